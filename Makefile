@@ -1,0 +1,37 @@
+# The commands the README names. `make run` and `make test` are all a fresh machine needs.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+DASHBOARD_DB ?= data/demo.duckdb
+DB ?= $(DASHBOARD_DB)
+SCALE ?= 1
+HOST ?= 127.0.0.1
+PORT ?= 8050
+export DASHBOARD_DB HOST PORT
+
+.PHONY: run test data screenshot clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+## run: serve the app on the demo data at http://$(HOST):$(PORT) (builds the demo database if missing)
+run: $(VENV)/.installed
+	$(PY) app.py
+
+## test: the whole suite, browser tests in headless Chromium included
+test: $(VENV)/.installed
+	@.ci/ensure-chromium
+	$(PY) -m pytest
+
+## data: build demo data SCALE times larger into DB, e.g. make data SCALE=100 DB=/tmp/bench.duckdb
+data: $(VENV)/.installed
+	$(PY) -m data.generate --scale $(SCALE) --db $(DB)
+
+## screenshot: refresh docs/screenshot.png from the running app's first page
+screenshot: $(VENV)/.installed
+	$(PY) -m tests.browser.screenshot docs/screenshot.png
+
+clean:
+	rm -rf $(VENV) data/*.duckdb .pytest_cache

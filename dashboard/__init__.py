@@ -1,0 +1,97 @@
+"""The dashboard for "Norges smarteste industribedrift". ``create_app`` builds the Dash app."""
+
+from __future__ import annotations
+
+import logging
+
+import dash
+from dash import Dash, Input, dcc, html
+
+from dashboard.config import Config
+from dashboard.db import Database, DatabaseError
+from dashboard.i18n import t
+
+log = logging.getLogger(__name__)
+
+INDEX = """<!DOCTYPE html>
+<html lang="nb">
+<head>
+{%metas%}
+<title>{%title%}</title>
+{%favicon%}
+{%css%}
+</head>
+<body>
+{%app_entry%}
+<footer>{%config%}{%scripts%}{%renderer%}</footer>
+</body>
+</html>"""
+
+
+def prepare_database(config: Config) -> None:
+    """Build the demo database if the file is missing; log clearly if it cannot be read.
+
+    A missing file is built (when the config allows); an unreadable one is left alone, and every
+    page then shows what is wrong and how to rebuild it. The probe connection is closed again, so
+    no connection crosses a fork into server workers.
+    """
+    path = config.db_path
+    if not path.exists() and config.build_missing_db:
+        from data.generate import build_demo
+
+        log.warning("database %s not found: building the demo data there", path)
+        build_demo(path)
+    probe = Database(path)
+    try:
+        meta = probe.check()
+        log.info("serving %s (%s data, built %s)", path, meta.get("source"), meta.get("built_at"))
+    except DatabaseError as exc:
+        log.error("%s", exc)
+    finally:
+        probe.close()
+
+
+def create_app(config: Config | None = None) -> Dash:
+    """The Dash app for ``config`` (from the environment when not given)."""
+    config = config or Config.from_env()
+    prepare_database(config)
+
+    app = Dash(
+        __name__,
+        use_pages=True,
+        pages_folder="",
+        suppress_callback_exceptions=True,
+        title=t("app.title", "nb"),
+        update_title=None,
+        serve_locally=True,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.index_string = INDEX
+    app.server.extensions["dashboard.db"] = Database(config.db_path)
+    _register_pages()
+    import dashboard.callbacks  # noqa: F401  (registers the callbacks)
+
+    app.layout = html.Div([dcc.Location(id="url"), dash.page_container])
+    app.clientside_callback(
+        dash.ClientsideFunction(namespace="dashboard", function_name="setDocumentLang"),
+        Input("url", "search"),
+    )
+    return app
+
+
+def _register_pages() -> None:
+    from dashboard.pages import data, explorer, not_found, placeholders
+
+    title = t("app.title", "nb")
+    pages = (
+        ("dashboard.pages.explorer", "/", explorer.layout, "nav.explorer"),
+        ("dashboard.pages.compare", "/compare", placeholders.compare_layout, "nav.compare"),
+        ("dashboard.pages.benchmark", "/benchmark", placeholders.benchmark_layout, "nav.benchmark"),
+        ("dashboard.pages.present", "/present", placeholders.present_layout, "nav.present"),
+        ("dashboard.pages.data", "/data", data.layout, "nav.data"),
+    )
+    for order, (module, path, layout, label) in enumerate(pages):
+        dash.register_page(module, path=path, layout=layout, order=order,
+                           title=f"{t(label, 'nb')} – {title}", name=t(label, "nb"))
+    dash.register_page("dashboard.pages.not_found_404", path="/404", layout=not_found.layout,
+                       title=f"{t('error.404.title', 'nb')} – {title}")

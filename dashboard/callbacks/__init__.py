@@ -1,0 +1,3 @@
+"""Thin callbacks, one module per page. Importing this package registers them with Dash."""
+
+from dashboard.callbacks import explorer  # noqa: F401

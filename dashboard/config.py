@@ -1,0 +1,34 @@
+"""Settings from environment variables, with defaults that just work on a laptop."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = ROOT / "data" / "demo.duckdb"
+
+
+@dataclass(frozen=True)
+class Config:
+    """What the app needs to know at start-up. Tests build one directly."""
+
+    db_path: Path = DEFAULT_DB
+    host: str = "127.0.0.1"
+    port: int = 8050
+    # Build demo data when the database file is missing (the demo and local runs want this).
+    build_missing_db: bool = True
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> "Config":
+        """Read DASHBOARD_DB, HOST and PORT."""
+        env = os.environ if env is None else env
+        port = env.get("PORT", "8050")
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise ValueError(f"PORT must be a number from 1 to 65535, not {port!r}")
+        return cls(
+            db_path=Path(env.get("DASHBOARD_DB") or DEFAULT_DB),
+            host=env.get("HOST", "127.0.0.1"),
+            port=int(port),
+        )

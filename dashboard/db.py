@@ -1,0 +1,125 @@
+"""Read-only access to the DuckDB file: run a named SQL statement from ``queries/``.
+
+The connection opens lazily on the first query, once per process, and each call takes its own
+cursor, so threads share one connection safely. Parameters are bound by DuckDB (``$name`` in the
+SQL), never formatted into the text. Ids chosen by a user (KPI, dimension) are checked against
+their allow-lists before a query runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+from flask import current_app
+
+from dashboard.kpis import UnknownIdError, get_kpi
+
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+DIMENSIONS = ("county", "sector", "size_class")
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+log = logging.getLogger(__name__)
+
+
+class DatabaseError(RuntimeError):
+    """The database file cannot be opened or read. The message names the file and the fix."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path, self.reason = path, reason
+        super().__init__(
+            f"Cannot read the database file {path}: {reason}. "
+            f"Rebuild it with `make data DB={path}` (demo data) or re-import your data."
+        )
+
+
+@cache
+def _sql(name: str) -> tuple[str, frozenset[str]]:
+    """The SQL text of ``queries/<name>.sql`` and the parameter names it uses."""
+    if name not in query_names():
+        raise UnknownIdError("query", name, query_names())
+    text = (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    return text, frozenset(_PARAM.findall(text))
+
+
+@cache
+def query_names() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in QUERIES_DIR.glob("*.sql")))
+
+
+def _check_ids(params: dict[str, Any]) -> None:
+    if "kpi" in params:
+        get_kpi(params["kpi"])
+    for kpi in params.get("kpis", ()):
+        get_kpi(kpi)
+    if "dim" in params and params["dim"] not in DIMENSIONS:
+        raise UnknownIdError("dimension", params["dim"], DIMENSIONS)
+
+
+class Database:
+    """One DuckDB file, opened read-only on first use."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._lock = threading.Lock()
+
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            with self._lock:
+                if self._con is None:
+                    if not self.path.is_file():
+                        raise DatabaseError(self.path, "the file does not exist")
+                    try:
+                        self._con = duckdb.connect(str(self.path), read_only=True)
+                    except duckdb.Error as exc:
+                        raise DatabaseError(self.path, _first_line(exc)) from exc
+        return self._con
+
+    def query(self, name: str, **params: Any) -> pd.DataFrame:
+        """Run ``queries/<name>.sql`` with ``params`` bound to its ``$name`` placeholders."""
+        sql, wanted = _sql(name)
+        given = set(params)
+        if given != wanted:
+            raise TypeError(
+                f"query {name!r} takes parameters {sorted(wanted)}, got {sorted(given)}"
+            )
+        _check_ids(params)
+        cursor = self._connection().cursor()
+        try:
+            return cursor.execute(sql, params).df()
+        except (duckdb.IOException, duckdb.CatalogException, duckdb.InternalException) as exc:
+            raise DatabaseError(self.path, _first_line(exc)) from exc
+        finally:
+            cursor.close()
+
+    def check(self) -> dict[str, str]:
+        """The database's metadata; raises DatabaseError if the file is not a usable database."""
+        meta = self.query("meta")
+        return dict(zip(meta["key"], meta["value"]))
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def get_db() -> Database:
+    """The Database of the app serving the current request."""
+    return current_app.extensions["dashboard.db"]
+
+
+def run_query(name: str, **params: Any) -> pd.DataFrame:
+    """Run a named query against the current app's database."""
+    return get_db().query(name, **params)
+

@@ -1,0 +1,50 @@
+"""Counties and sectors: codes, names in both languages, map tiles and colours.
+
+Read from ``data/counties.csv`` and ``data/sectors.csv``, the same files the data build loads into
+DuckDB, so a label or a colour is defined once.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+SIZE_CLASSES = ("small", "medium", "large")  # under 50, 50–249, 250 and more FTE
+
+
+@cache
+def counties() -> pd.DataFrame:
+    """The 15 counties from 2024, indexed by two-digit code."""
+    df = pd.read_csv(DATA_DIR / "counties.csv", dtype={"code": str})
+    return df.set_index("code", drop=False)
+
+
+@cache
+def sectors() -> pd.DataFrame:
+    """NACE divisions 10–33, indexed by integer code."""
+    df = pd.read_csv(DATA_DIR / "sectors.csv", dtype={"code": int})
+    return df.set_index("code", drop=False)
+
+
+def county_name(code: str, lang: str) -> str:
+    row = counties().loc[code]
+    return row["name_en"] if lang == "en" else row["name_nb"]
+
+
+def sector_name(code: int, lang: str, short: bool = True) -> str:
+    row = sectors().loc[int(code)]
+    if short:
+        return row["short_en"] if lang == "en" else row["short_nb"]
+    return row["name_en"] if lang == "en" else row["name_nb"]
+
+
+def county_colours() -> dict[str, str]:
+    return dict(zip(counties()["code"], counties()["colour"]))
+
+
+def sector_colours() -> dict[int, str]:
+    return dict(zip(sectors()["code"], sectors()["colour"]))

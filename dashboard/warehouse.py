@@ -1,0 +1,120 @@
+"""Writes the DuckDB file: the only code that writes. The app itself opens it read-only.
+
+A build goes to a temporary file beside the target and is moved into place with one atomic rename,
+so a reader never sees a half-written database and a failed build leaves the old file untouched.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from dashboard import dimensions
+from dashboard.kpis import KPIS, MEASURE_IDS
+
+SCHEMA_FILE = dimensions.DATA_DIR / "schema.sql"
+
+_FACTS_SQL = """
+create table facts as
+with measured as (
+    select *, scope1_t + scope2_t as emissions_t from company_years
+),
+baseline as (
+    -- each company's emissions in its first year with known emissions
+    select org_nr,
+           arg_min(emissions_t, year) filter (where emissions_t is not null) as base_emissions_t,
+           min(year) filter (where emissions_t is not null) as base_year
+    from measured
+    group by org_nr
+)
+select m.*,
+       c.county_code as county,
+       c.sector_code as sector,
+       case when m.fte < 50 then 'small' when m.fte < 250 then 'medium'
+            when m.fte >= 250 then 'large' end as size_class,
+       b.base_emissions_t,
+       b.base_year
+from measured m
+join companies c using (org_nr)
+left join baseline b using (org_nr)
+order by m.year, county, sector
+"""
+
+
+def org_nr_is_valid(org_nr: str) -> bool:
+    """True for a 9-digit Norwegian organisation number with a valid modulus-11 check digit."""
+    if not (isinstance(org_nr, str) and len(org_nr) == 9 and org_nr.isascii() and org_nr.isdigit()):
+        return False
+    weights = (3, 2, 7, 6, 5, 4, 3, 2)
+    remainder = sum(int(d) * w for d, w in zip(org_nr, weights)) % 11
+    if remainder == 1:
+        return False
+    check = 0 if remainder == 0 else 11 - remainder
+    return int(org_nr[8]) == check
+
+
+def kpi_values_sql() -> str:
+    """One row per company, year and KPI with its numerator and denominator.
+
+    Composed from the catalogue's constant expressions at build time; no user input reaches it.
+    """
+    parts = [
+        f"""select org_nr, year, county, sector, size_class, '{k.id}' as kpi,
+               ({k.numerator})::double as num, ({k.denominator})::double as den
+        from facts
+        where ({k.numerator}) is not null and ({k.denominator}) > 0"""
+        for k in KPIS
+    ]
+    union = "\nunion all\n".join(parts)
+    return f"""create table kpi_values as
+        select *, num / den as value from ({union})
+        order by kpi, year, county, sector"""
+
+
+def build_database(
+    path: Path,
+    companies: pd.DataFrame,
+    company_years: pd.DataFrame,
+    nominations: pd.DataFrame,
+    meta: dict[str, str],
+) -> None:
+    """Write a complete database to ``path``, atomically replacing any file already there."""
+    bad = [o for o in companies["org_nr"] if not org_nr_is_valid(o)]
+    if bad:
+        raise ValueError(f"invalid organisation numbers (mod-11 check digit): {bad[:10]}")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.building")
+    tmp.unlink(missing_ok=True)
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+            _insert(con, "counties", dimensions.counties().reset_index(drop=True))
+            _insert(con, "sectors", dimensions.sectors().reset_index(drop=True))
+            _insert(con, "companies", companies)
+            _insert(con, "company_years", company_years[["org_nr", "year", *MEASURE_IDS]])
+            _insert(con, "nominations", nominations)
+            con.execute(_FACTS_SQL)
+            con.execute(kpi_values_sql())
+            stamp = {"built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), **meta}
+            _insert(con, "meta", pd.DataFrame({"key": list(stamp), "value": list(stamp.values())}))
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}.wal").unlink(missing_ok=True)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> None:
+    con.register("incoming", df)
+    try:
+        con.execute(f"insert into {table} by name select * from incoming")
+    finally:
+        con.unregister("incoming")

@@ -1,0 +1,26 @@
+"""Helpers that hide CSS selectors and browser plumbing from the tests."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def requests_leaving_the_machine(dash_duo) -> list[str]:
+    """Every resource the page loaded (scripts, styles, fonts, images, XHR) from another host."""
+    urls = dash_duo.driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+        ".concat([location.href]);"
+    )
+    return [u for u in urls if urlparse(u).scheme in ("http", "https", "ws", "wss")
+            and urlparse(u).hostname not in LOCAL_HOSTS]
+
+
+def card_label(dash_duo, card_id: str) -> str:
+    return dash_duo.find_element(f"#explorer-card-{card_id} .card-label").text
+
+
+def card_value(dash_duo, card_id: str) -> str:
+    """The value as written in the page (``.text`` would turn no-break spaces into spaces)."""
+    return dash_duo.find_element(f"#explorer-card-{card_id} .card-value").get_attribute("textContent")
