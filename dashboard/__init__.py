@@ -7,6 +7,7 @@ import logging
 import dash
 from dash import Dash, Input, dcc, html
 
+from dashboard import errors
 from dashboard.config import Config
 from dashboard.db import Database, DatabaseError
 from dashboard.i18n import t
@@ -67,6 +68,7 @@ def create_app(config: Config | None = None) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.index_string = INDEX
+    errors.register(app.server)
     app.server.extensions["dashboard.db"] = Database(config.db_path)
     _register_pages()
     import dashboard.callbacks  # noqa: F401  (registers the callbacks)

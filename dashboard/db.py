@@ -22,6 +22,7 @@ from flask import current_app
 from dashboard.kpis import UnknownIdError, get_kpi
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+MACROS_DIR = QUERIES_DIR / "macros"  # SQL macros the queries call; the data build stores them
 DIMENSIONS = ("county", "sector", "size_class")
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 log = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ def query_names() -> tuple[str, ...]:
 def _check_ids(params: dict[str, Any]) -> None:
     if "kpi" in params:
         get_kpi(params["kpi"])
-    for kpi in params.get("kpis", ()):
+    for kpi in [*params.get("kpis", ()), *params.get("lower_is_better", ())]:
         get_kpi(kpi)
     if "dim" in params and params["dim"] not in DIMENSIONS:
         raise UnknownIdError("dimension", params["dim"], DIMENSIONS)

@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 
 from dashboard import dimensions
+from dashboard.db import MACROS_DIR
 from dashboard.kpis import KPIS, MEASURE_IDS
 
 SCHEMA_FILE = dimensions.DATA_DIR / "schema.sql"
@@ -30,17 +31,30 @@ baseline as (
            min(year) filter (where emissions_t is not null) as base_year
     from measured
     group by org_nr
+),
+nominated as (
+    -- how far the company got that year, per prize: 0 not nominated, 1 nominee, 2 finalist, 3 winner
+    select org_nr, year,
+           max(case status when 'winner' then 3 when 'finalist' then 2 else 1 end)
+               filter (where prize = 'main') as main_level,
+           max(case status when 'winner' then 3 when 'finalist' then 2 else 1 end)
+               filter (where prize = 'special') as special_level
+    from nominations
+    group by org_nr, year
 )
 select m.*,
        c.county_code as county,
        c.sector_code as sector,
        case when m.fte < 50 then 'small' when m.fte < 250 then 'medium'
             when m.fte >= 250 then 'large' end as size_class,
+       coalesce(n.main_level, 0) as main_level,
+       coalesce(n.special_level, 0) as special_level,
        b.base_emissions_t,
        b.base_year
 from measured m
 join companies c using (org_nr)
 left join baseline b using (org_nr)
+left join nominated n using (org_nr, year)
 order by m.year, county, sector
 """
 
@@ -63,7 +77,7 @@ def kpi_values_sql() -> str:
     Composed from the catalogue's constant expressions at build time; no user input reaches it.
     """
     parts = [
-        f"""select org_nr, year, county, sector, size_class, '{k.id}' as kpi,
+        f"""select org_nr, year, county, sector, size_class, main_level, special_level, '{k.id}' as kpi,
                ({k.numerator})::double as num, ({k.denominator})::double as den
         from facts
         where ({k.numerator}) is not null and ({k.denominator}) > 0"""
@@ -101,6 +115,8 @@ def build_database(
             _insert(con, "nominations", nominations)
             con.execute(_FACTS_SQL)
             con.execute(kpi_values_sql())
+            for macro in sorted(MACROS_DIR.glob("*.sql")):
+                con.execute(macro.read_text(encoding="utf-8"))
             stamp = {"built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), **meta}
             _insert(con, "meta", pd.DataFrame({"key": list(stamp), "value": list(stamp.values())}))
             con.execute("checkpoint")

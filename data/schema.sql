@@ -6,6 +6,7 @@ create table counties (
     code varchar primary key,            -- 2024 county code, two digits
     name_nb varchar not null,
     name_en varchar not null,
+    abbr varchar not null,               -- three letters, for map tiles
     tile_row integer not null,           -- position on the offline tile-grid map
     tile_col integer not null,
     colour varchar not null

@@ -1,6 +1,8 @@
--- Companies reporting and their total full-time equivalents, per year.
+-- Companies reporting and their total full-time equivalents, per year, for the selection.
 select year, count(*) as companies, sum(fte) as fte
 from facts
 where year between $year_from and $year_to
+  and in_selection(county, sector, size_class, main_level, special_level,
+                   $counties, $sectors, $sizes, $status, $prize)
 group by year
 order by year

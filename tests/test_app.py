@@ -13,11 +13,14 @@ import pytest
 from dashboard import prepare_database
 from dashboard.config import Config
 from dashboard.db import Database
+from tests.dash_requests import callback_body
 
 
 @pytest.fixture(scope="module")
 def client(app):
-    return app.server.test_client()
+    client = app.server.test_client()
+    client.get("/")  # the first request registers the callbacks
+    return client
 
 
 def route(client, pathname: str, search: str = "") -> dict:
@@ -55,31 +58,75 @@ def decode(array) -> np.ndarray:
     return np.asarray(array)
 
 
-def trend_request(kpi, lang="nb") -> dict:
-    return {
-        "output": "explorer-trend.figure",
-        "outputs": {"id": "explorer-trend", "property": "figure"},
-        "inputs": [{"id": "explorer-kpi", "property": "value", "value": kpi}],
-        "changedPropIds": ["explorer-kpi.value"],
-        "state": [{"id": "explorer-lang", "property": "data", "value": lang}],
-    }
+EXPLORER = {
+    "explorer-county.value": [], "explorer-sector.value": [], "explorer-size.value": [],
+    "explorer-years.value": [2014, 2025], "explorer-status.value": "all",
+    "explorer-prize.value": "any", "explorer-kpi.value": "productivity", "explorer-lang.data": "nb",
+}
 
 
-def test_trend_callback(client) -> None:
-    response = client.post("/_dash-update-component", json=trend_request("robot_density", "en"))
+def post(client, app, output: str, **values):
+    body = callback_body(app, output, EXPLORER | {k.replace("__", "."): v for k, v in values.items()})
+    return client.post("/_dash-update-component", json=body)
+
+
+def test_trend_callback(client, app) -> None:
+    response = post(client, app, "explorer-trend.figure", **{"explorer-kpi__value": "robot_density",
+                                                            "explorer-lang__data": "en"})
     figure = response.get_json()["response"]["explorer-trend"]["figure"]
     assert figure["layout"]["title"]["text"] == "Robot density, 2014–2025"
     assert figure["layout"]["yaxis"]["title"]["text"] == "robots per 10,000 FTE"
     assert decode(figure["data"][0]["x"]).tolist() == list(range(2014, 2026))
 
 
-@pytest.mark.parametrize("hostile", ["'; drop table facts; --", None, 12, ["productivity"],
-                                     {"a": 1}, "x" * 10_000])
-def test_hostile_kpi_gets_an_empty_chart(client, hostile) -> None:
-    response = client.post("/_dash-update-component", json=trend_request(hostile, hostile))
+def test_company_modal_over_http(client, app) -> None:
+    with app.server.app_context():
+        from dashboard.pages.explorer import table_view
+        from dashboard.state import Filters
+
+        row = table_view(Filters(), "en")[0][0]
+    body = callback_body(app, "explorer-company.is_open",
+                         {"explorer-table.cellClicked": {"rowId": row["org_nr"], "colId": "name"},
+                          "explorer-kpi.value": "productivity", "explorer-years.value": [2014, 2025],
+                          "explorer-lang.data": "en"}, changed="explorer-table.cellClicked")
+    response = client.post("/_dash-update-component", json=body).get_json()["response"]
+    assert response["explorer-company"]["is_open"] is True
+    assert response["explorer-company-title"]["children"] == row["name"]
+    hostile = callback_body(app, "explorer-company.is_open",
+                            {"explorer-table.cellClicked": {"rowId": "1 or 1=1"}},
+                            changed="explorer-table.cellClicked")
+    assert client.post("/_dash-update-component", json=hostile).status_code == 204  # nothing to update
+
+
+HOSTILE = [
+    {"explorer-county__value": ["'; drop table facts; --"]},
+    {"explorer-county__value": ["03"] * 10_000},
+    {"explorer-years__value": [10**12, 10**12]},
+    {"explorer-years__value": "2014"},
+    {"explorer-sector__value": [{"$gt": 1}], "explorer-size__value": 7},
+    {"explorer-kpi__value": "x" * 10_000, "explorer-lang__data": ["en"]},
+    {"explorer-status__value": "winner", "explorer-prize__value": "'; select 1"},
+]
+VIEWS = ["explorer-map.figure", "explorer-sectors.figure", "explorer-trend.figure",
+         "explorer-scatter.figure", "explorer-cards.children", "explorer-table.rowData"]
+
+
+@pytest.mark.parametrize("values", HOSTILE)
+@pytest.mark.parametrize("output", VIEWS)
+def test_hostile_values_get_a_clamped_view(client, app, output, values) -> None:
+    response = post(client, app, output, **values)
     assert response.status_code == 200
     body = response.get_data(as_text=True)
-    assert "Ingen data" in body and "select" not in body.lower() and "Traceback" not in body
+    assert "Traceback" not in body and "select " not in body.lower() and "drop table" not in body
+
+
+def test_malformed_requests_are_refused_cleanly(client) -> None:
+    for payload in ({"output": "explorer-map.figure", "inputs": []}, {"nonsense": True}, [1, 2, 3]):
+        response = client.post("/_dash-update-component", json=payload)
+        assert response.status_code == 400, payload
+        assert response.get_json() == {"error": "The request could not be processed."}
+    response = client.post("/_dash-update-component", data="{not json", content_type="application/json")
+    assert response.status_code == 400 and b"Traceback" not in response.data
 
 
 def test_missing_database_is_built(tmp_path: Path) -> None:

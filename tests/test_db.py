@@ -9,11 +9,12 @@ import pytest
 
 from dashboard.db import Database, DatabaseError, query_names
 from dashboard.kpis import UnknownIdError
+from tests.test_queries import ALL
 
 
 def test_unknown_kpi_is_refused_before_sql_runs(tiny_db: Database) -> None:
     with pytest.raises(UnknownIdError, match="Unknown KPI 'drop table'"):
-        tiny_db.query("kpi_by_year", kpis=["drop table"], year_from=2024, year_to=2025)
+        tiny_db.query("kpi_by_year", kpis=["drop table"], year_from=2024, year_to=2025, **ALL)
 
 
 def test_unknown_query_name_is_refused(tiny_db: Database) -> None:
@@ -23,15 +24,20 @@ def test_unknown_query_name_is_refused(tiny_db: Database) -> None:
 
 
 def test_parameters_must_match_the_statement(tiny_db: Database) -> None:
-    with pytest.raises(TypeError, match=r"takes parameters \['kpis', 'year_from', 'year_to'\]"):
+    with pytest.raises(TypeError, match=r"takes parameters \['counties', 'kpis', 'prize'"):
         tiny_db.query("kpi_by_year", kpis=["productivity"], year_from=2024)
+
+
+def test_unknown_dimension_is_refused(tiny_db: Database) -> None:
+    with pytest.raises(UnknownIdError, match="Unknown dimension 'org_nr'"):
+        tiny_db.query("kpi_by_dimension", dim="org_nr", kpi="productivity", year=2025, **ALL)
 
 
 def test_values_are_bound_not_formatted(tiny_db: Database) -> None:
     # SQL in a value stays a value: DuckDB fails to read it as a year instead of running it
     with pytest.raises(duckdb.ConversionException):
-        tiny_db.query("totals_by_year", year_from="0 or 1=1", year_to=2025)
-    assert len(tiny_db.query("totals_by_year", year_from=2024, year_to=2025)) == 2
+        tiny_db.query("totals_by_year", year_from="0 or 1=1", year_to=2025, **ALL)
+    assert len(tiny_db.query("totals_by_year", year_from=2024, year_to=2025, **ALL)) == 2
 
 
 def test_missing_file_names_the_file(tmp_path: Path) -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import flask
+from plotly.utils import PlotlyJSONEncoder
 import pytest
 
+from dashboard import state
 from dashboard.db import Database
 from dashboard.pages import data, explorer, not_found, placeholders
 
@@ -19,7 +22,7 @@ LAYOUTS = {
 
 
 def text_of(component) -> str:
-    return json.dumps(component.to_plotly_json(), default=lambda o: o.to_plotly_json(), ensure_ascii=False)
+    return json.dumps(component, cls=PlotlyJSONEncoder, ensure_ascii=False)
 
 
 @pytest.mark.parametrize("page", LAYOUTS)
@@ -33,19 +36,20 @@ def test_layout_renders(app, page: str, lang: str) -> None:
 
 def test_explorer_cards_show_numbers_from_the_database(app) -> None:
     with app.server.app_context():
-        cards = explorer.headline_cards("nb", 2025)
-    by_id = {c.id: c for c in cards}
-    assert list(by_id) == ["productivity", "emissions_reduction", "robot_density", "automation_share",
-                           "companies", "fte"]
-    assert 100 <= by_id["robot_density"].value <= 150  # calibrated demo: about 124 in 2025
-    assert 300 <= by_id["companies"].value <= 400
-    assert all(c.previous is not None for c in cards)
+        cards = explorer.cards_view(state.Filters(), "en")
+    ids = [c.id for c in cards]
+    assert ids == [f"explorer-card-{k}" for k in ("productivity", "emissions_reduction", "robot_density",
+                                                  "automation_share", "companies", "fte")]
+    robots = text_of(cards[2])
+    density = int(re.search(r'"children": "(\d+)", "className": "card-value"', robots).group(1))
+    assert 100 <= density <= 150  # calibrated demo: about 124 robots per 10,000 FTE in 2025
 
 
 def test_query_args_are_ignored_or_explained(app) -> None:
     with app.server.app_context():
         rendered = text_of(explorer.layout(kpi="<script>alert(1)</script>", lang="xx", foo="bar"))
-    assert "Ukjent nøkkeltall" in rendered and explorer.UNKNOWN_KPI in rendered
+    assert "Noe i lenken ble ikke forstått og er utelatt: kpi=<script>alert(1)</script>" in rendered
+    assert explorer.NOTICE in rendered
     assert '"lang": "nb"' in rendered
 
 

@@ -6,10 +6,17 @@ import pytest
 
 from dashboard.db import Database
 
+ALL = dict(counties=[], sectors=[], sizes=[], status=0, prize="any")
 
-def values(db: Database, kpis: list[str], year_from: int = 2024, year_to: int = 2025) -> dict:
-    df = db.query("kpi_by_year", kpis=kpis, year_from=year_from, year_to=year_to)
+
+def values(db: Database, kpis: list[str], year_from: int = 2024, year_to: int = 2025, **filters) -> dict:
+    df = db.query("kpi_by_year", kpis=kpis, year_from=year_from, year_to=year_to, **(ALL | filters))
     return {(r.kpi, r.year): (r.value, r.companies) for r in df.itertuples()}
+
+
+def by(db: Database, dim: str, kpi: str = "productivity", year: int = 2025, **filters) -> dict:
+    df = db.query("kpi_by_dimension", dim=dim, kpi=kpi, year=year, **(ALL | filters))
+    return {r.member: (r.value, r.companies) for r in df.itertuples()}
 
 
 def test_productivity_is_a_ratio_of_sums(tiny_db: Database) -> None:
@@ -48,12 +55,101 @@ def test_several_kpis_and_year_bounds(tiny_db: Database) -> None:
     assert got[("value_added_per_wage", 2025)][0] == pytest.approx(365 / 217.5)
 
 
+@pytest.mark.parametrize(("filters", "expected"), [
+    (dict(counties=["03"]), 55000 / 40),                      # A and B
+    (dict(counties=["46"], sectors=[25]), 500.0),             # C alone
+    (dict(sizes=["large"]), 1000.0),                          # D alone
+    (dict(status=2), 65000 / 60),                             # finalists, either prize: A, B, C
+    (dict(status=2, prize="main"), 55000 / 40),               # main-prize finalists: A and B
+    (dict(status=3), 32000 / 30),                             # winners of either prize: A and C
+    (dict(status=3, prize="main"), 2200.0),                   # A
+    (dict(status=3, prize="special"), 500.0),                 # C
+    (dict(status=1, prize="special"), 500.0),                 # nominees for the special prize: C
+])
+def test_selection_filters(tiny_db: Database, filters: dict, expected: float) -> None:
+    got = values(tiny_db, ["productivity"], 2025, 2025, **filters)
+    assert got[("productivity", 2025)][0] == pytest.approx(expected)
+
+
+def test_empty_selection_has_no_rows(tiny_db: Database) -> None:
+    assert values(tiny_db, ["productivity"], counties=["56"]) == {}
+
+
+def test_kpi_by_county_and_sector(tiny_db: Database) -> None:
+    # 03: (22 + 33) * 1000 / (10 + 30); 46: (10 + 300) * 1000 / (20 + 300)
+    assert by(tiny_db, "county") == {"03": (pytest.approx(1375.0), 2), "46": (pytest.approx(968.75), 2)}
+    # 25: A and C: (22 + 10) * 1000 / (10 + 20); 24: B; 10: D
+    assert by(tiny_db, "sector") == {"10": (pytest.approx(1000.0), 1), "24": (pytest.approx(1100.0), 1),
+                                     "25": (pytest.approx(32000 / 30), 2)}
+    assert by(tiny_db, "size_class") == {"large": (pytest.approx(1000.0), 1),
+                                         "small": (pytest.approx(65000 / 60), 3)}
+    # other filters still apply: main-prize finalists by county
+    assert by(tiny_db, "county", status=2, prize="main") == {"03": (pytest.approx(1375.0), 2)}
+
+
 def test_totals_by_year(tiny_db: Database) -> None:
-    df = tiny_db.query("totals_by_year", year_from=2024, year_to=2025)
+    df = tiny_db.query("totals_by_year", year_from=2024, year_to=2025, **ALL)
     assert df.to_dict("records") == [
         {"year": 2024, "companies": 3, "fte": 60.0},
         {"year": 2025, "companies": 4, "fte": 360.0},
     ]
+    finalists = tiny_db.query("totals_by_year", year_from=2024, year_to=2025,
+                              **(ALL | {"status": 2, "prize": "main"}))
+    assert finalists.to_dict("records") == [{"year": 2025, "companies": 2, "fte": 40.0}]
+
+
+def test_company_table_best_first_by_direction(tiny_db: Database) -> None:
+    from tests.conftest import ORG_A, ORG_B, ORG_C, ORG_D
+
+    df = tiny_db.query("company_table", kpi="productivity", year=2025, ascending=False, limit=10, **ALL)
+    assert df["org_nr"].tolist() == [ORG_A, ORG_B, ORG_D, ORG_C]  # 2200, 1100, 1000, 500
+    assert df["kpi_value"].tolist() == pytest.approx([2200, 1100, 1000, 500])
+    assert df["total"].tolist() == [4] * 4
+    assert df[["main_level", "special_level"]].values.tolist() == [[3, 0], [2, 0], [0, 0], [0, 3]]
+    # emissions intensity, lower is better: D 50/300, A 80/22, B 1000/33; C reports none: last
+    low = tiny_db.query("company_table", kpi="emissions_intensity", year=2025, ascending=True, limit=10, **ALL)
+    assert low["org_nr"].tolist() == [ORG_D, ORG_A, ORG_B, ORG_C]
+    assert low["kpi_value"].iloc[:3].tolist() == pytest.approx([50 / 300, 80 / 22, 1000 / 33])
+    limited = tiny_db.query("company_table", kpi="productivity", year=2025, ascending=False, limit=2, **ALL)
+    assert limited["org_nr"].tolist() == [ORG_A, ORG_B] and limited["total"].tolist() == [4, 4]
+
+
+def test_company_scatter_largest_first(tiny_db: Database) -> None:
+    from tests.conftest import ORG_B, ORG_D
+
+    df = tiny_db.query("company_scatter", year=2025, limit=2, **ALL)
+    # A, B and D have both KPIs (C reports no emissions); the two largest by FTE: D, B
+    assert df["org_nr"].tolist() == [ORG_D, ORG_B] and df["total"].tolist() == [3, 3]
+    assert df["productivity"].tolist() == pytest.approx([1000.0, 1100.0])
+    assert df["emissions_intensity"].tolist() == pytest.approx([50 / 300, 1000 / 33])
+
+
+def test_company_peer_rank_and_history(tiny_db: Database) -> None:
+    from tests.conftest import ORG_A, ORG_C
+
+    ranks = tiny_db.query("company_peer_rank", year=2025, org_nr=ORG_A,
+                          lower_is_better=["emissions_intensity"]).set_index("kpi")
+    # sector 25 in 2025: A 2200 and C 500
+    assert ranks.loc["productivity", ["rank", "peers"]].tolist() == [1, 2]
+    assert ranks.loc["productivity", "sector_median"] == pytest.approx(1350.0)
+    assert ranks.loc["emissions_intensity", ["rank", "peers"]].tolist() == [1, 1]
+    c_ranks = tiny_db.query("company_peer_rank", year=2025, org_nr=ORG_C,
+                            lower_is_better=["emissions_intensity"]).set_index("kpi")
+    assert c_ranks.loc["productivity", "rank"] == 2
+    history = tiny_db.query("company_kpi_history", kpi="productivity", org_nr=ORG_C)
+    # 2024: only A reports in sector 25 (C's value added is unknown); 2025: A and C
+    assert history["year"].tolist() == [2024, 2025]
+    assert history["sector_median"].tolist() == pytest.approx([2000.0, 1350.0])
+    assert history["value"].isna().tolist() == [True, False] and history["value"].iloc[1] == pytest.approx(500)
+
+
+def test_company_profile(tiny_db: Database) -> None:
+    from tests.conftest import ORG_A
+
+    p = tiny_db.query("company_profile", org_nr=ORG_A).iloc[0]
+    assert (p["name"], p["county"], p["sector"]) == ("Alfa Mek AS", "03", 25)
+    assert list(p["nominations"]) == ["2025:main:winner"]
+    assert tiny_db.query("company_profile", org_nr="000000000").empty
 
 
 def test_year_span_and_meta(tiny_db: Database) -> None:

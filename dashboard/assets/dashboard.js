@@ -9,3 +9,84 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         },
     },
 });
+
+// The explorer's canonical query string; the same form as dashboard/state.py Filters.to_query.
+window.dash_clientside.dashboard.explorerQuery = function (county, sector, size, years, status, prize, kpi, lang) {
+    const args = [];
+    const list = (v) => (Array.isArray(v) ? v.join(",") : "");
+    if (list(county)) args.push(["county", list(county)]);
+    if (list(sector)) args.push(["sector", list(sector)]);
+    if (list(size)) args.push(["size", list(size)]);
+    if (Array.isArray(years) && years.length === 2) {
+        if (years[0] !== 2014) args.push(["from", String(years[0])]);
+        if (years[1] !== 2025) args.push(["to", String(years[1])]);
+    }
+    if (kpi && kpi !== "productivity") args.push(["kpi", kpi]);
+    if (status && status !== "all") {
+        args.push(["status", status]);
+        if (prize && prize !== "any") args.push(["prize", prize]);
+    }
+    if (lang === "en") args.push(["lang", "en"]);
+    return args.length ? "?" + args.map(([k, v]) => k + "=" + encodeURIComponent(v).replace(/%2C/g, ",")).join("&") : "";
+};
+
+// Keep the address in step with the explorer's filters, and the language links with the address.
+window.dash_clientside.dashboard.syncExplorerUrl = function (county, sector, size, years, status, prize, kpi, lang) {
+    const q = window.dash_clientside.dashboard.explorerQuery;
+    const search = q(county, sector, size, years, status, prize, kpi, lang);
+    if (window.location.pathname === "/" && search !== window.location.search) {
+        window.history.pushState(null, "", "/" + search);
+    }
+    return [
+        "/" + q(county, sector, size, years, status, prize, kpi, "nb"),
+        "/" + q(county, sector, size, years, status, prize, kpi, "en"),
+    ];
+};
+
+// AG Grid helpers (dash-ag-grid looks functions up in window.dashAgGridFunctions).
+var dagfuncs = (window.dashAgGridFunctions = window.dashAgGridFunctions || {});
+
+// A number the way a reader of the language writes it: 1 234,5 in nb, 1,234.5 in en.
+dagfuncs.fmtNumber = function (value, decimals, lang) {
+    if (value === null || value === undefined || Number.isNaN(value)) return "–";
+    return new Intl.NumberFormat(lang === "en" ? "en-GB" : "nb-NO", {
+        minimumFractionDigits: decimals,
+        maximumFractionDigits: decimals,
+    }).format(value);
+};
+
+// One CSV cell: decimal comma in nb (the separator there is ";"), and text that a spreadsheet
+// would run as a formula (= + - @, tab, carriage return) is prefixed with ' so it stays text.
+dagfuncs.csvCell = function (params, lang) {
+    const v = params.value;
+    if (v === null || v === undefined) return "";
+    if (typeof v === "number") return lang === "en" ? String(v) : String(v).replace(".", ",");
+    const s = String(v);
+    return /^[=+\-@\t\r]/.test(s) ? "'" + s : s;
+};
+
+// Back and forward within the explorer restore the filters from the address in place, instead of
+// rebuilding the page (which is what Dash's own listener would do). This listener is added before
+// Dash's, so it can keep the event to itself.
+window.addEventListener("popstate", function (event) {
+    const county = document.getElementById("explorer-county");
+    if (window.location.pathname !== "/" || !county) return;
+    const p = new URLSearchParams(window.location.search);
+    const lang = p.get("lang") === "en" ? "en" : "nb";
+    if (lang !== document.documentElement.lang) return; // another language: let Dash redraw the page
+    event.stopImmediatePropagation();
+    const list = (k) => (p.get(k) ? p.get(k).split(",").filter(Boolean) : []);
+    const year = (k, d) => (/^\d{4}$/.test(p.get(k) || "") ? parseInt(p.get(k), 10) : d);
+    const values = {
+        "explorer-county": list("county"),
+        "explorer-sector": list("sector").map((s) => parseInt(s, 10)).filter((n) => !Number.isNaN(n)),
+        "explorer-size": list("size"),
+        "explorer-years": [year("from", 2014), year("to", 2025)],
+        "explorer-status": p.get("status") || "all",
+        "explorer-prize": p.get("prize") || "any",
+        "explorer-kpi": p.get("kpi") || "productivity",
+    };
+    for (const [id, value] of Object.entries(values)) {
+        window.dash_clientside.set_props(id, { value: value });
+    }
+}, true);

@@ -1,34 +1,188 @@
-"""Callbacks of the explorer page."""
+"""Callbacks of the explorer page: thin wrappers that validate inputs and call the page's views.
+
+Every callback reads the selection through ``state.from_inputs``, which drops unknown codes, cuts
+long lists and clamps years, so a hostile request gets a clamped or empty view, never an error.
+"""
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
+from collections.abc import Callable
 
-import plotly.graph_objects as go
-from dash import Input, Output, State, callback
+import duckdb
+from dash.exceptions import PreventUpdate
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, no_update
 
-from dashboard import figures
+from dashboard import figures, state
+from dashboard.components import filter_bar as fb
 from dashboard.db import DatabaseError
 from dashboard.i18n import normalize_lang, t
-from dashboard.kpis import KPIS_BY_ID
 from dashboard.pages import explorer as page
 
 log = logging.getLogger(__name__)
+ORG_NR = re.compile(r"[0-9]{9}")
 
 
-@callback(
-    Output(page.TREND, "figure"),
-    Input(page.KPI_SELECT, "value"),
-    State(page.LANG, "data"),
-    prevent_initial_call=True,
-)
-def update_trend(kpi_id: object, lang: object) -> go.Figure:
-    """Redraw the trend for the chosen KPI; an id outside the catalogue gets an empty chart."""
-    lang = normalize_lang(lang)
-    if not isinstance(kpi_id, str) or kpi_id not in KPIS_BY_ID:
-        return figures.empty_figure(lang)
+def guarded(fallback: Callable[[str], object]) -> Callable:
+    """Turn a failure to read the database into the view's empty state, logged, instead of a 500."""
+
+    def decorate(fn: Callable) -> Callable:
+        @functools.wraps(fn)
+        def wrapper(*args: object) -> object:
+            try:
+                return fn(*args)
+            except (DatabaseError, duckdb.Error) as exc:
+                log.error("%s: %s", fn.__name__, exc)
+                return fallback(normalize_lang(args[-1]))
+
+        return wrapper
+
+    return decorate
+
+
+def _empty_figure(lang: str):
+    return figures.empty_figure(lang, t("error.db.title", lang))
+
+
+@callback(Output(page.MAP, "figure"), *fb.FILTER_INPUTS, State(page.LANG, "data"),
+          prevent_initial_call=True)
+@guarded(_empty_figure)
+def update_map(*values: object):
+    return page.map_view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]))
+
+
+@callback(Output(page.SECTORS, "figure"), *fb.FILTER_INPUTS, State(page.LANG, "data"),
+          prevent_initial_call=True)
+@guarded(_empty_figure)
+def update_sectors(*values: object):
+    return page.sector_view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]))
+
+
+@callback(Output(page.TREND, "figure"), *fb.FILTER_INPUTS, State(page.LANG, "data"),
+          prevent_initial_call=True)
+@guarded(_empty_figure)
+def update_trend(*values: object):
+    return page.trend_view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]))
+
+
+@callback(Output(page.SCATTER, "figure"), *fb.FILTER_INPUTS, State(page.LANG, "data"),
+          prevent_initial_call=True)
+@guarded(_empty_figure)
+def update_scatter(*values: object):
+    return page.scatter_view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]))
+
+
+@callback(Output(page.CARDS, "children"), Output(page.LEAD, "children"),
+          *fb.FILTER_INPUTS, State(page.LANG, "data"), prevent_initial_call=True)
+@guarded(lambda lang: ([], t("error.db.title", lang)))
+def update_cards(*values: object):
+    f, lang = state.from_inputs(*values[:-1]), normalize_lang(values[-1])
+    return page.cards_view(f, lang), page.lead_text(f, lang)
+
+
+@callback(Output(page.TABLE, "rowData"), Output(page.TABLE, "columnDefs"),
+          Output(page.TABLE_NOTE, "children"), Output(page.TABLE, "csvExportParams"),
+          *fb.FILTER_INPUTS, State(page.LANG, "data"), prevent_initial_call=True)
+@guarded(lambda lang: ([], no_update, t("error.db.title", lang), no_update))
+def update_table(*values: object):
+    f, lang = state.from_inputs(*values[:-1]), normalize_lang(values[-1])
+    rows, columns, note = page.table_view(f, lang)
+    return rows, columns, note, page.csv_params(f, lang)
+
+
+@callback(Output(page.TABLE, "exportDataAsCsv"), Input(page.DOWNLOAD, "n_clicks"),
+          prevent_initial_call=True)
+def download_csv(n_clicks: object) -> bool:
+    """The grid writes the CSV itself: exactly the rows and columns it shows, filtered and sorted."""
+    return True
+
+
+@callback(Output(fb.PRIZE, "disabled"), Input(fb.STATUS, "value"))
+def prize_only_with_status(status: object) -> bool:
+    return status not in state.STATUSES[1:]
+
+
+def _toggle(current: object, clicked: object, allowed: set) -> list:
+    """Clicking a chart's county or sector selects it alone; clicking it again clears the choice."""
+    if clicked not in allowed:
+        return no_update
+    current = current if isinstance(current, list) else []
+    return [] if current == [clicked] else [clicked]
+
+
+def _clicked(click: object, index: int = 0) -> object:
     try:
-        return page.trend(kpi_id, lang)
-    except DatabaseError as exc:
-        log.error("explorer trend: %s", exc)
-        return figures.empty_figure(lang, t("error.db.title", lang))
+        return click["points"][0]["customdata"][index]
+    except (TypeError, KeyError, IndexError):
+        return None
+
+
+@callback(Output(fb.COUNTY, "value"), Input(page.MAP, "clickData"), State(fb.COUNTY, "value"),
+          prevent_initial_call=True)
+def click_county(click: object, current: object):
+    from dashboard.dimensions import counties
+
+    return _toggle(current, _clicked(click), set(counties()["code"]))
+
+
+@callback(Output(fb.SECTOR, "value"), Input(page.SECTORS, "clickData"), State(fb.SECTOR, "value"),
+          prevent_initial_call=True)
+def click_sector(click: object, current: object):
+    from dashboard.dimensions import sectors
+
+    return _toggle(current, _clicked(click), set(sectors()["code"]))
+
+
+@callback(Output(fb.YEARS, "value"),
+          Output(page.TIMER, "disabled"), Output(page.PLAY, "children"),
+          Input(page.PLAY, "n_clicks"), Input(page.TIMER, "n_intervals"),
+          State(fb.YEARS, "value"), State(page.TIMER, "disabled"), State(page.LANG, "data"),
+          prevent_initial_call=True)
+def play(n_clicks: object, n_intervals: object, years: object, stopped: object, lang: object):
+    """Play the years: the last year of the range steps forward until the data's last year, and
+    every view follows, like the time slider of Our World in Data's Grapher."""
+    lang = normalize_lang(lang)
+    f = state.from_inputs(None, None, None, years, None, None, None)
+    start, stop = t("play.start", lang), t("play.stop", lang)
+    if ctx.triggered_id == page.PLAY:
+        if stopped is False:  # playing: stop where we are
+            return no_update, True, start
+        if f.year_to >= state.YEAR_MAX:  # at the end: start again from the first year
+            return [f.year_from, f.year_from], False, stop
+        return no_update, False, stop
+    if stopped is not False:
+        return no_update, True, start
+    year = min(f.year_to + 1, state.YEAR_MAX)
+    done = year >= state.YEAR_MAX
+    return [f.year_from, year], done, start if done else stop
+
+
+@callback(Output(page.MODAL, "is_open"), Output(page.MODAL_TITLE, "children"),
+          Output(page.MODAL_BODY, "children"),
+          Input(page.TABLE, "cellClicked"), Input(page.SCATTER, "clickData"),
+          State(fb.KPI, "value"), State(fb.YEARS, "value"), State(page.LANG, "data"),
+          prevent_initial_call=True)
+@guarded(lambda lang: (True, t("error.db.title", lang), []))
+def open_company(cell: object, click: object, kpi: object, years: object, lang: object):
+    """A company's detail, from a click on a table row or a scatter bubble."""
+    lang = normalize_lang(lang)
+    if ctx.triggered_id == page.TABLE:
+        org_nr = cell.get("rowId") if isinstance(cell, dict) else None
+    else:
+        org_nr = _clicked(click)
+    if not isinstance(org_nr, str) or not ORG_NR.fullmatch(org_nr):
+        raise PreventUpdate
+    f = state.from_inputs(None, None, None, years, None, None, kpi)
+    title, body = page.company_view(org_nr, f, lang)
+    return True, title, body
+
+
+# The address follows the filters (history.pushState), so a link reproduces the view and back and
+# forward work; the language links are rewritten to keep the selection.
+clientside_callback(
+    ClientsideFunction(namespace="dashboard", function_name="syncExplorerUrl"),
+    Output("lang-nb", "href"), Output("lang-en", "href"),
+    *fb.FILTER_INPUTS, State(page.LANG, "data"),
+)

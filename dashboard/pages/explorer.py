@@ -1,107 +1,291 @@
-"""Explorer, page ``/``: headline KPI cards for the latest year and a KPI's trend over the years."""
+"""Explorer, page ``/``: productivity, emissions reduction and automation by county, sector and year.
+
+The view builders here (``*_view``) take a validated selection and a language, run the queries and
+hand the rows to the pure builders in ``figures``. The layout and the callbacks both call them, so
+a page drawn from a link and a page changed by a click show the same thing.
+"""
 
 from __future__ import annotations
 
+import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 import pandas as pd
+import plotly.graph_objects as go
 from dash import dcc, html
 
-from dashboard import figures
+from dashboard import dimensions, figures, state
+from dashboard.components.filter_bar import filter_bar
 from dashboard.components.kpi_card import CardData, kpi_card
 from dashboard.components.shell import page_layout
 from dashboard.db import run_query
-from dashboard.i18n import t
-from dashboard.kpis import DEFAULT_KPI, HEADLINE_KPIS, KPIS, KPIS_BY_ID, get_kpi
+from dashboard.i18n import AG_GRID_NB, fmt_number, t
+from dashboard.kpis import HEADLINE_KPIS, KPIS, KPIS_BY_ID, get_kpi
+from dashboard.state import Filters
 
 PATH = "/"
-KPI_SELECT = "explorer-kpi"
-TREND = "explorer-trend"
 LANG = "explorer-lang"
-UNKNOWN_KPI = "explorer-unknown-kpi"
+LEAD = "explorer-lead"
+NOTICE = "explorer-notice"
+CARDS = "explorer-cards"
+MAP = "explorer-map"
+SECTORS = "explorer-sectors"
+TREND = "explorer-trend"
+SCATTER = "explorer-scatter"
+TABLE = "explorer-table"
+TABLE_NOTE = "explorer-table-note"
+DOWNLOAD = "explorer-download"
+PLAY = "explorer-play"
+TIMER = "explorer-play-timer"
+MODAL = "explorer-company"
+MODAL_TITLE = "explorer-company-title"
+MODAL_BODY = "explorer-company-body"
+
+TABLE_LIMIT = 500  # rows sent to the browser; the note says when there are more
+SCATTER_LIMIT = 800
+LOWER_IS_BETTER = [k.id for k in KPIS if not k.higher_is_better]
 
 
-def headline_cards(lang: str, year: int) -> list[CardData]:
-    """The cards for ``year``: headline KPIs, companies and FTE, each against the year before."""
-    kpis = run_query("kpi_by_year", kpis=list(HEADLINE_KPIS), year_from=year - 1, year_to=year)
-    totals = run_query("totals_by_year", year_from=year - 1, year_to=year).set_index("year")
-    values = kpis.set_index(["kpi", "year"])["value"]
-    counts = kpis.set_index(["kpi", "year"])["companies"]
+def lead_text(f: Filters, lang: str) -> str:
+    return t("explorer.lead.selection", lang, year=f.year_to, selection=state.describe(f, lang))
 
-    def pick(series: pd.Series, key: tuple) -> float | None:
-        return float(series[key]) if key in series.index and pd.notna(series[key]) else None
+
+def cards_view(f: Filters, lang: str) -> list:
+    """Headline cards for the selection in its last year, each against the year before."""
+    year = f.year_to
+    kpis = run_query("kpi_by_year", kpis=list(HEADLINE_KPIS), year_from=year - 1, year_to=year,
+                     **f.params())
+    totals = run_query("totals_by_year", year_from=year - 1, year_to=year, **f.params()).set_index("year")
+    values = kpis.set_index(["kpi", "year"])
+
+    def pick(frame: pd.DataFrame, key: object, col: str) -> float | None:
+        return float(frame.at[key, col]) if key in frame.index and pd.notna(frame.at[key, col]) else None
 
     cards = []
     for kpi_id in HEADLINE_KPIS:
         kpi = KPIS_BY_ID[kpi_id]
-        n = pick(counts, (kpi_id, year))
+        n = pick(values, (kpi_id, year), "companies")
         cards.append(CardData(
-            id=kpi_id, label=kpi.label(lang), value=pick(values, (kpi_id, year)),
+            id=kpi_id, label=kpi.label(lang), value=pick(values, (kpi_id, year), "value"),
             unit=kpi.unit(lang), decimals=kpi.decimals,
-            previous=pick(values, (kpi_id, year - 1)), previous_year=year - 1,
+            previous=pick(values, (kpi_id, year - 1), "value"), previous_year=year - 1,
             higher_is_better=kpi.higher_is_better,
             note=t("card.basis", lang, n=int(n)) if n else "",
         ))
-    for col, label, unit, decimals in (("companies", "card.companies", "card.companies.unit", 0),
-                                       ("fte", "card.fte", "card.fte.unit", 0)):
+    for col, label, unit in (("companies", "card.companies", "card.companies.unit"),
+                             ("fte", "card.fte", "card.fte.unit")):
         cards.append(CardData(
-            id=col, label=t(label, lang), value=pick(totals[col], year),
-            unit=t(unit, lang), decimals=decimals, previous=pick(totals[col], year - 1),
-            previous_year=year - 1, higher_is_better=None,
+            id=col, label=t(label, lang), value=pick(totals, year, col), unit=t(unit, lang),
+            decimals=0, previous=pick(totals, year - 1, col), previous_year=year - 1,
+            higher_is_better=None,
         ))
-    return cards
+    return [kpi_card(card, lang) for card in cards]
 
 
-def trend(kpi_id: str, lang: str) -> "figures.go.Figure":
-    """The trend figure for a KPI over every year with data."""
-    span = run_query("year_span")
-    first, last = span["first_year"].iloc[0], span["last_year"].iloc[0]
-    if pd.isna(last):
-        return figures.empty_figure(lang)
-    df = run_query("kpi_by_year", kpis=[kpi_id], year_from=int(first), year_to=int(last))
-    return figures.trend_figure(df, get_kpi(kpi_id), lang)
+def map_view(f: Filters, lang: str) -> go.Figure:
+    """The KPI by county. The county filter is not applied here: the map shows every county and
+    outlines the selected ones, so a click can change the choice."""
+    df = run_query("kpi_by_dimension", dim="county", kpi=f.kpi, year=f.year_to, **f.params(counties=[]))
+    return figures.tile_map_figure(df, dimensions.counties().reset_index(drop=True), get_kpi(f.kpi),
+                                   lang, f.year_to, f.counties, state.describe(f, lang))
+
+
+def sector_view(f: Filters, lang: str) -> go.Figure:
+    """The KPI by sector; like the map, every sector is shown and the selected ones outlined."""
+    df = run_query("kpi_by_dimension", dim="sector", kpi=f.kpi, year=f.year_to, **f.params(sectors=[]))
+    return figures.sector_bar_figure(df, dimensions.sectors().reset_index(drop=True), get_kpi(f.kpi),
+                                     lang, f.year_to, f.sectors, state.describe(f, lang))
+
+
+def trend_view(f: Filters, lang: str) -> go.Figure:
+    """The KPI over the selected years: the selection, all companies, and the winners' level."""
+    years = dict(kpis=[f.kpi], year_from=f.year_from, year_to=f.year_to)
+    everyone = Filters(kpi=f.kpi)
+    series = {"selection": run_query("kpi_by_year", **years, **f.params())}
+    if f != everyone.with_years(f.year_from, f.year_to):
+        series["all"] = run_query("kpi_by_year", **years, **everyone.params())
+    winners = Filters(status="winner", prize=f.prize if f.status != "all" else "any")
+    series["winners"] = run_query("kpi_by_year", **years, **winners.params())
+    return figures.trend_figure(series, get_kpi(f.kpi), lang, state.describe(f, lang))
+
+
+def scatter_view(f: Filters, lang: str) -> go.Figure:
+    df = run_query("company_scatter", year=f.year_to, limit=SCATTER_LIMIT, **f.params())
+    total = int(df["total"].iloc[0]) if len(df) else 0
+    capped = t("scatter.capped", lang, shown=fmt_number(len(df), lang),
+               total=fmt_number(total, lang)) if total > len(df) else ""
+    return figures.scatter_figure(df, dimensions.sectors().reset_index(drop=True), lang, f.year_to,
+                                  state.describe(f, lang), KPIS_BY_ID["productivity"],
+                                  KPIS_BY_ID["emissions_intensity"], capped)
+
+
+def _award(main: int, special: int, lang: str) -> str:
+    """"Finalist (hovedprisen)" and the like, from the nomination levels of the year."""
+    return ", ".join(f"{t(f'award.{level}', lang)} ({t(f'prize.{prize}', lang).lower()})"
+                     for level, prize in ((main, "main"), (special, "special")) if level)
+
+
+def table_view(f: Filters, lang: str) -> tuple[list[dict], list[dict], str]:
+    """Rows and columns for the company table, and the line that says what is shown."""
+    kpi = get_kpi(f.kpi)
+    df = run_query("company_table", kpi=f.kpi, year=f.year_to, ascending=not kpi.higher_is_better,
+                   limit=TABLE_LIMIT, **f.params())
+    total = int(df["total"].iloc[0]) if len(df) else 0
+    name = "name_en" if lang == "en" else "name_nb"
+    short = "short_en" if lang == "en" else "short_nb"
+    rows = pd.DataFrame({
+        "org_nr": df["org_nr"],
+        "name": df["name"],
+        "county": df["county"].map(dimensions.counties()[name]),
+        "sector": df["sector"].map(dimensions.sectors()[short]),
+        "fte": df["fte"].round(0),
+        "kpi_value": df["kpi_value"].round(kpi.decimals),
+        **{k: df[k].round(KPIS_BY_ID[k].decimals) for k in HEADLINE_KPIS if k != f.kpi},
+        "award": [_award(m, s, lang) for m, s in zip(df["main_level"], df["special_level"])],
+    })
+    numeric = lambda decimals: {  # noqa: E731
+        "type": "rightAligned", "filter": "agNumberColumnFilter",
+        "valueFormatter": {"function": f"fmtNumber(params.value, {decimals}, '{lang}')"},
+    }
+    columns = [
+        {"field": "name", "headerName": t("col.name", lang), "pinned": "left", "minWidth": 210,
+         "filter": "agTextColumnFilter"},
+        {"field": "org_nr", "headerName": t("col.org_nr", lang), "width": 120, "filter": "agTextColumnFilter"},
+        {"field": "county", "headerName": t("col.county", lang), "filter": "agTextColumnFilter"},
+        {"field": "sector", "headerName": t("col.sector", lang), "filter": "agTextColumnFilter"},
+        {"field": "fte", "headerName": t("col.fte", lang), **numeric(0)},
+        {"field": "kpi_value", "headerName": f"{kpi.label(lang)} ({kpi.unit(lang)})", **numeric(kpi.decimals),
+         "cellClass": "kpi-column", "headerClass": "kpi-column"},
+        *[{"field": k, "headerName": f"{KPIS_BY_ID[k].label(lang)} ({KPIS_BY_ID[k].unit(lang)})",
+           **numeric(KPIS_BY_ID[k].decimals)} for k in HEADLINE_KPIS if k != f.kpi],
+        {"field": "award", "headerName": t("col.status", lang), "filter": "agTextColumnFilter"},
+    ]
+    note = t("table.count", lang, shown=fmt_number(len(rows), lang), total=fmt_number(total, lang),
+             kpi=kpi.label(lang).lower())
+    records = rows.astype(object).where(rows.notna(), None).to_dict("records")
+    return records, columns, note
+
+
+def csv_params(f: Filters, lang: str) -> dict:
+    """AG Grid's CSV export: what the grid shows, in the reader's spreadsheet convention."""
+    return {
+        "fileName": f"{t('app.title', 'en').split()[0].lower()}-{f.kpi}-{f.year_to}.csv",
+        "columnSeparator": ";" if lang != "en" else ",",
+        "processCellCallback": {"function": f"csvCell(params, '{lang}')"},
+    }
+
+
+def company_view(org_nr: str, f: Filters, lang: str) -> tuple[str, list]:
+    """A company's detail: who it is, its history of the chosen KPI against its sector, and its
+    rank among sector peers on every KPI in the selection's last year."""
+    profile = run_query("company_profile", org_nr=org_nr)
+    if profile.empty:
+        return t("company.not_found", lang), []
+    p = profile.iloc[0]
+    kpi = get_kpi(f.kpi)
+    history = run_query("company_kpi_history", kpi=f.kpi, org_nr=org_nr)
+    ranks = run_query("company_peer_rank", year=f.year_to, org_nr=org_nr,
+                      lower_is_better=LOWER_IS_BETTER).set_index("kpi")
+    facts = t("company.facts", lang, org_nr=p["org_nr"], county=dimensions.county_name(p["county"], lang),
+              sector=dimensions.sector_name(p["sector"], lang), founded=p["founded"])
+    noms = p["nominations"]
+    nominations = None
+    if noms is not None and len(noms):
+        items = []
+        for entry in noms:
+            year, prize, status = entry.split(":")
+            items.append(f"{year} {t(f'status.{status}', lang).lower()} ({t(f'prize.{prize}', lang).lower()})")
+        nominations = html.P(t("company.nominations", lang, items=", ".join(items)))
+    rank_rows = [
+        html.Tr([
+            html.Th(k.label(lang), scope="row"),
+            html.Td(f"{fmt_number(ranks.at[k.id, 'value'], lang, k.decimals)} {k.unit(lang)}"),
+            html.Td(t("company.rank_of", lang, rank=int(ranks.at[k.id, "rank"]), n=int(ranks.at[k.id, "peers"]))),
+            html.Td(fmt_number(ranks.at[k.id, "sector_median"], lang, k.decimals)),
+        ])
+        for k in KPIS if k.id in ranks.index
+    ]
+    body = [
+        html.P(facts, className="company-facts"),
+        nominations,
+        dcc.Graph(figure=figures.company_history_figure(history, kpi, lang, p["name"]),
+                  config=figures.GRAPH_CONFIG, className="company-chart"),
+        html.H3(t("company.rank", lang, year=f.year_to), className="h6 mt-3"),
+        dbc.Table([
+            html.Thead(html.Tr([html.Th(t("data.kpi", lang), scope="col"),
+                                html.Th(t("company.value", lang), scope="col"),
+                                html.Th(t("company.rank", lang, year=f.year_to), scope="col"),
+                                html.Th(t("company.median", lang), scope="col")])),
+            html.Tbody(rank_rows),
+        ], size="sm", striped=True, className="rank-table"),
+    ]
+    return p["name"], body
+
+
+def _graph(graph_id: str, figure: go.Figure, f: Filters, name: str) -> dcc.Loading:
+    config = figures.GRAPH_CONFIG | {"toImageButtonOptions": {"filename": f"{name}-{f.kpi}-{f.year_to}",
+                                                              "scale": 2}}
+    return dcc.Loading(dcc.Graph(id=graph_id, figure=figure, config=config, className=f"chart chart-{name}"),
+                       delay_show=300, overlay_style={"visibility": "visible", "opacity": 0.5})
 
 
 @page_layout("explorer", PATH)
 def layout(lang: str, args: dict[str, str]) -> list:
-    span = run_query("year_span")
-    year = span["last_year"].iloc[0]
-    if pd.isna(year):
-        return [html.H1(t("explorer.title", lang)), html.P(t("chart.empty", lang))]
-    year = int(year)
-    requested = args.get("kpi", DEFAULT_KPI)
-    kpi_id = requested if requested in KPIS_BY_ID else DEFAULT_KPI
-    warning = None
-    if requested != kpi_id:
-        warning = dbc.Alert(
-            t("kpi.unknown", lang, value=requested[:60], default=KPIS_BY_ID[DEFAULT_KPI].label(lang)),
-            color="info", id=UNKNOWN_KPI,
-        )
+    f = state.from_query(args)
+    rows, columns, note = table_view(f, lang)
+    notice = None
+    if f.dropped:
+        notice = dbc.Alert(t("filter.dropped", lang, items=", ".join(f.dropped)), color="info",
+                           id=NOTICE, dismissable=True)
     return [
         html.H1(t("explorer.title", lang)),
-        html.P(t("explorer.lead", lang, year=year), className="lead"),
-        warning,
-        html.Section(
-            [kpi_card(card, lang) for card in headline_cards(lang, year)],
-            className="card-grid",
-            **{"aria-label": t("explorer.title", lang)},
+        html.P(lead_text(f, lang), className="lead", id=LEAD),
+        notice,
+        filter_bar(f, lang),
+        html.Section(cards_view(f, lang), id=CARDS, className="card-grid", **{"aria-live": "polite"}),
+        html.Div(
+            [
+                html.Section(_graph(MAP, map_view(f, lang), f, "map"), className="chart-panel panel-map"),
+                html.Section(_graph(SECTORS, sector_view(f, lang), f, "sectors"),
+                             className="chart-panel panel-sectors"),
+                html.Section(
+                    [
+                        html.Div(html.Button(t("play.start", lang), id=PLAY, className="btn btn-primary btn-sm"),
+                                 className="panel-tools"),
+                        _graph(TREND, trend_view(f, lang), f, "trend"),
+                        dcc.Interval(id=TIMER, interval=1400, disabled=True),
+                    ],
+                    className="chart-panel panel-trend",
+                ),
+                html.Section(_graph(SCATTER, scatter_view(f, lang), f, "scatter"),
+                             className="chart-panel panel-scatter"),
+            ],
+            className="chart-grid",
         ),
         html.Section(
             [
-                dbc.Label(t("kpi.choose", lang), html_for=KPI_SELECT),
-                dcc.Dropdown(
-                    id=KPI_SELECT,
-                    options=[{"label": k.label(lang), "value": k.id} for k in KPIS],
-                    value=kpi_id,
-                    clearable=False,
-                    className="kpi-select",
+                html.Div([
+                    html.H2(t("table.title", lang, year=f.year_to), className="h5", id="explorer-table-title"),
+                    html.Button(t("table.download", lang), id=DOWNLOAD, className="btn btn-outline-primary btn-sm"),
+                ], className="panel-head"),
+                html.P(note, id=TABLE_NOTE, className="table-note"),
+                dag.AgGrid(
+                    id=TABLE, rowData=rows, columnDefs=columns,
+                    defaultColDef={"sortable": True, "resizable": True, "floatingFilter": True,
+                                   "minWidth": 110},
+                    dashGridOptions={"pagination": True, "paginationPageSize": 20,
+                                     "paginationPageSizeSelector": False,
+                                     "localeText": AG_GRID_NB if lang != "en" else None,
+                                     "animateRows": False},
+                    getRowId="params.data.org_nr",
+                    csvExportParams=csv_params(f, lang),
+                    columnSize="autoSize",
+                    className="ag-theme-quartz company-grid",
+                    style={"height": "640px"},
                 ),
-                dcc.Loading(
-                    dcc.Graph(id=TREND, figure=trend(kpi_id, lang), className="chart",
-                              config=figures.GRAPH_CONFIG),
-                    delay_show=250,
-                ),
-                dcc.Store(id=LANG, data=lang),
             ],
-            className="chart-panel",
+            className="chart-panel panel-table",
         ),
+        dbc.Modal([dbc.ModalHeader(dbc.ModalTitle(id=MODAL_TITLE)), dbc.ModalBody(id=MODAL_BODY)],
+                  id=MODAL, size="xl", is_open=False, scrollable=True),
+        dcc.Store(id=LANG, data=lang),
     ]

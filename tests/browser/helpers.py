@@ -24,3 +24,24 @@ def card_label(dash_duo, card_id: str) -> str:
 def card_value(dash_duo, card_id: str) -> str:
     """The value as written in the page (``.text`` would turn no-break spaces into spaces)."""
     return dash_duo.find_element(f"#explorer-card-{card_id} .card-value").get_attribute("textContent")
+
+
+def chart_title(dash_duo, graph_id: str) -> str:
+    return dash_duo.find_element(f"#{graph_id} .gtitle").get_attribute("textContent")
+
+
+def chart_subtitle(dash_duo, graph_id: str) -> str:
+    """The subtitle's text (textContent: selenium's .text misses SVG text outside the viewport)."""
+    return " ".join(e.get_attribute("textContent") for e in dash_duo.find_elements(f"#{graph_id} .gtitle-subtitle"))
+
+
+def click_point(dash_duo, graph_id: str, index: int) -> None:
+    """Hover and click the index-th point of a graph's first trace, as a user's mouse would."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    point = dash_duo.find_elements(f"#{graph_id} .scatterlayer .trace:first-child .point")[index]
+    ActionChains(dash_duo.driver).move_to_element(point).pause(0.3).click().perform()
+
+
+def dropdown_text(dash_duo, dropdown_id: str) -> str:
+    return dash_duo.find_element(f"#{dropdown_id}").text

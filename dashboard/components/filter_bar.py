@@ -1,0 +1,76 @@
+"""The explorer's filter bar: county, sector, years, size, award status, prize and KPI, plus reset.
+
+Its widget ids and the list of callback inputs live here, so every callback reads the selection
+the same way (``state.from_inputs(*values)``).
+"""
+
+from __future__ import annotations
+
+from dash import Input, dcc, html
+
+from dashboard import dimensions
+from dashboard.components.shell import href
+from dashboard.i18n import t
+from dashboard.kpis import KPIS
+from dashboard.state import PRIZES, SIZES, STATUSES, YEAR_MAX, YEAR_MIN, Filters
+
+COUNTY = "explorer-county"
+SECTOR = "explorer-sector"
+SIZE = "explorer-size"
+YEARS = "explorer-years"
+STATUS = "explorer-status"
+PRIZE = "explorer-prize"
+KPI = "explorer-kpi"
+RESET = "explorer-reset"
+
+# In the order of state.from_inputs(county, sector, size, years, status, prize, kpi).
+FILTER_INPUTS = [
+    Input(COUNTY, "value"), Input(SECTOR, "value"), Input(SIZE, "value"), Input(YEARS, "value"),
+    Input(STATUS, "value"), Input(PRIZE, "value"), Input(KPI, "value"),
+]
+
+
+def _field(label: str, control_id: str, control, wide: bool = False) -> html.Div:
+    return html.Div([html.Label(label, htmlFor=control_id, className="form-label"), control],
+                    className="filter-field" + (" filter-wide" if wide else ""))
+
+
+def filter_bar(f: Filters, lang: str) -> html.Section:
+    name = "name_en" if lang == "en" else "name_nb"
+    counties = dimensions.counties().sort_values(name)
+    sectors = dimensions.sectors()
+    short = "short_en" if lang == "en" else "short_nb"
+    return html.Section(
+        [
+            html.H2(t("filter.title", lang), className="visually-hidden"),
+            _field(t("kpi.choose", lang), KPI, dcc.Dropdown(
+                id=KPI, options=[{"label": k.label(lang), "value": k.id} for k in KPIS],
+                value=f.kpi, clearable=False, searchable=True)),
+            _field(t("filter.county", lang), COUNTY, dcc.Dropdown(
+                id=COUNTY, multi=True, value=list(f.counties),
+                placeholder=t("filter.all_counties", lang),
+                options=[{"label": r[name], "value": r["code"]} for _, r in counties.iterrows()])),
+            _field(t("filter.sector", lang), SECTOR, dcc.Dropdown(
+                id=SECTOR, multi=True, value=list(f.sectors),
+                placeholder=t("filter.all_sectors", lang),
+                options=[{"label": f"{c} {r[short]}", "value": int(c)} for c, r in sectors.iterrows()])),
+            _field(t("filter.years", lang), YEARS, dcc.RangeSlider(
+                id=YEARS, min=YEAR_MIN, max=YEAR_MAX, step=1, value=[f.year_from, f.year_to],
+                marks={y: {"label": f"{y % 100:02d}" if y not in (YEAR_MIN, YEAR_MAX) else str(y)}
+                       for y in range(YEAR_MIN, YEAR_MAX + 1)},
+                allowCross=True, updatemode="mouseup"), wide=True),
+            _field(t("filter.size", lang), SIZE, dcc.Checklist(
+                id=SIZE, value=list(f.sizes), inline=True, className="size-checklist",
+                options=[{"label": t(f"size.{s}", lang), "value": s} for s in SIZES])),
+            _field(t("filter.status", lang), STATUS, dcc.Dropdown(
+                id=STATUS, value=f.status, clearable=False, searchable=False,
+                options=[{"label": t(f"status.{s}", lang), "value": s} for s in STATUSES])),
+            _field(t("filter.prize", lang), PRIZE, dcc.Dropdown(
+                id=PRIZE, value=f.prize, clearable=False, searchable=False, disabled=f.status == "all",
+                options=[{"label": t(f"prize.{p}", lang), "value": p} for p in PRIZES])),
+            html.Div(dcc.Link(t("filter.reset", lang), href=href("/", lang), id=RESET,
+                              className="btn btn-outline-secondary"), className="filter-actions"),
+        ],
+        className="filter-bar",
+        **{"aria-label": t("filter.title", lang)},
+    )

@@ -1,0 +1,180 @@
+"""The explorer's selection: parsed from a URL or from widget values, always validated.
+
+Everything a user (or a hostile request) can send passes through here before it reaches a query:
+codes must be in their allow-lists, lists are cut to size, years are clamped to the data's range.
+``Filters.to_query`` writes the canonical query string, so a link reproduces the view:
+
+    ?county=46,11&sector=24,25&from=2018&to=2025&kpi=productivity&status=finalist&prize=main&lang=en
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from dashboard import dimensions
+from dashboard.i18n import t
+from dashboard.kpis import DEFAULT_KPI, KPIS_BY_ID
+
+YEAR_MIN, YEAR_MAX = 2014, 2025  # the data model's years
+STATUSES = ("all", "nominated", "finalist", "winner")  # each includes the ones after it
+STATUS_LEVEL = {s: i for i, s in enumerate(STATUSES)}
+PRIZES = ("any", "main", "special")
+SIZES = dimensions.SIZE_CLASSES
+_MAX_ITEMS = 100  # read at most this many items of a list; the allow-lists are shorter
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A validated selection. Empty tuples mean "all"."""
+
+    counties: tuple[str, ...] = ()
+    sectors: tuple[int, ...] = ()
+    sizes: tuple[str, ...] = ()
+    year_from: int = YEAR_MIN
+    year_to: int = YEAR_MAX
+    status: str = "all"
+    prize: str = "any"
+    kpi: str = DEFAULT_KPI
+    dropped: tuple[str, ...] = field(default=(), compare=False)  # what the URL had that we ignored
+
+    def params(self, **override: object) -> dict[str, object]:
+        """The selection as query parameters: counties, sectors, sizes, status, prize."""
+        base = {
+            "counties": list(self.counties),
+            "sectors": list(self.sectors),
+            "sizes": list(self.sizes),
+            "status": STATUS_LEVEL[self.status],
+            "prize": self.prize,
+        }
+        return base | override
+
+    def query_args(self) -> dict[str, str]:
+        """The non-default parts of the selection, as URL query arguments."""
+        args = {
+            "county": ",".join(self.counties),
+            "sector": ",".join(map(str, self.sectors)),
+            "size": ",".join(self.sizes),
+            "from": str(self.year_from) if self.year_from != YEAR_MIN else "",
+            "to": str(self.year_to) if self.year_to != YEAR_MAX else "",
+            "kpi": self.kpi if self.kpi != DEFAULT_KPI else "",
+            "status": self.status if self.status != "all" else "",
+            "prize": self.prize if self.prize != "any" and self.status != "all" else "",
+        }
+        return {k: v for k, v in args.items() if v}
+
+    def to_query(self, lang: str) -> str:
+        args = self.query_args() | ({"lang": lang} if lang == "en" else {})
+        return "?" + urlencode(args, safe=",") if args else ""
+
+    def with_years(self, year_from: int, year_to: int) -> "Filters":
+        return replace(self, year_from=year_from, year_to=year_to)
+
+
+def _items(raw: object) -> list[object]:
+    """A list from a list, a tuple or a comma-separated string; anything else is empty."""
+    if isinstance(raw, str):
+        return raw.split(",")[:_MAX_ITEMS]
+    if isinstance(raw, (list, tuple)):
+        return list(raw[:_MAX_ITEMS])
+    return []
+
+
+def _pick(raw: object, allowed: Iterable, cast: type) -> tuple[tuple, list[str]]:
+    """Items of ``raw`` that are in ``allowed`` (deduplicated, in order) and the ones that are not."""
+    allowed = set(allowed)
+    kept: list = []
+    dropped: list[str] = []
+    for item in _items(raw):
+        if isinstance(item, bool) or not isinstance(item, (str, int)):
+            dropped.append(str(item)[:40])
+            continue
+        try:
+            value = cast(item.strip() if isinstance(item, str) else item)
+        except ValueError:
+            value = None
+        if value in allowed:
+            if value not in kept:
+                kept.append(value)
+        elif str(item).strip():
+            dropped.append(str(item)[:40])
+    return tuple(kept), dropped
+
+
+def _year(raw: object, default: int) -> int | None:
+    """A year clamped to the data's range; None if ``raw`` is not a whole number."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, str) and raw.strip().lstrip("-").isdigit() and len(raw.strip()) < 20:
+        raw = int(raw)
+    if isinstance(raw, float) and raw.is_integer() and abs(raw) < 1e18:
+        raw = int(raw)
+    if isinstance(raw, int):
+        return min(max(raw, YEAR_MIN), YEAR_MAX)
+    return None if raw not in (None, "") else default
+
+
+def _choice(raw: object, allowed: tuple[str, ...], default: str) -> tuple[str, bool]:
+    if raw in (None, ""):
+        return default, True
+    return (raw, True) if isinstance(raw, str) and raw in allowed else (default, False)
+
+
+def build(county: object = None, sector: object = None, size: object = None,
+          year_from: object = None, year_to: object = None, status: object = None,
+          prize: object = None, kpi: object = None) -> Filters:
+    """Filters from raw values (URL arguments or widget values); what is invalid is dropped."""
+    counties, bad_counties = _pick(county, dimensions.counties()["code"], str)
+    sectors, bad_sectors = _pick(sector, dimensions.sectors()["code"], int)
+    sizes, bad_sizes = _pick(size, SIZES, str)
+    dropped = [f"county={v}" for v in bad_counties] + [f"sector={v}" for v in bad_sectors] \
+        + [f"size={v}" for v in bad_sizes]
+    first, last = _year(year_from, YEAR_MIN), _year(year_to, YEAR_MAX)
+    if first is None:
+        dropped.append(f"from={str(year_from)[:20]}")
+        first = YEAR_MIN
+    if last is None:
+        dropped.append(f"to={str(year_to)[:20]}")
+        last = YEAR_MAX
+    first, last = min(first, last), max(first, last)
+    status_value, ok = _choice(status, STATUSES, "all")
+    if not ok:
+        dropped.append(f"status={str(status)[:20]}")
+    prize_value, ok = _choice(prize, PRIZES, "any")
+    if not ok:
+        dropped.append(f"prize={str(prize)[:20]}")
+    kpi_value, ok = _choice(kpi, tuple(KPIS_BY_ID), DEFAULT_KPI)
+    if not ok:
+        dropped.append(f"kpi={str(kpi)[:40]}")
+    return Filters(counties, sectors, sizes, first, last, status_value, prize_value, kpi_value,
+                   dropped=tuple(dropped))
+
+
+def from_query(args: dict[str, str]) -> Filters:
+    """Filters from URL query arguments (``county``, ``sector``, ``size``, ``from``, ``to``,
+    ``kpi``, ``status``, ``prize``)."""
+    return build(args.get("county"), args.get("sector"), args.get("size"), args.get("from"),
+                 args.get("to"), args.get("status"), args.get("prize"), args.get("kpi"))
+
+
+def from_inputs(county: object, sector: object, size: object, years: object, status: object,
+                prize: object, kpi: object) -> Filters:
+    """Filters from the filter bar's widget values, as a callback receives them."""
+    first, last = (years[0], years[-1]) if isinstance(years, (list, tuple)) and years else (None, None)
+    return build(county, sector, size, first, last, status, prize, kpi)
+
+
+def describe(f: Filters, lang: str) -> str:
+    """The selection in words, for chart titles: "Vestland, Rogaland · Metaller · finalister"."""
+    parts = []
+    if f.counties:
+        parts.append(", ".join(dimensions.county_name(c, lang) for c in f.counties))
+    if f.sectors:
+        parts.append(", ".join(dimensions.sector_name(s, lang) for s in f.sectors))
+    if f.sizes:
+        parts.append(", ".join(t(f"size.{s}", lang) for s in f.sizes))
+    if f.status != "all":
+        who = t(f"status.{f.status}", lang).lower()
+        parts.append(who if f.prize == "any" else f"{who}, {t(f'prize.{f.prize}', lang).lower()}")
+    return " · ".join(parts) if parts else t("selection.all", lang)

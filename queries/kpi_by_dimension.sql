@@ -1,0 +1,16 @@
+-- One KPI in one year for the selection, per member of a dimension (county, sector or size class):
+-- a ratio of sums, with the number of companies behind each figure. $dim is allow-listed.
+select case $dim
+           when 'county' then county
+           when 'sector' then sector::varchar
+           else size_class
+       end as member,
+       sum(num) / sum(den) as value,
+       count(*) as companies
+from kpi_values
+where kpi = $kpi
+  and year = $year
+  and in_selection(county, sector, size_class, main_level, special_level,
+                   $counties, $sectors, $sizes, $status, $prize)
+group by member
+order by member

@@ -1,0 +1,92 @@
+"""The explorer in headless Chromium: URL state, cross-filtering, language, drill-down, download."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+from tests.browser.helpers import (chart_subtitle, chart_title, click_point, dropdown_text,
+                                   requests_leaving_the_machine)
+
+LINK = "/?county=46,11&sector=24,25&from=2018&to=2024&kpi=robot_density&size=small,medium&lang=en"
+
+
+def query(dash_duo) -> dict:
+    return {k: v[0] for k, v in parse_qs(urlparse(dash_duo.driver.current_url).query).items()}
+
+
+def test_a_link_reproduces_the_view_and_language_keeps_it(dash_duo, app) -> None:
+    dash_duo.start_server(app)
+    dash_duo.driver.get(dash_duo.server_url + LINK)
+    dash_duo.wait_for_text_to_equal("#explorer-map .gtitle", "Robot density by county, 2024")
+    assert dash_duo.find_element("#explorer-lead").text == \
+        "2024 · Vestland, Rogaland · Basic metals, Metal products · under 50 FTE, 50–249 FTE"
+    assert "Vestland" in dropdown_text(dash_duo, "explorer-county")
+    assert "Robot density" in dropdown_text(dash_duo, "explorer-kpi")
+    assert chart_title(dash_duo, "explorer-trend") == "Robot density, 2018–2024"
+    assert "Basic metals, Metal products" in chart_subtitle(dash_duo, "explorer-scatter")
+
+    dash_duo.find_element("#lang-nb").click()
+    dash_duo.wait_for_text_to_equal("#explorer-map .gtitle", "Robottetthet etter fylke, 2024")
+    assert dash_duo.find_element("#explorer-lead").text == \
+        "2024 · Vestland, Rogaland · Metaller, Metallvarer · under 50 årsverk, 50–249 årsverk"
+    assert query(dash_duo) == {"county": "46,11", "sector": "24,25", "from": "2018", "to": "2024",
+                               "kpi": "robot_density", "size": "small,medium"}
+    assert dash_duo.get_logs() == []
+    assert requests_leaving_the_machine(dash_duo) == []
+
+
+def test_clicking_a_county_filters_the_other_charts(dash_duo, app) -> None:
+    dash_duo.start_server(app)
+    dash_duo.driver.get(dash_duo.server_url + "/?lang=en")
+    dash_duo.wait_for_text_to_equal("#explorer-map .gtitle", "Productivity by county, 2025")
+    assert "all companies" in chart_subtitle(dash_duo, "explorer-sectors")
+    click_point(dash_duo, "explorer-map", 0)  # the first tile: Oslo (03)
+    dash_duo.wait_for_contains_text("#explorer-lead", "Oslo")
+    dash_duo.wait_for_contains_text("#explorer-sectors .gtitle-subtitle", "Oslo")
+    dash_duo.wait_for_contains_text("#explorer-trend .gtitle-subtitle", "Oslo")
+    dash_duo.wait_for_contains_text("#explorer-table-note", "companies")
+    assert query(dash_duo)["county"] == "03"
+    counties = {c.text for c in dash_duo.find_elements("#explorer-table .ag-cell[col-id='county']")}
+    assert counties == {"Oslo"}
+
+    dash_duo.driver.back()  # the previous view comes back
+    dash_duo.wait_for_text_to_equal("#explorer-lead", "2025 · all companies")
+    assert "county" not in query(dash_duo)
+    assert dash_duo.get_logs() == []
+
+
+def test_company_detail_and_csv_download(dash_duo, app) -> None:
+    dash_duo.start_server(app)
+    dash_duo.driver.get(dash_duo.server_url + "/?county=03&lang=en")
+    first = dash_duo.wait_for_element("#explorer-table .ag-row[row-index='0'] .ag-cell[col-id='name']")
+    name = first.text
+    first.click()
+    dash_duo.wait_for_text_to_equal("#explorer-company-title", name)
+    dash_duo.wait_for_contains_text("#explorer-company-body", "Rank among sector peers, 2025")
+    dash_duo.find_element("#explorer-company .btn-close").click()
+    dash_duo.wait_for_no_elements(".modal-backdrop")
+
+    dash_duo.find_element("#explorer-download").click()
+    folder = Path(dash_duo.download_path)
+    deadline = time.time() + 10
+    while time.time() < deadline and not list(folder.glob("*.csv")):
+        time.sleep(0.2)
+    csv = next(folder.glob("*.csv")).read_text(encoding="utf-8-sig")
+    lines = csv.strip().splitlines()
+    shown = dash_duo.find_element("#explorer-table-note").text.split()[0]
+    assert lines[0].startswith('"Company","Org. no.","County"')
+    assert len(lines) - 1 == int(shown) and all('"Oslo"' in line for line in lines[1:])
+
+
+def test_play_steps_through_the_years(dash_duo, app) -> None:
+    dash_duo.start_server(app)
+    dash_duo.driver.get(dash_duo.server_url + "/?from=2020&lang=en")
+    dash_duo.wait_for_text_to_equal("#explorer-map .gtitle", "Productivity by county, 2025")
+    dash_duo.find_element("#explorer-play").click()
+    dash_duo.wait_for_text_to_equal("#explorer-map .gtitle", "Productivity by county, 2020")
+    dash_duo.wait_for_text_to_equal("#explorer-map .gtitle", "Productivity by county, 2021", timeout=6)
+    assert dash_duo.find_element("#explorer-play").text == "⏸ Stop"
+    dash_duo.find_element("#explorer-play").click()
+    dash_duo.wait_for_text_to_equal("#explorer-play", "▶ Play the years")
