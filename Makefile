@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 export DASHBOARD_DB HOST PORT
 
-.PHONY: run test data screenshot clean
+.PHONY: run test data bench screenshot clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,14 @@ test: $(VENV)/.installed
 ## data: build demo data SCALE times larger into DB, e.g. make data SCALE=100 DB=/tmp/bench.duckdb
 data: $(VENV)/.installed
 	$(PY) -m data.generate --scale $(SCALE) --db $(DB)
+
+## bench: p50/p95 server time and response size of every page and callback, at 1x and 100x demo data
+BENCH_DB ?= data/bench-100x.duckdb
+bench: $(VENV)/.installed
+	@test -f $(DASHBOARD_DB) || $(PY) -m data.generate --db $(DASHBOARD_DB)
+	@test -f $(BENCH_DB) || $(PY) -m data.generate --scale 100 --db $(BENCH_DB)
+	$(PY) -m tests.bench --db $(DASHBOARD_DB) --json bench-1x.json
+	$(PY) -m tests.bench --db $(BENCH_DB) --json bench-100x.json
 
 ## screenshot: refresh docs/screenshot.png from the running app's first page
 screenshot: $(VENV)/.installed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import dash
 from dash import Dash, Input, dcc, html
@@ -10,6 +11,7 @@ from dash import Dash, Input, dcc, html
 from dashboard import errors
 from dashboard.config import Config
 from dashboard.db import Database, DatabaseError
+from dashboard.warehouse import SCHEMA_VERSION
 from dashboard.i18n import t
 
 log = logging.getLogger(__name__)
@@ -38,18 +40,27 @@ def prepare_database(config: Config) -> None:
     """
     path = config.db_path
     if not path.exists() and config.build_missing_db:
-        from data.generate import build_demo
-
         log.warning("database %s not found: building the demo data there", path)
-        build_demo(path)
+        _build_demo(path)
     probe = Database(path)
     try:
         meta = probe.check()
+        if meta.get("source") == "demo" and meta.get("schema_version") != SCHEMA_VERSION:
+            probe.close()
+            log.warning("demo database %s is from an older version: rebuilding it", path)
+            _build_demo(path, scale=int(meta.get("scale") or 1))
+            meta = probe.check()
         log.info("serving %s (%s data, built %s)", path, meta.get("source"), meta.get("built_at"))
     except DatabaseError as exc:
         log.error("%s", exc)
     finally:
         probe.close()
+
+
+def _build_demo(path: Path, scale: int = 1) -> None:
+    from data.generate import build_demo
+
+    build_demo(path, scale=scale)
 
 
 def create_app(config: Config | None = None) -> Dash:

@@ -18,6 +18,8 @@ from dashboard.db import MACROS_DIR
 from dashboard.kpis import KPIS, MEASURE_IDS
 
 SCHEMA_FILE = dimensions.DATA_DIR / "schema.sql"
+# Raise when the tables, derived tables or macros change: an older demo database is then rebuilt.
+SCHEMA_VERSION = "2"
 
 _FACTS_SQL = """
 create table facts as
@@ -117,7 +119,8 @@ def build_database(
             con.execute(kpi_values_sql())
             for macro in sorted(MACROS_DIR.glob("*.sql")):
                 con.execute(macro.read_text(encoding="utf-8"))
-            stamp = {"built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), **meta}
+            stamp = {"built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                     "schema_version": SCHEMA_VERSION, **meta}
             _insert(con, "meta", pd.DataFrame({"key": list(stamp), "value": list(stamp.values())}))
             con.execute("checkpoint")
         finally:

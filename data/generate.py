@@ -221,27 +221,28 @@ def _nominate(rng: np.random.Generator, companies: pd.DataFrame, years: pd.DataF
               founded: np.ndarray) -> pd.DataFrame:
     """About 30 nominees a year, three finalists and one winner for each prize.
 
-    Nominees lean towards productive, automated companies; a company wins the main prize once.
+    Nominees lean towards productive, automated companies; a company wins each prize once at most.
     """
     founded_by_org = dict(zip(companies["org_nr"], founded))
     score = (years["value_added_mnok"] / years["fte"]).rank(pct=True).fillna(0.5) \
         + (years["robots"].astype(float) / years["fte"]).rank(pct=True).fillna(0.5) \
         + years["automation_pct"].rank(pct=True).fillna(0.5)
     years = years.assign(score=score, founded=years["org_nr"].map(founded_by_org))
-    past_main_winners: set[str] = set()
+    past_winners: dict[str, set[str]] = {"main": set(), "special": set()}
     records = []
     for year, group in years.groupby("year"):
-        special_pool = group[group["founded"] >= year - 7]
+        young = group["founded"] >= year - 7
+        special_pool = group[young & ~group["org_nr"].isin(past_winners["special"])]
         special = _draw(rng, special_pool, SPECIAL_NOMINEES_PER_YEAR)
-        main_pool = group[(group["founded"] < year - 7) & ~group["org_nr"].isin(past_main_winners)]
+        main_pool = group[~young & ~group["org_nr"].isin(past_winners["main"])]
         main = _draw(rng, main_pool, NOMINEES_PER_YEAR - len(special))
         for prize, chosen in (("main", main), ("special", special)):
             ranked = chosen.sort_values("score", ascending=False)["org_nr"].tolist()
             for i, org in enumerate(ranked):
                 status = "winner" if i == 0 else "finalist" if i < 3 else "nominated"
                 records.append((int(year), org, prize, status))
-            if prize == "main" and ranked:
-                past_main_winners.add(ranked[0])
+            if ranked:
+                past_winners[prize].add(ranked[0])
     return pd.DataFrame(records, columns=["year", "org_nr", "prize", "status"])
 
 

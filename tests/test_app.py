@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from dashboard import prepare_database
@@ -51,13 +49,6 @@ def test_unknown_page_says_so(client) -> None:
     assert "Fant ikke siden" in page
 
 
-def decode(array) -> np.ndarray:
-    """An array from a figure in a response: plotly sends numbers as base64 typed arrays."""
-    if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
-    return np.asarray(array)
-
-
 EXPLORER = {
     "explorer-county.value": [], "explorer-sector.value": [], "explorer-size.value": [],
     "explorer-years.value": [2014, 2025], "explorer-status.value": "all",
@@ -76,7 +67,7 @@ def test_trend_callback(client, app) -> None:
     figure = response.get_json()["response"]["explorer-trend"]["figure"]
     assert figure["layout"]["title"]["text"] == "Robot density, 2014–2025"
     assert figure["layout"]["yaxis"]["title"]["text"] == "robots per 10,000 FTE"
-    assert decode(figure["data"][0]["x"]).tolist() == list(range(2014, 2026))
+    assert figure["data"][0]["x"] == list(range(2014, 2026))
 
 
 def test_company_modal_over_http(client, app) -> None:
@@ -133,6 +124,18 @@ def test_missing_database_is_built(tmp_path: Path) -> None:
     path = tmp_path / "new" / "demo.duckdb"
     prepare_database(Config(db_path=path))
     assert Database(path).check()["source"] == "demo"
+
+
+def test_old_demo_database_is_rebuilt(tmp_path: Path) -> None:
+    import duckdb
+
+    path = tmp_path / "demo.duckdb"
+    prepare_database(Config(db_path=path))
+    con = duckdb.connect(str(path))
+    con.execute("update meta set value = '0' where key = 'schema_version'")
+    con.close()
+    prepare_database(Config(db_path=path))
+    assert Database(path).check()["schema_version"] != "0"
 
 
 def test_corrupt_database_is_logged_with_its_path(tmp_path: Path, caplog) -> None:

@@ -84,8 +84,8 @@ def test_nominations(demo: dict[str, pd.DataFrame]) -> None:
     winners = n[n["status"] == "winner"].groupby(["year", "prize"]).size()
     assert (winners == 1).all() and len(winners) == 24
     assert (n[n["status"] == "finalist"].groupby(["year", "prize"]).size() >= 1).all()
-    main_winners = n[(n["status"] == "winner") & (n["prize"] == "main")]["org_nr"]
-    assert main_winners.is_unique
+    for prize in ("main", "special"):
+        assert n[(n["status"] == "winner") & (n["prize"] == prize)]["org_nr"].is_unique, prize
     assert n["org_nr"].isin(demo["companies"]["org_nr"]).all()
 
 

@@ -61,7 +61,7 @@ def filter_bar(f: Filters, lang: str) -> html.Section:
                 allowCross=True, updatemode="mouseup"), wide=True),
             _field(t("filter.size", lang), SIZE, dcc.Checklist(
                 id=SIZE, value=list(f.sizes), inline=True, className="size-checklist",
-                options=[{"label": t(f"size.{s}", lang), "value": s} for s in SIZES])),
+                options=[{"label": t(f"size.{s}", lang), "value": s} for s in SIZES]), wide=True),
             _field(t("filter.status", lang), STATUS, dcc.Dropdown(
                 id=STATUS, value=f.status, clearable=False, searchable=False,
                 options=[{"label": t(f"status.{s}", lang), "value": s} for s in STATUSES])),

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
+import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard import dimensions, figures, state
@@ -81,7 +81,7 @@ def cards_view(f: Filters, lang: str) -> list:
     return [kpi_card(card, lang) for card in cards]
 
 
-def map_view(f: Filters, lang: str) -> go.Figure:
+def map_view(f: Filters, lang: str) -> figures.Figure:
     """The KPI by county. The county filter is not applied here: the map shows every county and
     outlines the selected ones, so a click can change the choice."""
     df = run_query("kpi_by_dimension", dim="county", kpi=f.kpi, year=f.year_to, **f.params(counties=[]))
@@ -89,14 +89,14 @@ def map_view(f: Filters, lang: str) -> go.Figure:
                                    lang, f.year_to, f.counties, state.describe(f, lang))
 
 
-def sector_view(f: Filters, lang: str) -> go.Figure:
+def sector_view(f: Filters, lang: str) -> figures.Figure:
     """The KPI by sector; like the map, every sector is shown and the selected ones outlined."""
     df = run_query("kpi_by_dimension", dim="sector", kpi=f.kpi, year=f.year_to, **f.params(sectors=[]))
     return figures.sector_bar_figure(df, dimensions.sectors().reset_index(drop=True), get_kpi(f.kpi),
                                      lang, f.year_to, f.sectors, state.describe(f, lang))
 
 
-def trend_view(f: Filters, lang: str) -> go.Figure:
+def trend_view(f: Filters, lang: str) -> figures.Figure:
     """The KPI over the selected years: the selection, all companies, and the winners' level."""
     years = dict(kpis=[f.kpi], year_from=f.year_from, year_to=f.year_to)
     everyone = Filters(kpi=f.kpi)
@@ -108,7 +108,7 @@ def trend_view(f: Filters, lang: str) -> go.Figure:
     return figures.trend_figure(series, get_kpi(f.kpi), lang, state.describe(f, lang))
 
 
-def scatter_view(f: Filters, lang: str) -> go.Figure:
+def scatter_view(f: Filters, lang: str) -> figures.Figure:
     df = run_query("company_scatter", year=f.year_to, limit=SCATTER_LIMIT, **f.params())
     total = int(df["total"].iloc[0]) if len(df) else 0
     capped = t("scatter.capped", lang, shown=fmt_number(len(df), lang),
@@ -189,7 +189,7 @@ def company_view(org_nr: str, f: Filters, lang: str) -> tuple[str, list]:
               sector=dimensions.sector_name(p["sector"], lang), founded=p["founded"])
     noms = p["nominations"]
     nominations = None
-    if noms is not None and len(noms):
+    if isinstance(noms, (list, tuple, np.ndarray)) and len(noms):  # NULL (no nominations) is NA
         items = []
         for entry in noms:
             year, prize, status = entry.split(":")
@@ -221,7 +221,7 @@ def company_view(org_nr: str, f: Filters, lang: str) -> tuple[str, list]:
     return p["name"], body
 
 
-def _graph(graph_id: str, figure: go.Figure, f: Filters, name: str) -> dcc.Loading:
+def _graph(graph_id: str, figure: figures.Figure, f: Filters, name: str) -> dcc.Loading:
     config = figures.GRAPH_CONFIG | {"toImageButtonOptions": {"filename": f"{name}-{f.kpi}-{f.year_to}",
                                                               "scale": 2}}
     return dcc.Loading(dcc.Graph(id=graph_id, figure=figure, config=config, className=f"chart chart-{name}"),
@@ -247,6 +247,11 @@ def layout(lang: str, args: dict[str, str]) -> list:
                 html.Section(_graph(MAP, map_view(f, lang), f, "map"), className="chart-panel panel-map"),
                 html.Section(_graph(SECTORS, sector_view(f, lang), f, "sectors"),
                              className="chart-panel panel-sectors"),
+            ],
+            className="chart-grid chart-grid-a",
+        ),
+        html.Div(
+            [
                 html.Section(
                     [
                         html.Div(html.Button(t("play.start", lang), id=PLAY, className="btn btn-primary btn-sm"),
@@ -259,7 +264,7 @@ def layout(lang: str, args: dict[str, str]) -> list:
                 html.Section(_graph(SCATTER, scatter_view(f, lang), f, "scatter"),
                              className="chart-panel panel-scatter"),
             ],
-            className="chart-grid",
+            className="chart-grid chart-grid-b",
         ),
         html.Section(
             [

@@ -1,0 +1,126 @@
+"""Benchmark the app's callbacks and page renders, in process, on one database.
+
+    python -m tests.bench --db PATH [--requests N] [--json OUT]
+
+Each request goes through Flask and Dash exactly as a browser's would (the test client), so the
+time is the server's time: routing, validation, queries, figure building and JSON encoding. The
+selections are drawn at random (seeded) from the filters a user can set. ``make bench`` runs this
+on the demo data and on 100× demo data and prints one table per database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from dashboard import create_app
+from dashboard.config import Config
+from dashboard.kpis import KPI_IDS
+from dashboard.state import PRIZES, SIZES, STATUSES
+from tests.dash_requests import callback_body
+
+VIEWS = ["explorer-map.figure", "explorer-sectors.figure", "explorer-trend.figure",
+         "explorer-scatter.figure", "explorer-cards.children", "explorer-table.rowData"]
+COUNTIES = ["03", "11", "15", "18", "31", "32", "33", "34", "39", "40", "42", "46", "50", "55", "56"]
+SECTORS = [10, 16, 20, 22, 24, 25, 26, 28, 30, 33]
+
+
+def random_selection(rng: random.Random) -> dict:
+    first = rng.randint(2014, 2025)
+    return {
+        "explorer-county.value": rng.sample(COUNTIES, rng.choice([0, 0, 1, 2, 3])),
+        "explorer-sector.value": rng.sample(SECTORS, rng.choice([0, 0, 1, 2])),
+        "explorer-size.value": rng.sample(list(SIZES), rng.choice([0, 0, 1])),
+        "explorer-years.value": [first, rng.randint(first, 2025)],
+        "explorer-status.value": rng.choice(STATUSES[:2] + STATUSES),
+        "explorer-prize.value": rng.choice(PRIZES),
+        "explorer-kpi.value": rng.choice(KPI_IDS),
+        "explorer-lang.data": rng.choice(["nb", "en"]),
+    }
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
+
+
+def run(db: Path, requests: int, seed: int = 1) -> dict:
+    start = time.perf_counter()
+    app = create_app(Config(db_path=db, build_missing_db=False))
+    client = app.server.test_client()
+    client.get("/")
+    cold_start = time.perf_counter() - start
+    rng = random.Random(seed)
+    results = {}
+
+    def measure(name: str, make_body) -> None:
+        times, sizes = [], []
+        for _ in range(requests):
+            body = make_body()
+            t0 = time.perf_counter()
+            response = client.post("/_dash-update-component", json=body)
+            times.append((time.perf_counter() - t0) * 1000)
+            if response.status_code not in (200, 204):
+                raise SystemExit(f"{name}: HTTP {response.status_code}: {response.data[:300]!r}")
+            sizes.append(len(response.data))
+        results[name] = {"p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95),
+                         "max_bytes": max(sizes), "mean_bytes": statistics.fmean(sizes)}
+
+    for path in ("/", "/data"):
+        def page_body(path=path) -> dict:
+            return {"output": ".._pages_content.children..._pages_store.data..",
+                    "outputs": [{"id": "_pages_content", "property": "children"},
+                                {"id": "_pages_store", "property": "data"}],
+                    "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
+                               {"id": "_pages_location", "property": "search",
+                                "value": "?" + rng.choice(["", "county=46,11", "sector=24&kpi=robot_density",
+                                                           "status=finalist&prize=main", "lang=en"])}],
+                    "changedPropIds": ["_pages_location.pathname"], "state": []}
+        measure(f"page {path}", page_body)
+    for output in VIEWS:
+        measure(output.split(".")[0], lambda output=output: callback_body(app, output, random_selection(rng)))
+
+    with app.server.app_context():
+        from dashboard.pages.explorer import table_view
+        from dashboard.state import Filters
+
+        orgs = [r["org_nr"] for r in table_view(Filters(), "nb")[0]]
+    measure("explorer-company (modal)", lambda: callback_body(
+        app, "explorer-company.is_open",
+        {"explorer-table.cellClicked": {"rowId": rng.choice(orgs)}, "explorer-kpi.value": rng.choice(KPI_IDS),
+         "explorer-years.value": [2014, 2025], "explorer-lang.data": "nb"},
+        changed="explorer-table.cellClicked"))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"db": str(db), "requests_each": requests, "cold_start_s": cold_start,
+            "peak_memory_mb": peak_mb, "results": results}
+
+
+def table(report: dict) -> str:
+    lines = [f"{report['db']}: cold start {report['cold_start_s']:.2f} s, "
+             f"peak memory {report['peak_memory_mb']:.0f} MB, {report['requests_each']} requests each",
+             f"{'page / callback':34} {'p50 ms':>8} {'p95 ms':>8} {'max KB':>8}"]
+    for name, r in report["results"].items():
+        lines.append(f"{name:34} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['max_bytes'] / 1024:8.1f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--requests", type=int, default=40)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    report = run(args.db, args.requests)
+    print(table(report))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
