@@ -26,12 +26,19 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, s
 _AXIS = {"gridcolor": GRID, "linecolor": GRID, "zerolinecolor": "#c9d1da", "automargin": True}
 
 
-def base_layout(lang: str, title: str, note: str, subtitle: str = "", width: int = 100) -> dict:
+def base_layout(lang: str, title: str, note: str, subtitle: str = "", width: int = 100,
+                note_offset: int = 62) -> dict:
     """Layout shared by every chart: fonts, number separators of the language, title, subtitle
-    (unit and selection) and a note under the plot (definition and source). ``width`` is how many
-    characters fit on a line of the note and subtitle in the chart's panel."""
+    (unit and selection) and a note under the plot (definition and source).
+
+    ``width`` is how many characters fit on a line of the note and subtitle in the chart's panel;
+    ``note_offset`` is how many pixels below the plot the note starts (room for ticks and the axis
+    title). Margins grow with the number of lines, so nothing overlaps at any chart height.
+    """
     subtitle = _wrap(subtitle, int(width * 0.85))
+    note = _wrap(note, width)
     top = 70 + 16 * subtitle.count("<br>")
+    bottom = note_offset + 16 * (note.count("<br>") + 1) + 8
     return {
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
@@ -39,10 +46,10 @@ def base_layout(lang: str, title: str, note: str, subtitle: str = "", width: int
         "separators": plotly_separators(lang),
         "title": {"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 17},
                   "subtitle": {"text": subtitle, "font": {"size": 13, "color": MUTED}}},
-        "margin": {"l": 70, "r": 24, "t": top + 8, "b": 110},
+        "margin": {"l": 70, "r": 24, "t": top + 8, "b": bottom},
         "annotations": [
-            {"text": _wrap(note, width), "showarrow": False, "xref": "paper", "yref": "paper",
-             "x": 0, "y": -0.16, "xanchor": "left", "yanchor": "top", "align": "left",
+            {"text": note, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": 0,
+             "yshift": -note_offset, "xanchor": "left", "yanchor": "top", "align": "left",
              "font": {"size": 12, "color": MUTED}}
         ],
         "hoverlabel": {"font": {"family": FONT, "size": 14}},
@@ -148,9 +155,9 @@ def tile_map_figure(df: pd.DataFrame, counties: pd.DataFrame, kpi: KPI, lang: st
                           f"%{{customdata[3]}} {t('common.companies', lang)}<extra></extra>"),
     }
     layout = base_layout(lang, t("map.title", lang, kpi=kpi.label(lang), year=year),
-                         kpi_note(kpi, lang, t("map.note", lang)), f"{unit} · {subtitle}", width=72)
-    layout["margin"].update(l=10, r=10, b=90)
-    layout["annotations"][0]["y"] = -0.02
+                         kpi_note(kpi, lang, t("map.note", lang)), f"{unit} · {subtitle}", width=72,
+                         note_offset=8)
+    layout["margin"].update(l=10, r=10)
     layout["dragmode"] = False
     return figure([trace], layout,
                   xaxis={"visible": False, "range": [-0.6, 4.6], "fixedrange": True},
@@ -179,8 +186,8 @@ def sector_bar_figure(df: pd.DataFrame, sectors: pd.DataFrame, kpi: KPI, lang: s
     }
     layout = base_layout(lang, t("sector.title", lang, kpi=kpi.label(lang), year=year),
                          kpi_note(kpi, lang, t("sector.note", lang)), f"{unit} · {subtitle}", width=95)
-    layout["margin"].update(l=150, r=60, b=140)
-    layout["annotations"][0].update(y=-0.15)
+    layout["margin"].update(l=150, r=60)
+    layout["annotations"][0]["x"] = -0.2
     layout.update(bargap=0.25, showlegend=False)
     return figure([trace], layout, xaxis={"title": {"text": unit}, "rangemode": "tozero"})
 
@@ -218,13 +225,12 @@ def trend_figure(series: dict[str, pd.DataFrame], kpi: KPI, lang: str, subtitle:
         return empty_figure(lang, t("empty.selection", lang, selection=subtitle))
     first, last = min(years), max(years)
     layout = base_layout(lang, t("trend.title", lang, kpi=kpi.label(lang), first=first, last=last),
-                         kpi_note(kpi, lang, t("trend.note", lang)), f"{unit} · {subtitle}", width=72)
-    layout["margin"]["b"] = 175
-    layout["annotations"][0]["y"] = -0.3
-    layout.update(legend={"orientation": "h", "x": 0, "y": -0.17, "yanchor": "top"}, hovermode="x unified")
+                         kpi_note(kpi, lang, t("trend.note", lang)), f"{unit} · {subtitle}", width=72,
+                         note_offset=64)
+    # the years need no axis title; the legend takes its place under the ticks
+    layout.update(legend={"orientation": "h", "x": 0, "y": -0.06, "yanchor": "top"}, hovermode="x unified")
     return figure(traces, layout,
-                  xaxis={"title": {"text": t("chart.year", lang)}, "dtick": 1, "tickformat": "d",
-                         "range": [first - 0.4, last + 0.4]},
+                  xaxis={"dtick": 1, "tickformat": "d", "range": [first - 0.4, last + 0.4]},
                   yaxis={"title": {"text": unit}, "rangemode": "tozero"})
 
 
@@ -254,9 +260,7 @@ def scatter_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, year: int
         for (_, label, colour), group in df.groupby(["code", name_col, "colour"], sort=True)
     ]
     note = " ".join(p for p in (t("scatter.note", lang), capped_note, t("common.source", lang)) if p)
-    layout = base_layout(lang, t("scatter.title", lang, year=year), note, subtitle, width=95)
-    layout["margin"]["b"] = 130
-    layout["annotations"][0]["y"] = -0.2
+    layout = base_layout(lang, t("scatter.title", lang, year=year), note, subtitle, width=95, note_offset=76)
     layout["legend"] = {"title": {"text": t("filter.sector", lang)}, "font": {"size": 12}}
     return figure(traces, layout,
                   xaxis={"title": {"text": f"{intensity.label(lang)} ({intensity.unit(lang)})"},
@@ -283,7 +287,7 @@ def company_history_figure(df: pd.DataFrame, kpi: KPI, lang: str, name: str) -> 
                 "line": {"color": PRIMARY, "width": 3},
                 "hovertemplate": f"%{{x}}: <b>{hover_number(kpi)}</b> {unit}<extra></extra>"},
     ]
-    layout = base_layout(lang, t("company.history", lang, kpi=kpi.label(lang)), kpi_note(kpi, lang), unit)
-    layout["margin"].update(b=120)
+    layout = base_layout(lang, t("company.history", lang, kpi=kpi.label(lang)), kpi_note(kpi, lang), unit,
+                         note_offset=36)
     layout.update(legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"}, hovermode="x unified")
     return figure(data, layout, xaxis={"dtick": 1, "tickformat": "d"}, yaxis={"title": {"text": unit}})
