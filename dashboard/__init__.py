@@ -93,12 +93,12 @@ def create_app(config: Config | None = None) -> Dash:
 
 
 def _register_pages() -> None:
-    from dashboard.pages import data, explorer, not_found, placeholders
+    from dashboard.pages import compare, data, explorer, not_found, placeholders
 
     title = t("app.title", "nb")
     pages = (
         ("dashboard.pages.explorer", "/", explorer.layout, "nav.explorer"),
-        ("dashboard.pages.compare", "/compare", placeholders.compare_layout, "nav.compare"),
+        ("dashboard.pages.compare", "/compare", compare.layout, "nav.compare"),
         ("dashboard.pages.benchmark", "/benchmark", placeholders.benchmark_layout, "nav.benchmark"),
         ("dashboard.pages.present", "/present", placeholders.present_layout, "nav.present"),
         ("dashboard.pages.data", "/data", data.layout, "nav.data"),

@@ -291,3 +291,89 @@ def company_history_figure(df: pd.DataFrame, kpi: KPI, lang: str, name: str) -> 
                          note_offset=36)
     layout.update(legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"}, hovermode="x unified")
     return figure(data, layout, xaxis={"dtick": 1, "tickformat": "d"}, yaxis={"title": {"text": unit}})
+
+
+# One colour per compared company, in the order they were picked (colour-blind-safe sets).
+COMPANY_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
+                   "#332288", "#882255", "#117733", "#999933"]
+
+
+def multiples_figure(history: pd.DataFrame, names: dict[str, str], kpis: tuple[KPI, ...], lang: str,
+                     view: str) -> Figure:
+    """Small multiples: one panel per KPI, one line per company over the years.
+
+    ``history`` has org_nr, kpi, year, value and change; ``view`` "change" plots the change since
+    each company's first reported year, "level" the value itself. Colours follow ``names``' order.
+    """
+    if history.empty:
+        return empty_figure(lang, t("compare.empty", lang))
+    cols, gap_x, gap_y = 5, 0.045, 0.12
+    rows = -(-len(kpis) // cols)
+    width, height = (1 - gap_x * (cols - 1)) / cols, (1 - gap_y * (rows - 1)) / rows
+    column = "change" if view == "change" else "value"
+    data, annotations, layout = [], [], {}
+    colour = {org: COMPANY_COLOURS[i % len(COMPANY_COLOURS)] for i, org in enumerate(names)}
+    series = {key: frame for key, frame in history.groupby(["kpi", "org_nr"], sort=False)}
+    for i, kpi in enumerate(kpis):
+        r, c = divmod(i, cols)
+        axis = "" if i == 0 else str(i + 1)
+        x0, y1 = c * (width + gap_x), 1 - r * (height + gap_y)
+        layout[f"xaxis{axis}"] = {**_AXIS, "domain": [x0, x0 + width], "anchor": f"y{axis}",
+                                  "tickformat": "d", "nticks": 4, "tickfont": {"size": 10}}
+        layout[f"yaxis{axis}"] = {**_AXIS, "domain": [y1 - height, y1], "anchor": f"x{axis}",
+                                  "tickfont": {"size": 10}, "zeroline": view == "change"}
+        unit = kpi.unit(lang)
+        annotations.append({"text": f"<b>{kpi.label(lang)}</b><br><span style='font-size:10px'>{unit}</span>",
+                            "x": x0, "y": y1, "xref": "paper", "yref": "paper", "xanchor": "left",
+                            "yanchor": "bottom", "showarrow": False, "align": "left",
+                            "font": {"size": 12}})
+        for org, name in names.items():
+            rows_ = series.get((kpi.id, org))
+            if rows_ is None:
+                continue
+            data.append({
+                "type": "scatter", "mode": "lines+markers", "name": name, "legendgroup": org,
+                "showlegend": org not in {d["legendgroup"] for d in data},
+                "x": rows_["year"].tolist(), "y": _values(rows_[column].round(kpi.decimals + 1)),
+                "xaxis": f"x{axis}", "yaxis": f"y{axis}",
+                "line": {"color": colour[org], "width": 2}, "marker": {"size": 4},
+                "hovertemplate": f"{name} %{{x}}: {hover_number(kpi)} {unit}<extra>{kpi.label(lang)}</extra>",
+            })
+    title = t("compare.multiples.change" if view == "change" else "compare.multiples.level", lang)
+    base = base_layout(lang, title, t("compare.multiples.note", lang), width=160, note_offset=36)
+    base["annotations"] += annotations
+    base.update(layout)
+    base["height"] = 240 * rows + 200
+    base["margin"].update(l=50, r=20, t=150)
+    base["legend"] = {"orientation": "h", "x": 0, "y": 1 + 48 / (base["height"] - 186), "yanchor": "bottom"}
+    return {"data": data, "layout": base}
+
+
+def radar_figure(pct: pd.DataFrame, names: dict[str, str], kpis: tuple[KPI, ...], lang: str,
+                 prize: str) -> Figure:
+    """Every KPI as a percentile among the year's nominees, one closed line per company."""
+    if pct.empty:
+        return empty_figure(lang, t("compare.empty", lang))
+    labels = [k.label(lang) for k in kpis]
+    table = pct.pivot_table(index="org_nr", columns="kpi", values="nominee_pct", aggfunc="first")
+    data = []
+    for i, (org, name) in enumerate(names.items()):
+        values = [table.at[org, k.id] if org in table.index and k.id in table.columns
+                  and pd.notna(table.at[org, k.id]) else None for k in kpis]
+        data.append({
+            "type": "scatterpolar", "name": name, "r": values + values[:1], "theta": labels + labels[:1],
+            "mode": "lines+markers", "connectgaps": False,
+            "line": {"color": COMPANY_COLOURS[i % len(COMPANY_COLOURS)], "width": 2},
+            "hovertemplate": f"{name}<br>%{{theta}}: %{{r:.0f}}<extra></extra>",
+        })
+    layout = base_layout(lang, t("compare.radar.title", lang),
+                         t("compare.radar.note", lang, prize=t(f"prize.{prize}", lang).lower()),
+                         t("compare.radar.subtitle", lang), width=90, note_offset=30)
+    layout.pop("xaxis"), layout.pop("yaxis")
+    layout["polar"] = {"radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100], "gridcolor": GRID,
+                                      "tickfont": {"size": 10}},
+                       "angularaxis": {"gridcolor": GRID, "tickfont": {"size": 11}}}
+    layout["legend"] = {"orientation": "h", "x": 0, "y": -0.02, "yanchor": "top"}
+    layout["margin"].update(l=90, r=90, b=layout["margin"]["b"] + 40)
+    layout["annotations"][0]["yshift"] = -70
+    return {"data": data, "layout": layout}

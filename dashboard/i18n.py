@@ -172,6 +172,74 @@ TEXTS: dict[str, tuple[str, str]] = {
         "juryens arbeidsflate for å sammenligne og rangere nominerte på kriteriene.",
         "the jury's workspace to compare and rank nominees on the criteria.",
     ),
+    "compare.lead": (
+        "Velg opptil {n} bedrifter og sammenlign dem på alle nøkkeltall og på juryens kriterier.",
+        "Pick up to {n} companies and compare them on every key figure and on the jury's criteria.",
+    ),
+    "compare.year": ("Prisår", "Award year"),
+    "compare.prize": ("Pris", "Prize"),
+    "compare.status": ("Vis i listen", "List"),
+    "compare.status.all": ("Alle bedrifter", "All companies"),
+    "compare.companies": ("Bedrifter (søk på navn eller org.nr.)", "Companies (search by name or org. no.)"),
+    "compare.add_finalists": ("Legg til alle finalister", "Add all finalists"),
+    "compare.too_many": ("Høyst {n} bedrifter om gangen; resten er utelatt.",
+                         "At most {n} companies at a time; the rest are left out."),
+    "compare.empty": ("Velg bedrifter for å sammenligne dem.", "Pick companies to compare them."),
+    "compare.weights": ("Vekt på kriteriene", "Weight of the criteria"),
+    "compare.judgement": ("Juryens skjønn (ikke med i poengsummen): {items}.",
+                          "Jury judgement (not in the computed score): {items}."),
+    "compare.rule": (
+        "Slik regnes poengsummen: hvert nøkkeltall blir en persentil blant årets nominerte til "
+        "prisen (andelen av dem bedriften gjør det bedre enn; likt teller halvt). Et kriterium får "
+        "snittet av persentilene for sine nøkkeltall, og totalen er det vektede snittet av "
+        "kriteriene. Et manglende nøkkeltall teller verken for eller mot: det holdes utenfor både "
+        "summen og vektene.",
+        "How the score is computed: each key figure becomes a percentile among the year's nominees "
+        "for the prize (the share of them the company does better than; a tie counts half). A "
+        "criterion gets the mean of its key figures' percentiles, and the total is the weighted "
+        "mean of the criteria. A missing key figure neither helps nor hurts: it is left out of both "
+        "the sum and the weights.",
+    ),
+    "compare.ranking": ("Rangering etter kriteriene", "Ranking on the criteria"),
+    "compare.rank": ("Plass", "Rank"),
+    "compare.company": ("Bedrift", "Company"),
+    "compare.total": ("Poeng (0–100)", "Score (0–100)"),
+    "compare.stability": ("Stabilitet", "Stability"),
+    "compare.stability.help": (
+        "Hvor mange plasser bedriften flytter seg, høyst, når én vekt endres med ±50 %.",
+        "How many places the company moves, at most, when any one weight changes by ±50%.",
+    ),
+    "compare.stable": ("stabil", "stable"),
+    "compare.moves": ("±{n}", "±{n}"),
+    "compare.unranked": ("ingen tall", "no figures"),
+    "compare.table": ("Alle nøkkeltall, {year}", "Every key figure, {year}"),
+    "compare.table.help": (
+        "Under hver verdi: persentil blant årets nominerte til {prize} · persentil i bransjen.",
+        "Under each value: percentile among the year's nominees for the {prize} · percentile in the sector.",
+    ),
+    "compare.pct": ("P{nominees} nominerte · P{sector} bransje", "P{nominees} nominees · P{sector} sector"),
+    "compare.view": ("Vis", "Show"),
+    "compare.view.change": ("Endring siden første år", "Change since first year"),
+    "compare.view.level": ("Nivå", "Level"),
+    "compare.multiples.change": ("Endring siden bedriftens første rapporterte år",
+                                 "Change since the company's first reported year"),
+    "compare.multiples.level": ("Nøkkeltallene over tid", "The key figures over time"),
+    "compare.multiples.note": (
+        "Prisen belønner framgang, ikke bare nivå. Endring er i nøkkeltallets egen enhet. "
+        "Kilde: syntetiske demodata.",
+        "The award rewards progress, not only level. Change is in the key figure's own unit. "
+        "Source: synthetic demo data.",
+    ),
+    "compare.radar.title": ("Profil: persentil på hvert nøkkeltall", "Profile: percentile on every key figure"),
+    "compare.radar.subtitle": ("0 = svakest, 100 = sterkest blant de nominerte", "0 = weakest, 100 = strongest among the nominees"),
+    "compare.radar.note": ("Persentil blant årets nominerte til {prize}. Kilde: syntetiske demodata.",
+                           "Percentile among the year's nominees for the {prize}. Source: synthetic demo data."),
+    "compare.csv": ("Last ned tabellen (CSV)", "Download the table (CSV)"),
+    "compare.print": ("Skriv ut (A4 liggende)", "Print (A4 landscape)"),
+    "compare.special_mode": (
+        "Spesialprisen: for oppstartsbedrifter med få år med tall, rangert på spesialprisens kriterier.",
+        "Special prize: for start-ups with few years of figures, ranked on the special prize's criteria.",
+    ),
     "benchmark.title": ("Benchmark mot andre", "Benchmark against peers"),
     "benchmark.what": (
         "se hvor en bedrift står blant sammenlignbare bedrifter, uten å vise andres tall.",

@@ -23,24 +23,45 @@ class Criterion:
     nb: str
     en: str
     measurable: bool  # False: jury judgement, no number measures it
+    short_nb: str = ""
+    short_en: str = ""
+
+    def label(self, lang: str, short: bool = False) -> str:
+        if short and self.short_nb:
+            return self.short_en if lang == "en" else self.short_nb
+        return self.en if lang == "en" else self.nb
 
 
 CRITERIA: tuple[Criterion, ...] = (
     Criterion("innovative", "Nyskapende", "Innovative", False),
     Criterion("sustainability", "Bærekraft, miljø og energieffektivitet",
-              "Sustainability, environment, energy efficiency", True),
+              "Sustainability, environment, energy efficiency", True, "Bærekraft", "Sustainability"),
     Criterion("technology", "Bruk av teknologi, digitalisering og kompetanseutvikling",
-              "Technology, digitalisation, competence development", True),
-    Criterion("productivity", "Produktivitet", "Productivity", True),
+              "Technology, digitalisation, competence development", True, "Teknologi", "Technology"),
+    Criterion("productivity", "Produktivitet", "Productivity", True, "Produktivitet", "Productivity"),
     Criterion("uniqueness", "Unikhet", "Uniqueness", False),
-    Criterion("rnd", "Investerer i forskning og utvikling", "Invests in R&D", True),
+    Criterion("rnd", "Investerer i forskning og utvikling", "Invests in R&D", True, "FoU", "R&D"),
     Criterion("cost_level", "Produktivitet som tåler norsk kostnadsnivå",
-              "Productivity that withstands Norwegian cost levels", True),
+              "Productivity that withstands Norwegian cost levels", True, "Kostnadsnivå", "Cost level"),
     Criterion("world_market", "Produksjon som har verden som marked",
-              "Production with the world as its market", True),
+              "Production with the world as its market", True, "Verdensmarked", "World market"),
     Criterion("world_problems", "Løse verdensproblemer", "Solving world problems", False),
 )
-CRITERIA_BY_ID = {c.id: c for c in CRITERIA}
+# The special prize, for start-ups: its own three criteria (shared/domain.md). The measurable two
+# reuse the main prize's KPI mapping.
+SPECIAL_CRITERIA: tuple[Criterion, ...] = (
+    Criterion("unique_idea", "Unik forretningsidé", "Unique business idea", False),
+    Criterion("technology", "Teknologi og digitalisering", "Technology and digitalisation", True,
+              "Teknologi", "Technology"),
+    Criterion("sustainability", "Fremmer bærekraft og det grønne skiftet",
+              "Promotes sustainability and the green shift", True, "Bærekraft", "Sustainability"),
+)
+CRITERIA_BY_ID = {c.id: c for c in (*CRITERIA, *SPECIAL_CRITERIA[:1])}
+
+
+def criteria_for(prize: str) -> tuple[Criterion, ...]:
+    """The jury's criteria for a prize: "main" or "special"."""
+    return SPECIAL_CRITERIA if prize == "special" else CRITERIA
 
 
 @dataclass(frozen=True)
@@ -201,6 +222,11 @@ KPIS: tuple[KPI, ...] = (
         "Lost-time injuries per million hours worked (health and safety)."),
 )
 KPIS_BY_ID = {k.id: k for k in KPIS}
+
+
+def kpis_for(criterion_id: str) -> tuple[KPI, ...]:
+    """The KPIs that inform a criterion (none for a criterion left to the jury's judgement)."""
+    return tuple(k for k in KPIS if k.criterion == criterion_id)
 KPI_IDS = tuple(KPIS_BY_ID)
 DEFAULT_KPI = "productivity"
 

@@ -9,13 +9,14 @@ codes must be in their allow-lists, lists are cut to size, years are clamped to 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from dashboard import dimensions
 from dashboard.i18n import t
-from dashboard.kpis import DEFAULT_KPI, KPIS_BY_ID
+from dashboard.kpis import DEFAULT_KPI, KPIS_BY_ID, criteria_for
 
 YEAR_MIN, YEAR_MAX = 2014, 2025  # the data model's years
 STATUSES = ("all", "nominated", "finalist", "winner")  # each includes the ones after it
@@ -178,3 +179,98 @@ def describe(f: Filters, lang: str) -> str:
         who = t(f"status.{f.status}", lang).lower()
         parts.append(who if f.prize == "any" else f"{who}, {t(f'prize.{f.prize}', lang).lower()}")
     return " · ".join(parts) if parts else t("selection.all", lang)
+
+
+COMPARE_MAX = 10  # companies side by side
+WEIGHT_MAX = 5.0
+VIEWS = ("change", "level")
+_ORG_NR = re.compile(r"[0-9]{9}")
+
+
+@dataclass(frozen=True)
+class CompareState:
+    """The compare page's selection: year, prize, picker filter, companies, weights and view."""
+
+    year: int = YEAR_MAX
+    prize: str = "main"
+    status: str = "nominated"
+    companies: tuple[str, ...] = ()
+    weights: tuple[tuple[str, float], ...] = ()  # criteria whose weight is not 1
+    view: str = "change"
+    dropped: tuple[str, ...] = field(default=(), compare=False)
+
+    def weight_map(self) -> dict[str, float]:
+        """Every measurable criterion of the prize and its weight (1 unless set)."""
+        set_ = dict(self.weights)
+        return {c.id: set_.get(c.id, 1.0) for c in criteria_for(self.prize) if c.measurable}
+
+    def to_query(self, lang: str) -> str:
+        weights = ",".join(f"{c}:{w:g}" for c, w in self.weights)
+        args = {
+            "year": str(self.year) if self.year != YEAR_MAX else "",
+            "prize": self.prize if self.prize != "main" else "",
+            "status": self.status if self.status != "nominated" else "",
+            "companies": ",".join(self.companies),
+            "weights": weights,
+            "view": self.view if self.view != "change" else "",
+            "lang": lang if lang == "en" else "",
+        }
+        args = {k: v for k, v in args.items() if v}
+        return "?" + urlencode(args, safe=",:") if args else ""
+
+
+def _weights(raw: object, prize: str) -> tuple[tuple[tuple[str, float], ...], list[str]]:
+    """``crit:weight`` pairs (a string or a mapping) for the prize's measurable criteria, 0–5."""
+    allowed = [c.id for c in criteria_for(prize) if c.measurable]
+    pairs = raw.items() if isinstance(raw, dict) else [
+        p.split(":", 1) if ":" in p else (p, "") for p in _items(raw) if isinstance(p, str)]
+    kept: dict[str, float] = {}
+    dropped: list[str] = []
+    for key, value in list(pairs)[:_MAX_ITEMS]:
+        try:
+            weight = float(value)
+        except (TypeError, ValueError):
+            weight = float("nan")
+        if key in allowed and weight == weight and weight not in (float("inf"), float("-inf")):
+            kept[key] = min(max(weight, 0.0), WEIGHT_MAX)
+        else:
+            dropped.append(f"weights={str(key)[:30]}:{str(value)[:10]}")
+    return tuple((c, kept[c]) for c in allowed if c in kept and kept[c] != 1.0), dropped
+
+
+def build_compare(year: object = None, prize: object = None, status: object = None,
+                  companies: object = None, weights: object = None, view: object = None) -> CompareState:
+    """A compare selection from raw values (URL arguments or widget values), validated."""
+    dropped: list[str] = []
+    year_value = _year(year, YEAR_MAX)
+    if year_value is None:
+        dropped.append(f"year={str(year)[:20]}")
+        year_value = YEAR_MAX
+    prize_value, ok = _choice(prize, ("main", "special"), "main")
+    if not ok:
+        dropped.append(f"prize={str(prize)[:20]}")
+    status_value, ok = _choice(status, STATUSES, "nominated")
+    if not ok:
+        dropped.append(f"status={str(status)[:20]}")
+    orgs: list[str] = []
+    for item in _items(companies):
+        org = item.strip() if isinstance(item, str) else None
+        if org and _ORG_NR.fullmatch(org):
+            if org not in orgs:
+                orgs.append(org)
+        elif str(item).strip():
+            dropped.append(f"companies={str(item)[:20]}")
+    if len(orgs) > COMPARE_MAX:
+        dropped += [f"companies={o}" for o in orgs[COMPARE_MAX:]]
+        orgs = orgs[:COMPARE_MAX]
+    weight_pairs, bad = _weights(weights, prize_value)
+    view_value, ok = _choice(view, VIEWS, "change")
+    if not ok:
+        dropped.append(f"view={str(view)[:20]}")
+    return CompareState(year_value, prize_value, status_value, tuple(orgs), weight_pairs, view_value,
+                        dropped=tuple(dropped + bad))
+
+
+def compare_from_query(args: dict[str, str]) -> CompareState:
+    return build_compare(args.get("year"), args.get("prize"), args.get("status"),
+                         args.get("companies"), args.get("weights"), args.get("view"))

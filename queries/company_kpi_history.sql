@@ -12,5 +12,5 @@ with peers as (
 )
 select p.year, v.value, p.sector_median, p.sector_q1, p.sector_q3
 from peers p
-left join kpi_values v on v.year = p.year and v.kpi = $kpi and v.org_nr = $org_nr
+left join company_kpis v on v.year = p.year and v.kpi = $kpi and v.org_nr = $org_nr
 order by p.year

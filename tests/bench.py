@@ -71,7 +71,7 @@ def run(db: Path, requests: int, seed: int = 1) -> dict:
         results[name] = {"p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95),
                          "max_bytes": max(sizes), "mean_bytes": statistics.fmean(sizes)}
 
-    for path in ("/", "/data"):
+    for path in ("/", "/compare", "/data"):
         def page_body(path=path) -> dict:
             return {"output": ".._pages_content.children..._pages_store.data..",
                     "outputs": [{"id": "_pages_content", "property": "children"},
@@ -95,6 +95,44 @@ def run(db: Path, requests: int, seed: int = 1) -> dict:
         {"explorer-table.cellClicked": {"rowId": rng.choice(orgs)}, "explorer-kpi.value": rng.choice(KPI_IDS),
          "explorer-years.value": [2014, 2025], "explorer-lang.data": "nb"},
         changed="explorer-table.cellClicked"))
+    with app.server.app_context():
+        from dashboard.pages import compare
+        from dashboard.state import CompareState
+
+        nominees = {year: [o["value"] for o in compare.search_options(CompareState(year=year), "", "nb")]
+                    for year in range(2014, 2026)}
+        stores = [compare.table_and_scores(CompareState(year=2025, companies=tuple(nominees[2025][i:i + 10])),
+                                           "nb")[1] for i in range(0, 20, 5)]
+
+    def comparison(output: str) -> dict:
+        year = rng.randint(2014, 2025)
+        return callback_body(app, output, {
+            "compare-companies.value": rng.sample(nominees[year], min(10, len(nominees[year]))),
+            "compare-year.value": year, "compare-prize.value": "main",
+            "compare-view.value": rng.choice(["change", "level"]), "compare-lang.data": "nb"})
+
+    def reranking() -> dict:
+        criteria = ["sustainability", "technology", "productivity", "rnd", "cost_level", "world_market"]
+        body = callback_body(app, "compare-ranking.children",
+                             {"compare-scores.data": rng.choice(stores), "compare-lang.data": "nb"})
+        ids = [{"type": "compare-weight", "criterion": c} for c in criteria]
+        body["inputs"][0] = [{"id": i, "property": "value", "value": rng.choice([0, 0.5, 1, 2, 5])} for i in ids]
+        body["state"][0] = [{"id": i, "property": "id", "value": i} for i in ids]
+        return body
+
+    def searching() -> dict:
+        return callback_body(app, "compare-companies.options", {
+            "compare-companies.search_value": rng.choice(["", "fjord", "mek", "9", "95", "as"]),
+            "compare-year.value": rng.randint(2014, 2025), "compare-prize.value": "main",
+            "compare-status.value": rng.choice(["all", "nominated"]), "compare-companies.value": [],
+            "compare-lang.data": "nb"}, changed="compare-companies.search_value")
+
+    measure("compare-table (comparison)", lambda: comparison("compare-table.children"))
+    measure("compare-multiples", lambda: comparison("compare-multiples.figure"))
+    measure("compare-radar", lambda: callback_body(app, "compare-radar.figure", {
+        "compare-scores.data": rng.choice(stores), "compare-lang.data": "nb"}))
+    measure("compare-ranking (weights)", reranking)
+    measure("compare-companies (search)", searching)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"db": str(db), "requests_each": requests, "cold_start_s": cold_start,
             "peak_memory_mb": peak_mb, "results": results}

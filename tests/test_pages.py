@@ -12,10 +12,10 @@ import pytest
 
 from dashboard import state
 from dashboard.db import Database
-from dashboard.pages import data, explorer, not_found, placeholders
+from dashboard.pages import compare, data, explorer, not_found, placeholders
 
 LAYOUTS = {
-    "explorer": explorer.layout, "compare": placeholders.compare_layout,
+    "explorer": explorer.layout, "compare": compare.layout,
     "benchmark": placeholders.benchmark_layout, "present": placeholders.present_layout,
     "data": data.layout, "not-found": not_found.layout,
 }

@@ -70,3 +70,28 @@ def test_describe() -> None:
     f = Filters(counties=("46", "11"), sectors=(24,), status="finalist", prize="main")
     assert state.describe(f, "nb") == "Vestland, Rogaland · Metaller · finalister, hovedprisen"
     assert state.describe(Filters(), "en") == "all companies"
+
+
+def test_compare_url_round_trips() -> None:
+    s = state.compare_from_query({"year": "2024", "prize": "special", "companies": "910000004,910000012",
+                                  "weights": "technology:2,sustainability:0.5", "lang": "en"})
+    assert s.companies == ("910000004", "910000012") and s.prize == "special" and s.year == 2024
+    assert s.weight_map() == {"technology": 2.0, "sustainability": 0.5}
+    assert s.dropped == ()
+    query = s.to_query("en")
+    assert query == ("?year=2024&prize=special&companies=910000004,910000012"
+                     "&weights=technology:2,sustainability:0.5&lang=en")
+    again = state.compare_from_query(dict(p.split("=") for p in query[1:].split("&")))
+    assert again == s
+
+
+def test_compare_hostile_values() -> None:
+    s = state.build_compare(year=10**12, prize="gold", companies=["910000004", "1 or 1=1", 42]
+                            + [f"9100{i:05d}" for i in range(20)],
+                            weights="productivity:99,technology:-3,rnd:nan,evil:1,export_share")
+    assert s.year == 2025 and s.prize == "main"
+    assert len(s.companies) == state.COMPARE_MAX and s.companies[0] == "910000004"
+    weights = s.weight_map()
+    assert weights["productivity"] == state.WEIGHT_MAX and weights["technology"] == 0.0
+    assert weights["rnd"] == 1.0  # a weight that is not a number is dropped: the default stays
+    assert {"prize=gold", "companies=1 or 1=1", "weights=evil:1", "weights=rnd:nan"} <= set(s.dropped)

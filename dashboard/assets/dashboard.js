@@ -90,3 +90,43 @@ window.addEventListener("popstate", function (event) {
         window.dash_clientside.set_props(id, { value: value });
     }
 }, true);
+
+// Compare page: print view (the print CSS lays it out on A4 landscape).
+window.dash_clientside.dashboard.print = function () {
+    window.print();
+    return window.dash_clientside.no_update;
+};
+
+// Compare page: the address follows the selection; the same form as state.CompareState.to_query.
+window.dash_clientside.dashboard.compareQuery = function (year, prize, status, companies, weights, ids, view, lang) {
+    const args = [];
+    if (year && year !== 2025) args.push(["year", String(year)]);
+    if (prize && prize !== "main") args.push(["prize", prize]);
+    if (status && status !== "nominated") args.push(["status", status]);
+    if (Array.isArray(companies) && companies.length) args.push(["companies", companies.join(",")]);
+    const w = (ids || []).map((id, i) => [id.criterion, weights[i]]).filter(([, v]) => v !== 1 && v !== null && v !== undefined);
+    if (w.length) args.push(["weights", w.map(([c, v]) => c + ":" + v).join(",")]);
+    if (view && view !== "change") args.push(["view", view]);
+    if (lang === "en") args.push(["lang", "en"]);
+    return args.length ? "?" + args.map(([k, v]) => k + "=" + encodeURIComponent(v).replace(/%2C/g, ",").replace(/%3A/g, ":")).join("&") : "";
+};
+
+window.dash_clientside.dashboard.syncCompareUrl = function (year, prize, status, companies, weights, view, ids, lang) {
+    const q = window.dash_clientside.dashboard.compareQuery;
+    const search = q(year, prize, status, companies, weights, ids, view, lang);
+    if (window.location.pathname === "/compare" && search !== window.location.search) {
+        window.history.pushState({ compare: true }, "", "/compare" + search);
+    }
+    return [
+        "/compare" + q(year, prize, status, companies, weights, ids, view, "nb"),
+        "/compare" + q(year, prize, status, companies, weights, ids, view, "en"),
+    ];
+};
+
+// Back and forward on the compare page: load the view the address describes.
+window.addEventListener("popstate", function (event) {
+    if (window.location.pathname === "/compare" && document.getElementById("compare-companies")) {
+        event.stopImmediatePropagation();
+        window.location.reload();
+    }
+}, true);

@@ -42,34 +42,34 @@ def guarded(fallback: Callable[[str], object]) -> Callable:
     return decorate
 
 
-def _empty_figure(lang: str):
+def db_error_figure(lang: str):
     return figures.empty_figure(lang, t("error.db.title", lang))
 
 
 @callback(Output(page.MAP, "figure"), *fb.FILTER_INPUTS, State(page.LANG, "data"),
           prevent_initial_call=True)
-@guarded(_empty_figure)
+@guarded(db_error_figure)
 def update_map(*values: object):
     return page.map_view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]))
 
 
 @callback(Output(page.SECTORS, "figure"), *fb.FILTER_INPUTS, State(page.LANG, "data"),
           prevent_initial_call=True)
-@guarded(_empty_figure)
+@guarded(db_error_figure)
 def update_sectors(*values: object):
     return page.sector_view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]))
 
 
 @callback(Output(page.TREND, "figure"), *fb.FILTER_INPUTS, State(page.LANG, "data"),
           prevent_initial_call=True)
-@guarded(_empty_figure)
+@guarded(db_error_figure)
 def update_trend(*values: object):
     return page.trend_view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]))
 
 
 @callback(Output(page.SCATTER, "figure"), *fb.FILTER_INPUTS, State(page.LANG, "data"),
           prevent_initial_call=True)
-@guarded(_empty_figure)
+@guarded(db_error_figure)
 def update_scatter(*values: object):
     return page.scatter_view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]))
 

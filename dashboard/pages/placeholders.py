@@ -24,6 +24,5 @@ def _placeholder(page: str, path: str) -> Callable:
     return layout
 
 
-compare_layout = _placeholder("compare", "/compare")
 benchmark_layout = _placeholder("benchmark", "/benchmark")
 present_layout = _placeholder("present", "/present")

@@ -1,0 +1,132 @@
+"""Callbacks of the compare page. Inputs are validated by ``state.build_compare``; the ranking is
+recomputed in the browser's round trip from the stored criterion scores, without a query."""
+
+from __future__ import annotations
+
+import logging
+
+from dash import (ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx,
+                  dcc, no_update)
+from dash.exceptions import PreventUpdate
+
+from dashboard import csv_export, state
+from dashboard.callbacks.explorer import db_error_figure, guarded
+from dashboard.i18n import normalize_lang, t
+from dashboard.pages import compare as page
+
+log = logging.getLogger(__name__)
+
+
+def _weights(values: object, ids: object, prize: object) -> dict[str, float]:
+    """Slider values by criterion, validated against the prize's criteria and clamped."""
+    pairs = {}
+    if isinstance(values, list) and isinstance(ids, list):
+        pairs = {i.get("criterion"): v for i, v in zip(ids, values) if isinstance(i, dict)}
+    return state.build_compare(prize=prize, weights=pairs).weight_map()
+
+
+@callback(Output(page.COMPANIES, "options"),
+          Input(page.COMPANIES, "search_value"), Input(page.YEAR, "value"), Input(page.PRIZE, "value"),
+          Input(page.STATUS, "value"), State(page.COMPANIES, "value"), State(page.LANG, "data"),
+          prevent_initial_call=True)
+@guarded(lambda lang: no_update)
+def search(search: object, year: object, prize: object, status: object, chosen: object, lang: object):
+    s = state.build_compare(year, prize, status, chosen)
+    return page.search_options(s, search if isinstance(search, str) else "", normalize_lang(lang))
+
+
+@callback(Output(page.COMPANIES, "value"), Output(page.NOTICE, "children"),
+          Input(page.ADD_FINALISTS, "n_clicks"), Input(page.COMPANIES, "value"),
+          State(page.YEAR, "value"), State(page.PRIZE, "value"), State(page.LANG, "data"),
+          prevent_initial_call=True)
+@guarded(lambda lang: (no_update, t("error.db.title", lang)))
+def choose(n_clicks: object, chosen: object, year: object, prize: object, lang: object):
+    """Add the finalists in one click; keep the choice to at most ten companies."""
+    lang = normalize_lang(lang)
+    s = state.build_compare(year, prize, None, chosen)
+    if ctx.triggered_id == page.ADD_FINALISTS:
+        merged = list(dict.fromkeys([*s.companies, *page.finalists(s)]))
+        s = state.build_compare(year, prize, None, merged)
+        return list(s.companies), t("compare.too_many", lang, n=state.COMPARE_MAX) if len(merged) > len(s.companies) else ""
+    if isinstance(chosen, list) and len(chosen) > state.COMPARE_MAX:
+        return list(s.companies), t("compare.too_many", lang, n=state.COMPARE_MAX)
+    raise PreventUpdate
+
+
+@callback(Output(page.TABLE, "children"), Output(page.SCORES, "data"),
+          Input(page.COMPANIES, "value"), Input(page.YEAR, "value"), Input(page.PRIZE, "value"),
+          State(page.LANG, "data"), prevent_initial_call=True)
+@guarded(lambda lang: (t("error.db.title", lang), no_update))
+def compare(chosen: object, year: object, prize: object, lang: object):
+    s = state.build_compare(year, prize, None, chosen)
+    return page.table_and_scores(s, normalize_lang(lang))
+
+
+@callback(Output(page.MULTIPLES, "figure"),
+          Input(page.COMPANIES, "value"), Input(page.VIEW, "value"), State(page.YEAR, "value"),
+          State(page.PRIZE, "value"), State(page.LANG, "data"), prevent_initial_call=True)
+@guarded(db_error_figure)
+def multiples(chosen: object, view: object, year: object, prize: object, lang: object):
+    s = state.build_compare(year, prize, None, chosen, None, view)
+    return page.multiples(s, normalize_lang(lang))
+
+
+def _clean_store(store: object) -> dict:
+    """The store as the browser sent it back, kept only where it has the shape we wrote."""
+    store = store if isinstance(store, dict) and isinstance(store.get("companies"), list) else {}
+    number = lambda v: v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))  # noqa: E731
+    return {
+        "prize": store.get("prize") if store.get("prize") in ("main", "special") else "main",
+        "companies": [
+            c for c in store.get("companies", [])[:state.COMPARE_MAX]
+            if isinstance(c, dict) and isinstance(c.get("name"), str) and isinstance(c.get("org_nr"), str)
+            and isinstance(c.get("scores"), dict) and all(number(v) for v in c["scores"].values())
+            and isinstance(c.get("percentiles", {}), dict) and all(number(v) for v in c.get("percentiles", {}).values())
+        ],
+    }
+
+
+@callback(Output(page.RADAR, "figure"), Input(page.SCORES, "data"), State(page.LANG, "data"),
+          prevent_initial_call=True)
+def radar(store: object, lang: object):
+    return page.radar(_clean_store(store), normalize_lang(lang))
+
+
+@callback(Output(page.RANKING, "children"),
+          Input({"type": page.WEIGHT, "criterion": ALL}, "value"), Input(page.SCORES, "data"),
+          State({"type": page.WEIGHT, "criterion": ALL}, "id"), State(page.LANG, "data"),
+          prevent_initial_call=True)
+def rank(values: object, store: object, ids: object, lang: object):
+    """Re-rank live as a weight moves. The store holds only criterion scores of the chosen few."""
+    lang = normalize_lang(lang)
+    clean = _clean_store(store)
+    prize = clean["prize"]
+    return page.ranking_table(clean, _weights(values, ids, prize), lang)
+
+
+@callback(Output(page.DOWNLOAD, "data"), Input(page.CSV, "n_clicks"),
+          State(page.COMPANIES, "value"), State(page.YEAR, "value"), State(page.PRIZE, "value"),
+          State(page.LANG, "data"), prevent_initial_call=True)
+@guarded(lambda lang: no_update)
+def download(n_clicks: object, chosen: object, year: object, prize: object, lang: object):
+    lang = normalize_lang(lang)
+    s = state.build_compare(year, prize, None, chosen)
+    companies, pct = page.comparison(s)
+    rows = page.csv_rows(companies, pct, lang)
+    name = f"compare-{s.prize}-{s.year}.csv"
+    return dcc.send_string(csv_export.to_csv(rows, lang), name)
+
+
+clientside_callback(
+    ClientsideFunction(namespace="dashboard", function_name="print"),
+    Output(page.PRINT, "n_clicks"), Input(page.PRINT, "n_clicks"), prevent_initial_call=True,
+)
+
+clientside_callback(
+    ClientsideFunction(namespace="dashboard", function_name="syncCompareUrl"),
+    Output("lang-nb", "href", allow_duplicate=True), Output("lang-en", "href", allow_duplicate=True),
+    Input(page.YEAR, "value"), Input(page.PRIZE, "value"), Input(page.STATUS, "value"),
+    Input(page.COMPANIES, "value"), Input({"type": page.WEIGHT, "criterion": ALL}, "value"),
+    Input(page.VIEW, "value"), State({"type": page.WEIGHT, "criterion": ALL}, "id"),
+    State(page.LANG, "data"), prevent_initial_call="initial_duplicate",
+)
