@@ -265,7 +265,7 @@ def layout(lang: str, args: dict[str, str]) -> list:
                                               for v in state.VIEWS])], className="panel-tools-left"),
             dcc.Loading(dcc.Graph(id=MULTIPLES, figure=multiples(s, lang), config=figures.GRAPH_CONFIG,
                                   className="chart-multiples"), delay_show=300),
-        ], className="chart-panel"),
+        ], className="chart-panel panel-multiples"),
         html.Section(dcc.Loading(dcc.Graph(id=RADAR, figure=radar(store, lang), config=figures.GRAPH_CONFIG,
                                            className="chart-radar"), delay_show=300), className="chart-panel"),
         dcc.Store(id=SCORES, data=store),
