@@ -8,7 +8,7 @@ from pathlib import Path
 import dash
 from dash import Dash, Input, dcc, html
 
-from dashboard import errors
+from dashboard import errors, report
 from dashboard.config import Config
 from dashboard.db import Database, DatabaseError
 from dashboard.warehouse import SCHEMA_VERSION
@@ -80,6 +80,7 @@ def create_app(config: Config | None = None) -> Dash:
     )
     app.index_string = INDEX
     errors.register(app.server)
+    report.register(app.server)
     app.server.extensions["dashboard.db"] = Database(config.db_path)
     _register_pages()
     import dashboard.callbacks  # noqa: F401  (registers the callbacks)
@@ -93,13 +94,13 @@ def create_app(config: Config | None = None) -> Dash:
 
 
 def _register_pages() -> None:
-    from dashboard.pages import compare, data, explorer, not_found, placeholders
+    from dashboard.pages import benchmark, compare, data, explorer, not_found, placeholders
 
     title = t("app.title", "nb")
     pages = (
         ("dashboard.pages.explorer", "/", explorer.layout, "nav.explorer"),
         ("dashboard.pages.compare", "/compare", compare.layout, "nav.compare"),
-        ("dashboard.pages.benchmark", "/benchmark", placeholders.benchmark_layout, "nav.benchmark"),
+        ("dashboard.pages.benchmark", "/benchmark", benchmark.layout, "nav.benchmark"),
         ("dashboard.pages.present", "/present", placeholders.present_layout, "nav.present"),
         ("dashboard.pages.data", "/data", data.layout, "nav.data"),
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.i18n import fmt_number, plotly_separators, t
-from dashboard.kpis import KPI
+from dashboard.kpis import KPI, KPIS
 
 Figure = dict
 INK = "#1b2733"
@@ -377,3 +377,94 @@ def radar_figure(pct: pd.DataFrame, names: dict[str, str], kpis: tuple[KPI, ...]
     layout["margin"].update(l=90, r=90, b=layout["margin"]["b"] + 40)
     layout["annotations"][0]["yshift"] = -70
     return {"data": data, "layout": layout}
+
+
+def strips_figure(rows: list[dict], lang: str) -> Figure:
+    """A percentile strip per KPI: the peer group's middle half and 10–90 % as bands, the median as
+    a tick and the subject as a dot at its percentile. Only aggregates: no peer is drawn."""
+    shown = [r for r in rows if not r["hidden"] and r["pct"] is not None]
+    if not shown:
+        return empty_figure(lang, t("benchmark.widen", lang))
+    kpis = {k.id: k for k in KPIS}
+    labels = [kpis[r["kpi"]].label(lang) for r in shown]
+    unit = {r["kpi"]: kpis[r["kpi"]].unit(lang) for r in shown}
+
+    def fmt(r: dict, key: str) -> str:
+        return fmt_number(r[key], lang, kpis[r["kpi"]].decimals)
+
+    band = {"type": "bar", "orientation": "h", "y": labels, "hoverinfo": "skip", "showlegend": False}
+    data = [
+        band | {"base": [10] * len(shown), "x": [80] * len(shown), "marker": {"color": "#e3e8ee"},
+                "name": "10–90 %"},
+        band | {"base": [25] * len(shown), "x": [50] * len(shown), "marker": {"color": "#c3ccd6"},
+                "name": "25–75 %"},
+        {"type": "scatter", "mode": "markers", "x": [50] * len(shown), "y": labels, "name": t("benchmark.trend.median", lang),
+         "marker": {"symbol": "line-ns-open", "size": 18, "color": INK, "line": {"width": 3, "color": INK}},
+         "customdata": [[fmt(r, "p50"), unit[r["kpi"]]] for r in shown],
+         "hovertemplate": f"{t('benchmark.trend.median', lang)}: %{{customdata[0]}} %{{customdata[1]}}<extra></extra>"},
+        {"type": "scatter", "mode": "markers+text", "x": [r["pct"] for r in shown], "y": labels,
+         "name": t("benchmark.col.subject", lang), "text": [fmt(r, "value") for r in shown],
+         "textposition": "top center", "textfont": {"size": 11, "color": PRIMARY},
+         "marker": {"size": 14, "color": PRIMARY, "line": {"width": 2, "color": "#ffffff"}},
+         "customdata": [[fmt(r, "value"), unit[r["kpi"]], r["pct"]] for r in shown],
+         "hovertemplate": "%{y}: <b>%{customdata[0]}</b> %{customdata[1]}<br>P%{customdata[2]:.0f}<extra></extra>"},
+    ]
+    layout = base_layout(lang, t("benchmark.strip.title", lang), t("benchmark.strip.note", lang),
+                         t("benchmark.strip.subtitle", lang), width=66, note_offset=44)
+    layout.update(barmode="overlay", bargap=0.45, showlegend=False, height=90 + 38 * len(shown) + 120)
+    layout["margin"]["l"] = 200
+    return figure(data, layout, xaxis={"range": [0, 100], "tickvals": [0, 10, 25, 50, 75, 90, 100],
+                                       "title": {"text": t("benchmark.col.pct", lang)}},
+                  yaxis={"autorange": "reversed"})
+
+
+def benchmark_radar_figure(rows: list[dict], lang: str) -> Figure:
+    """The subject's percentile on every KPI against the median (50) and the top quartile (75)."""
+    shown = [r for r in rows if not r["hidden"] and r["pct"] is not None]
+    if not shown:
+        return empty_figure(lang, t("benchmark.widen", lang))
+    kpis = {k.id: k for k in KPIS}
+    theta = [kpis[r["kpi"]].label(lang) for r in shown]
+    closed = theta + theta[:1]
+    data = [
+        {"type": "scatterpolar", "r": [75] * len(closed), "theta": closed, "mode": "lines",
+         "name": t("benchmark.radar.top", lang), "line": {"color": "#b35c00", "dash": "dot"}, "hoverinfo": "skip"},
+        {"type": "scatterpolar", "r": [50] * len(closed), "theta": closed, "mode": "lines",
+         "name": t("benchmark.radar.median", lang), "line": {"color": "#6b7785", "dash": "dash"}, "hoverinfo": "skip"},
+        {"type": "scatterpolar", "r": [r["pct"] for r in shown] + [shown[0]["pct"]], "theta": closed,
+         "mode": "lines+markers", "name": t("benchmark.col.subject", lang), "fill": "toself",
+         "fillcolor": "rgba(31,95,153,0.15)", "line": {"color": PRIMARY, "width": 2.5},
+         "hovertemplate": "%{theta}: P%{r:.0f}<extra></extra>"},
+    ]
+    layout = base_layout(lang, t("benchmark.radar.title", lang), t("benchmark.strip.note", lang),
+                         t("benchmark.strip.subtitle", lang), width=66, note_offset=30)
+    layout.pop("xaxis"), layout.pop("yaxis")
+    layout["polar"] = {"radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100], "gridcolor": GRID},
+                       "angularaxis": {"gridcolor": GRID, "tickfont": {"size": 11}}}
+    layout["legend"] = {"orientation": "h", "x": 0, "y": -0.02, "yanchor": "top"}
+    layout["margin"].update(l=130, r=130, b=layout["margin"]["b"] + 40)
+    layout["annotations"][0]["yshift"] = -70
+    return {"data": data, "layout": layout}
+
+
+def benchmark_trend_figure(own: dict[int, float], medians: dict[int, float], kpi: KPI, lang: str,
+                           name: str) -> Figure:
+    """The subject's KPI over the years against the peer group's median of each year."""
+    if not own and not medians:
+        return empty_figure(lang, t("benchmark.widen", lang))
+    unit = kpi.unit(lang)
+    data = [
+        {"type": "scatter", "mode": "lines+markers", "name": t("benchmark.trend.median", lang),
+         "x": sorted(medians), "y": [medians[y] for y in sorted(medians)],
+         "line": {"color": "#6b7785", "dash": "dash", "width": 2.5},
+         "hovertemplate": f"%{{x}}: {hover_number(kpi)} {unit}<extra>{t('benchmark.trend.median', lang)}</extra>"},
+        {"type": "scatter", "mode": "lines+markers", "name": name, "x": sorted(own), "y": [own[y] for y in sorted(own)],
+         "line": {"color": PRIMARY, "width": 3}, "marker": {"size": 8},
+         "hovertemplate": f"%{{x}}: <b>{hover_number(kpi)}</b> {unit}<extra></extra>"},
+    ]
+    layout = base_layout(lang, t("benchmark.trend.title", lang, kpi=kpi.label(lang)), kpi_note(kpi, lang),
+                         unit, width=120, note_offset=40)
+    layout.update(legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"},
+                  hovermode="x unified")
+    return figure(data, layout, xaxis={"dtick": 1, "tickformat": "d"}, yaxis={"title": {"text": unit}})
+

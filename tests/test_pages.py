@@ -12,11 +12,11 @@ import pytest
 
 from dashboard import state
 from dashboard.db import Database
-from dashboard.pages import compare, data, explorer, not_found, placeholders
+from dashboard.pages import benchmark, compare, data, explorer, not_found, placeholders
 
 LAYOUTS = {
     "explorer": explorer.layout, "compare": compare.layout,
-    "benchmark": placeholders.benchmark_layout, "present": placeholders.present_layout,
+    "benchmark": benchmark.layout, "present": placeholders.present_layout,
     "data": data.layout, "not-found": not_found.layout,
 }
 

@@ -24,5 +24,4 @@ def _placeholder(page: str, path: str) -> Callable:
     return layout
 
 
-benchmark_layout = _placeholder("benchmark", "/benchmark")
 present_layout = _placeholder("present", "/present")

@@ -1,0 +1,116 @@
+"""The downloadable benchmark report: one self-contained HTML file, in nb or en, with the charts
+as PNG images drawn offline by kaleido with the system's Chromium (never its Chrome download).
+
+Served at ``POST /benchmark/report`` (a plain form post, so typed figures stay out of addresses
+and logs). It computes exactly what the page shows, with the same disclosure control.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import logging
+from datetime import date
+
+import plotly.io as pio
+from flask import Flask, Response, request
+
+from dashboard import dimensions, disclosure, figures
+from dashboard.db import DatabaseError
+from dashboard.i18n import fmt_date, fmt_number, normalize_lang, t
+from dashboard.kpis import KPIS_BY_ID
+from dashboard.pages import benchmark as page
+
+log = logging.getLogger(__name__)
+
+
+def _image(fig: dict) -> str:
+    """A chart as an <img> with an embedded PNG, or a short note if it cannot be drawn here."""
+    try:
+        png = pio.to_image(fig, format="png", width=1000, height=fig["layout"].get("height") or 560, scale=1)
+    except Exception as exc:  # kaleido or Chromium missing: the report still has every number
+        log.warning("report chart not drawn: %s", exc)
+        return f"<p class='note'>(chart not drawn: {html.escape(type(exc).__name__)})</p>"
+    return f"<img alt='' src='data:image/png;base64,{base64.b64encode(png).decode()}'>"
+
+
+def render(state: dict, lang: str) -> str | None:
+    year, options = page.parse_year(state.get("year")), page.parse_options(state.get("options"))
+    trend_kpi = page.parse_kpi(state.get("trend_kpi"))
+    mode = state.get("mode") if state.get("mode") in ("company", "typed") else "company"
+    subject = page.resolve(mode, state.get("query"), state.get("measures"), state.get("sector"),
+                           state.get("county"), year, lang)
+    if subject is None:
+        return None
+    count, rows = page.benchmark_rows(subject, options, year)
+    own, medians = page.trend(subject, options, trend_kpi)
+    esc = html.escape
+
+    def cell(r: dict, key: str) -> str:
+        if key in ("p50", "top_decile", "pct") and r["hidden"]:
+            return esc(t(f"benchmark.suppressed.{r['hidden']}", lang, n=disclosure.MIN_GROUP))
+        if key == "group" and r["group_hidden"]:
+            return esc(t(f"benchmark.suppressed.{r['group_hidden']}", lang, n=disclosure.MIN_GROUP))
+        d = 0 if key == "pct" else KPIS_BY_ID[r["kpi"]].decimals
+        return esc(fmt_number(r[key], lang, d))
+
+    body_rows = "".join(
+        f"<tr><th>{esc(KPIS_BY_ID[r['kpi']].label(lang))}<br><small>{esc(KPIS_BY_ID[r['kpi']].unit(lang))}</small></th>"
+        + "".join(f"<td>{cell(r, k)}</td>" for k in ("value", "pct", "p50", "top_decile", "group", "winners", "gap"))
+        + "</tr>" for r in rows)
+    heads = "".join(f"<th>{esc(t(f'benchmark.col.{c}', lang))}</th>"
+                    for c in ("subject", "pct", "quartiles", "top_decile", "group", "winners", "gap"))
+    heads = heads.replace(esc(t("benchmark.col.quartiles", lang)), esc(t("benchmark.trend.median", lang)))
+    subject_line = esc(f"{subject.name} · {dimensions.sector_name(subject.sector, lang)} · "
+                       f"{dimensions.county_name(subject.county, lang)}")
+    group_line = esc(t("benchmark.group", lang, n=fmt_number(count, lang),
+                       what=page.describe_group(subject, options, lang)))
+    charts = "".join(_image(f) for f in (
+        figures.strips_figure(rows, lang), figures.benchmark_radar_figure(rows, lang),
+        figures.benchmark_trend_figure(own, medians, KPIS_BY_ID[trend_kpi], lang, subject.name)))
+    title = esc(t("benchmark.report.title", lang))
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title} – {subject_line}</title>
+<style>
+body {{ font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; color: #1b2733;
+       max-width: 1040px; margin: 2rem auto; padding: 0 1rem; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 14px; }}
+th, td {{ border-bottom: 1px solid #d5dbe1; padding: 4px 6px; text-align: right; vertical-align: top; }}
+th:first-child {{ text-align: left; }} small, .note {{ color: #52606d; }}
+img {{ max-width: 100%; margin: 1rem 0; }}
+.demo {{ background: #fff3cd; padding: .5rem 1rem; }}
+@page {{ size: A4; margin: 15mm; }}
+</style></head><body>
+<h1>{title}</h1>
+<p class="demo">{esc(t("demo.notice", lang))}</p>
+<p><strong>{subject_line}</strong><br>{group_line}<br>
+<small>{esc(t("benchmark.report.generated", lang, date=fmt_date(date.today(), lang)))}</small></p>
+<h2>{esc(t("benchmark.table", lang, year=year))}</h2>
+<p class="note">{esc(t("benchmark.table.help", lang))}</p>
+<table><thead><tr><th>{esc(t("data.kpi", lang))}</th>{heads}</tr></thead><tbody>{body_rows}</tbody></table>
+{charts}
+<p class="note">{esc(t("benchmark.lead", lang, n=disclosure.MIN_GROUP))}</p>
+</body></html>"""
+
+
+def register(server: Flask) -> None:
+    @server.post("/benchmark/report")
+    def benchmark_report() -> Response:
+        lang = normalize_lang(request.form.get("lang"))
+        try:
+            state = json.loads(request.form.get("state") or "{}")
+        except ValueError:
+            state = {}
+        if not isinstance(state, dict):
+            state = {}
+        try:
+            report = render(state, lang)
+        except DatabaseError as exc:
+            log.error("benchmark report: %s", exc)
+            return Response(t("error.db.title", lang), status=503, mimetype="text/plain")
+        if report is None:
+            return Response(t("benchmark.pick", lang), status=400, mimetype="text/plain; charset=utf-8")
+        year = page.parse_year(state.get("year"))
+        return Response(report, mimetype="text/html; charset=utf-8", headers={
+            "Content-Disposition": f'attachment; filename="benchmark-{year}-{lang}.html"'})

@@ -1,0 +1,7 @@
+-- How many companies are in the peer group in one year (never counting the subject $exclude).
+select count(*) as companies
+from facts
+where year = $year
+  and org_nr <> $exclude
+  and in_selection(county, sector, size_class, main_level, special_level,
+                   $counties, $sectors, $sizes, 0, 'any')
