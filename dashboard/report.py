@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 def _image(fig: dict) -> str:
     """A chart as an <img> with an embedded PNG, or a short note if it cannot be drawn here."""
+    fig = {**fig, "layout": {**fig["layout"], "template": {}}}  # the page's own styling, not plotly's theme
     try:
         png = pio.to_image(fig, format="png", width=1000, height=fig["layout"].get("height") or 560, scale=1)
     except Exception as exc:  # kaleido or Chromium missing: the report still has every number

@@ -19,7 +19,7 @@ from dashboard.kpis import KPIS, MEASURE_IDS
 
 SCHEMA_FILE = dimensions.DATA_DIR / "schema.sql"
 # Raise when the tables, derived tables or macros change: an older demo database is then rebuilt.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _FACTS_SQL = """
 create table facts as
@@ -119,6 +119,8 @@ def build_database(
             con.execute(kpi_values_sql())
             # the same rows sorted by company, so looking up a few companies skips the rest
             con.execute("create table company_kpis as select * from kpi_values order by org_nr, kpi, year")
+            con.execute("create table winner_kpis as "
+                        "select * from kpi_values where main_level = 3 or special_level = 3")
             for macro in sorted(MACROS_DIR.glob("*.sql")):
                 con.execute(macro.read_text(encoding="utf-8"))
             stamp = {"built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -18,11 +18,7 @@ peers as (
 stats as (
     select kpi,
            count(*) as n,
-           quantile_cont(value, 0.10) as p10,
-           quantile_cont(value, 0.25) as p25,
-           quantile_cont(value, 0.50) as p50,
-           quantile_cont(value, 0.75) as p75,
-           quantile_cont(value, 0.90) as p90,
+           quantile_cont(value, [0.10, 0.25, 0.50, 0.75, 0.90]) as q,
            sum(num) / sum(den) as group_value,
            greatest(max(abs(num)) / nullif(sum(abs(num)), 0), max(den) / nullif(sum(den), 0)) as top_share
     from peers
@@ -38,7 +34,8 @@ ranked as (
     where s.value is not null
     group by s.kpi
 )
-select st.*, r.subject_pct
+select st.kpi, st.n, st.q[1] as p10, st.q[2] as p25, st.q[3] as p50, st.q[4] as p75, st.q[5] as p90,
+       st.group_value, st.top_share, r.subject_pct
 from stats st
 left join ranked r using (kpi)
 order by st.kpi

@@ -71,7 +71,7 @@ def run(db: Path, requests: int, seed: int = 1) -> dict:
         results[name] = {"p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95),
                          "max_bytes": max(sizes), "mean_bytes": statistics.fmean(sizes)}
 
-    for path in ("/", "/compare", "/data"):
+    for path in ("/", "/compare", "/benchmark", "/data"):
         def page_body(path=path) -> dict:
             return {"output": ".._pages_content.children..._pages_store.data..",
                     "outputs": [{"id": "_pages_content", "property": "children"},
@@ -127,6 +127,26 @@ def run(db: Path, requests: int, seed: int = 1) -> dict:
             "compare-status.value": rng.choice(["all", "nominated"]), "compare-companies.value": [],
             "compare-lang.data": "nb"}, changed="compare-companies.search_value")
 
+    from dashboard.pages import benchmark
+
+    measure_ids = [{"type": benchmark.MEASURE, "measure": m} for m in benchmark.MEASURE_IDS]
+
+    def benchmarking(output: str) -> dict:
+        typed = rng.random() < 0.3
+        body = callback_body(app, output, {
+            f"{benchmark.MODE}.value": "typed" if typed else "company", f"{benchmark.FETCH}.n_clicks": 1,
+            f"{benchmark.QUERY}.value": rng.choice(orgs), f"{benchmark.YEAR}.value": rng.randint(2014, 2025),
+            f"{benchmark.OPTIONS}.value": rng.sample(list(benchmark.PEER_OPTIONS), rng.randint(0, 3)),
+            f"{benchmark.SECTOR}.value": rng.choice(SECTORS), f"{benchmark.COUNTY}.value": rng.choice(COUNTIES),
+            f"{benchmark.TREND_KPI}.value": rng.choice(KPI_IDS), f"{benchmark.LANG}.data": "nb"})
+        typed_values = {"fte": 120, "turnover_mnok": 400, "value_added_mnok": 130, "robots": 5}
+        body["inputs"][7] = [{"id": i, "property": "value", "value": typed_values.get(i["measure"]) if typed else None}
+                             for i in measure_ids]
+        body["state"][0] = [{"id": i, "property": "id", "value": i} for i in measure_ids]
+        return body
+
+    measure("benchmark (table, strips, radar)", lambda: benchmarking(f"{benchmark.SUBJECT}.children"))
+    measure("benchmark-trend", lambda: benchmarking(f"{benchmark.TREND}.figure"))
     measure("compare-table (comparison)", lambda: comparison("compare-table.children"))
     measure("compare-multiples", lambda: comparison("compare-multiples.figure"))
     measure("compare-radar", lambda: callback_body(app, "compare-radar.figure", {

@@ -234,12 +234,12 @@ def table(rows: list[dict], lang: str, year: int) -> html.Div:
     ])
 
 
-def results(subject: Subject | None, options: list[str], year: int, trend_kpi: str, lang: str) -> dict:
-    """Everything the page shows for a subject, as components and figures."""
+def results(subject: Subject | None, options: list[str], year: int, lang: str) -> dict:
+    """Everything the page shows for a subject but the trend, as components and figures."""
     if subject is None:
         empty = figures.empty_figure(lang, t("benchmark.pick", lang))
         return {"subject": "", "group": "", "table": html.P(t("benchmark.pick", lang)),
-                "strips": empty, "radar": empty, "trend": empty}
+                "strips": empty, "radar": empty}
     count, rows = benchmark_rows(subject, options, year)
     what = describe_group(subject, options, lang)
     fte = fmt_number(subject.fte, lang, 0)
@@ -249,11 +249,15 @@ def results(subject: Subject | None, options: list[str], year: int, trend_kpi: s
     widen = any(r["hidden"] or r["group_hidden"] for r in rows)
     group = [t("benchmark.group", lang, n=fmt_number(count, lang), what=what),
              html.Div(t("benchmark.widen", lang), className="widen") if widen else None]
-    own, medians = trend(subject, options, trend_kpi)
     return {"subject": label, "group": group, "table": table(rows, lang, year),
-            "strips": figures.strips_figure(rows, lang),
-            "radar": figures.benchmark_radar_figure(rows, lang),
-            "trend": figures.benchmark_trend_figure(own, medians, KPIS_BY_ID[trend_kpi], lang, subject.name)}
+            "strips": figures.strips_figure(rows, lang), "radar": figures.benchmark_radar_figure(rows, lang)}
+
+
+def trend_figure(subject: Subject | None, options: list[str], kpi_id: str, lang: str) -> figures.Figure:
+    if subject is None:
+        return figures.empty_figure(lang, t("benchmark.pick", lang))
+    own, medians = trend(subject, options, kpi_id)
+    return figures.benchmark_trend_figure(own, medians, KPIS_BY_ID[kpi_id], lang, subject.name)
 
 
 def resolve(mode: object, query: object, measures: object, sector: object, county: object, year: int,
@@ -301,7 +305,8 @@ def layout(lang: str, args: dict[str, str]) -> list:
     options = parse_options((args.get("peers") or "sector,size").split(","))
     query = args.get("company", "")[:120]
     trend_kpi = parse_kpi(args.get("kpi"))
-    out = results(company_subject(query, year) if query else None, options, year, trend_kpi, lang)
+    subject = company_subject(query, year) if query else None
+    out = results(subject, options, year, lang)
     name = "name_en" if lang == "en" else "name_nb"
     short = "short_en" if lang == "en" else "short_nb"
     return [
@@ -357,7 +362,8 @@ def layout(lang: str, args: dict[str, str]) -> list:
             html.Div([html.Label(t("benchmark.trend.kpi", lang), htmlFor=TREND_KPI, className="form-label me-2"),
                       dcc.Dropdown(id=TREND_KPI, value=trend_kpi, clearable=False, className="kpi-select",
                                    options=[{"label": k.label(lang), "value": k.id} for k in KPIS])]),
-            dcc.Loading(dcc.Graph(id=TREND, figure=out["trend"], config=figures.GRAPH_CONFIG,
+            dcc.Loading(dcc.Graph(id=TREND, figure=trend_figure(subject, options, trend_kpi, lang),
+                                  config=figures.GRAPH_CONFIG,
                                   className="chart-trend"), delay_show=300),
         ], className="chart-panel"),
         html.Form([

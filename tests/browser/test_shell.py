@@ -36,7 +36,7 @@ def test_navigation_reaches_every_page_and_keeps_the_language(dash_duo, app) -> 
     dash_duo.start_server(app)
     dash_duo.wait_for_element("#lang-en").click()
     dash_duo.wait_for_text_to_equal("#explorer-card-robot_density .card-label", "Robot density")
-    for label, marker in (("Compare", "#compare-rule"), ("Benchmark", "#benchmark-soon"),
+    for label, marker in (("Compare", "#compare-rule"), ("Benchmark", "#benchmark-table"),
                           ("Present", "#present-soon"), ("Data", "#data-kpi-catalogue")):
         link = dash_duo.driver.find_element("link text", label)
         link.click()
