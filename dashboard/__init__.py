@@ -94,14 +94,14 @@ def create_app(config: Config | None = None) -> Dash:
 
 
 def _register_pages() -> None:
-    from dashboard.pages import benchmark, compare, data, explorer, not_found, placeholders
+    from dashboard.pages import benchmark, compare, data, explorer, not_found, present
 
     title = t("app.title", "nb")
     pages = (
         ("dashboard.pages.explorer", "/", explorer.layout, "nav.explorer"),
         ("dashboard.pages.compare", "/compare", compare.layout, "nav.compare"),
         ("dashboard.pages.benchmark", "/benchmark", benchmark.layout, "nav.benchmark"),
-        ("dashboard.pages.present", "/present", placeholders.present_layout, "nav.present"),
+        ("dashboard.pages.present", "/present", present.layout, "nav.present"),
         ("dashboard.pages.data", "/data", data.layout, "nav.data"),
     )
     for order, (module, path, layout, label) in enumerate(pages):

@@ -10,6 +10,8 @@ with units, hover text with units, and a note under the plot with the definition
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from dashboard.i18n import fmt_number, plotly_separators, t
@@ -468,3 +470,81 @@ def benchmark_trend_figure(own: dict[int, float], medians: dict[int, float], kpi
                   hovermode="x unified")
     return figure(data, layout, xaxis={"dtick": 1, "tickformat": "d"}, yaxis={"title": {"text": unit}})
 
+
+
+def tiles_as_shapes(fig: Figure, font: int) -> Figure:
+    """The tile map with tiles drawn as shapes in data units, so they grow with the screen
+    (markers have a fixed size in pixels). For the presentation, where nothing is clicked."""
+    if not fig["data"]:
+        return fig
+    tiles = fig["data"][0]
+    shapes = [{"type": "rect", "x0": x - 0.46, "x1": x + 0.46, "y0": y - 0.46, "y1": y + 0.46,
+               "fillcolor": colour, "line": {"width": 0}, "layer": "below"}
+              for x, y, colour in zip(tiles["x"], tiles["y"], tiles["marker"]["color"])]
+    labels = [{"x": x, "y": y, "xref": "x", "yref": "y", "text": text, "showarrow": False,
+               "font": {"size": font, "color": colour}}
+              for x, y, text, colour in zip(tiles["x"], tiles["y"], tiles["text"], tiles["textfont"]["color"])]
+    fig["data"] = [{"type": "scatter", "x": tiles["x"], "y": tiles["y"], "mode": "markers",
+                    "marker": {"opacity": 0}, "hoverinfo": "skip", "showlegend": False}]
+    fig["layout"]["shapes"] = shapes
+    fig["layout"]["annotations"] = fig["layout"]["annotations"] + labels
+    return fig
+
+
+def animated_sectors_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, title: str, note: str,
+                            font: int) -> Figure:
+    """Productivity against emissions intensity per sector, one frame per year, with a play
+    button and a year slider. ``df`` has sector, year, fte, productivity, emissions_intensity."""
+    df = df[(df["emissions_intensity"] > 0) & df["productivity"].notna()]
+    if df.empty:
+        return empty_figure(lang)
+    df = df.merge(sectors, left_on="sector", right_on="code")
+    name_col = "short_en" if lang == "en" else "short_nb"
+    years = sorted(df["year"].unique().tolist())
+    sizeref = 2.0 * df["fte"].max() / (70 ** 2)
+
+    def frame_data(year: int) -> dict:
+        d = df[df["year"] == year]
+        return {"type": "scatter", "mode": "markers+text", "ids": d["code"].astype(str).tolist(),
+                "x": d["emissions_intensity"].round(3).tolist(), "y": d["productivity"].round(0).tolist(),
+                "text": d[name_col].tolist(), "textposition": "top center",
+                "textfont": {"size": font - 8},
+                "marker": {"size": d["fte"].tolist(), "sizemode": "area", "sizeref": sizeref, "sizemin": 8,
+                           "color": d["colour"].tolist(), "line": {"width": 1, "color": "#ffffff"}},
+                "hovertemplate": "%{text}<br>%{y:,.0f}<br>%{x:,.1f}<extra></extra>"}
+
+    x_lo, x_hi = df["emissions_intensity"].min(), df["emissions_intensity"].max()
+    y_hi = df["productivity"].max()
+    layout = base_layout(lang, title, note, width=120, note_offset=70)
+    layout["showlegend"] = False
+    layout["sliders"] = [{
+        "active": len(years) - 1, "x": 0.08, "len": 0.9, "y": 0, "yanchor": "top", "pad": {"t": 70},
+        "currentvalue": {"prefix": "", "xanchor": "right", "font": {"size": font + 8}}, "font": {"size": font - 8},
+        "steps": [{"label": str(y), "method": "animate",
+                   "args": [[str(y)], {"mode": "immediate", "frame": {"duration": 600, "redraw": False},
+                                       "transition": {"duration": 500}}]} for y in years],
+    }]
+    layout["updatemenus"] = [{
+        "type": "buttons", "showactive": False, "x": 0, "y": 0, "xanchor": "left", "yanchor": "top",
+        "pad": {"t": 78}, "font": {"size": font - 8, "color": "#0b1726"},
+        "bgcolor": "#ffd166", "bordercolor": "#ffd166",
+        "buttons": [{"label": "▶", "method": "animate",
+                     "args": [None, {"frame": {"duration": 900, "redraw": False}, "fromcurrent": False,
+                                     "transition": {"duration": 600}}]}],
+    }]
+    layout["margin"].update(b=layout["margin"]["b"] + 110, l=120)
+    layout["annotations"][0]["yshift"] = -170
+    return {
+        "data": [frame_data(years[-1])],
+        "frames": [{"name": str(y), "data": [frame_data(y)]} for y in years],
+        "layout": {**layout,
+                   "xaxis": {**_AXIS, "type": "log", "dtick": 1,
+                             "range": [math.log10(x_lo) - 0.2, math.log10(x_hi) + 0.2],
+                             "title": {"text": f"{_kpi('emissions_intensity').label(lang)} ({_kpi('emissions_intensity').unit(lang)})"}},
+                   "yaxis": {**_AXIS, "range": [0, y_hi * 1.12],
+                             "title": {"text": f"{_kpi('productivity').label(lang)} ({_kpi('productivity').unit(lang)})"}}},
+    }
+
+
+def _kpi(kpi_id: str) -> KPI:
+    return next(k for k in KPIS if k.id == kpi_id)

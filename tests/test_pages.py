@@ -12,11 +12,11 @@ import pytest
 
 from dashboard import state
 from dashboard.db import Database
-from dashboard.pages import benchmark, compare, data, explorer, not_found, placeholders
+from dashboard.pages import benchmark, compare, data, explorer, not_found, present
 
 LAYOUTS = {
     "explorer": explorer.layout, "compare": compare.layout,
-    "benchmark": benchmark.layout, "present": placeholders.present_layout,
+    "benchmark": benchmark.layout, "present": present.layout,
     "data": data.layout, "not-found": not_found.layout,
 }
 

@@ -1,0 +1,258 @@
+"""Present, page ``/present``: full-screen slides of the year's story for events, offline.
+
+Every slide is drawn on the server when the page loads; moving between slides, auto-advance,
+pause and full screen happen in the browser (``assets/present.js``), so a clicker or the keyboard
+works with no round trip. Only aggregates are shown, and the winner is not in the page at all until
+the reveal key asks the server for it.
+
+``?year=2025&lang=nb&auto=15&slides=headline,map,scatter`` sets it up for a kiosk.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard import dimensions, figures, state
+from dashboard.db import DatabaseError, run_query
+from dashboard.i18n import fmt_number, normalize_lang, t
+from dashboard.kpis import KPIS_BY_ID
+
+PATH = "/present"
+DECK = "present-deck"
+REVEAL = "present-reveal"  # store the browser writes when R is pressed
+WINNER = "present-winner"
+LANG = "present-lang"
+YEAR = "present-year"
+SLIDES = ("headline", "map", "scatter", "automation", "sectors", "finalists", "winner", "halloffame",
+          "closing")
+FONT = 26  # chart font in px: matches 28 px body text on a 1920 × 1080 screen
+INK, PAPER, ACCENT, MUTED = "#f5f7fa", "#0b1726", "#ffd166", "#b8c4d2"
+log = logging.getLogger(__name__)
+
+
+def dark(fig: figures.Figure) -> figures.Figure:
+    """A figure restyled for the dark, high-contrast slides, with fonts readable across a hall.
+    Notes under the plot are dropped: a slide states its definition in a caption instead."""
+    layout = fig["layout"]
+    layout.update(paper_bgcolor=PAPER, plot_bgcolor=PAPER, autosize=True)
+    layout["font"] = {**layout.get("font", {}), "color": INK, "size": FONT}
+    for key in [k for k in layout if k.startswith(("xaxis", "yaxis"))]:
+        layout[key] = {**layout[key], "gridcolor": "#2a3a4e", "linecolor": "#2a3a4e", "zerolinecolor": "#3a4e66",
+                       "tickfont": {"size": FONT - 4, "color": INK}}
+    if "title" in layout:
+        layout["title"] = {**layout["title"], "font": {"size": FONT + 6, "color": INK}}
+        if "subtitle" in layout["title"]:
+            layout["title"]["subtitle"] = {**layout["title"]["subtitle"], "font": {"size": FONT - 4, "color": MUTED}}
+        layout["margin"]["t"] = 110
+    layout["annotations"] = [a for a in layout.get("annotations", []) if a.get("xref") != "paper"]
+    layout["margin"]["b"] = 70 if not layout.get("sliders") else 150
+    layout.pop("height", None)
+    return fig
+
+
+def caption(text: str) -> html.P:
+    return html.P(text, className="slide-note")
+
+
+def _graph(fig: figures.Figure, graph_id: str) -> dcc.Graph:
+    return dcc.Graph(id=graph_id, figure=fig, className="slide-chart", style={"height": "100%"},
+                     config={"displayModeBar": False, "responsive": True})
+
+
+def headline(year: int, lang: str) -> list:
+    df = run_query("present_headline", year=year).set_index("year")
+    row = df.loc[year] if year in df.index else None
+    numbers = [
+        ("nominees", row["nominees"] if row is not None else None, 0, 1),
+        ("fte", row["fte"] if row is not None else None, 0, 1),
+        ("exports", row["export_mnok"] if row is not None else None, 1, 1 / 1000),
+        ("cut", row["emissions_cut_pct"] if row is not None else None, 1, 1),
+    ]
+    return [
+        html.H1(t("present.headline.title", lang, year=year)),
+        html.Div([html.Div([html.Div(fmt_number(None if v is None or pd.isna(v) else v * scale, lang, d),
+                                     className="big-number"),
+                            html.Div(t(f"present.headline.{key}", lang), className="big-label")],
+                           className="big-cell") for key, v, d, scale in numbers], className="big-grid"),
+    ]
+
+
+def county_map(year: int, lang: str) -> list:
+    kpi = KPIS_BY_ID["productivity"]
+    df = run_query("kpi_by_dimension", dim="county", kpi=kpi.id, year=year, **state.Filters().params())
+    fig = figures.tile_map_figure(df, dimensions.counties().reset_index(drop=True), kpi, lang, year, (),
+                                  t("selection.all", lang))
+    fig = figures.tiles_as_shapes(fig, font=FONT - 6)
+    fig["layout"]["title"]["text"] = t("present.map.title", lang, year=year)
+    return [_graph(dark(fig), "present-map"), caption(f"{kpi.definition(lang)} {t('common.source', lang)}")]
+
+
+def scatter(year: int, lang: str) -> list:
+    df = run_query("present_sector_years", year=year)
+    fig = figures.animated_sectors_figure(df, dimensions.sectors().reset_index(drop=True), lang,
+                                          t("present.scatter.title", lang, first=int(df["year"].min()) if len(df) else year,
+                                            last=year), t("present.scatter.note", lang), font=FONT)
+    return [_graph(dark(fig), "present-scatter"),
+            caption(f"{t('present.scatter.note', lang)} {t('common.source', lang)}")]
+
+
+def automation(year: int, lang: str) -> list:
+    df = run_query("kpi_by_year", kpis=["robot_density"], year_from=state.YEAR_MIN, year_to=year,
+                   **state.Filters().params())
+    kpi = KPIS_BY_ID["robot_density"]
+    fig = figures.trend_figure({"selection": df}, kpi, lang, t("selection.all", lang))
+    fig["layout"]["title"]["text"] = t("present.automation.title", lang)
+    fig["layout"]["showlegend"] = False
+    for trace in fig["data"]:
+        trace["line"] = {"color": ACCENT, "width": 6}
+        trace["marker"] = {"size": 14, "color": ACCENT}
+    if len(df):
+        first, last = df.iloc[0], df.iloc[-1]
+        for r, anchor in ((first, "left"), (last, "right")):
+            fig["layout"]["annotations"].append({
+                "x": int(r["year"]), "y": float(r["value"]), "text": f"<b>{fmt_number(r['value'], lang, 0)}</b>",
+                "showarrow": False, "yshift": 36, "xanchor": anchor, "font": {"size": FONT + 14, "color": ACCENT}})
+    return [_graph(dark(fig), "present-automation"), caption(f"{kpi.definition(lang)} {t('common.source', lang)}")]
+
+
+def sectors(year: int, lang: str) -> list:
+    kpi = KPIS_BY_ID["productivity"]
+    df = run_query("kpi_by_dimension", dim="sector", kpi=kpi.id, year=year, **state.Filters().params())
+    df = df[df["companies"] >= 5]
+    fig = figures.sector_bar_figure(df, dimensions.sectors().reset_index(drop=True), kpi, lang, year, (),
+                                    t("selection.all", lang))
+    fig["layout"]["title"]["text"] = t("present.sectors.title", lang, year=year)
+    fig["layout"]["margin"]["l"] = 330
+    for trace in fig["data"]:
+        trace["textfont"] = {"size": FONT - 6, "color": INK}
+    best = []
+    for kpi_id in ("robot_density", "emissions_reduction"):
+        k = KPIS_BY_ID[kpi_id]
+        d = run_query("kpi_by_dimension", dim="sector", kpi=kpi_id, year=year, **state.Filters().params())
+        d = d[d["companies"] >= 5].dropna(subset=["value"])
+        if len(d):
+            top = d.sort_values("value", ascending=not k.higher_is_better).iloc[0]
+            best.append(html.Li(t("present.sectors.best", lang, kpi=k.label(lang).lower(),
+                                  sector=dimensions.sector_name(int(top["member"]), lang))
+                                + f" ({fmt_number(top['value'], lang, k.decimals)} {k.unit(lang)})"))
+    return [html.Div([_graph(dark(fig), "present-sectors"), html.Ul(best, className="callouts")],
+                     className="slide-split"), caption(f"{kpi.definition(lang)} {t('common.source', lang)}")]
+
+
+def finalists(year: int, lang: str) -> list:
+    df = run_query("present_finalists", year=year)
+    columns = []
+    for prize in ("main", "special"):
+        rows = df[df["prize"] == prize]
+        columns.append(html.Div([
+            html.H2(t(f"prize.{prize}", lang)),
+            html.Ul([html.Li([html.Span(r.name, className="name"), html.Br(),
+                              html.Span(f"{dimensions.sector_name(r.sector, lang)} · "
+                                        f"{dimensions.county_name(r.county, lang)}", className="meta")])
+                     for r in rows.itertuples()], className="finalist-list"),
+        ], className="finalist-column"))
+    return [html.H1(t("present.finalists.title", lang)), html.Div(columns, className="finalist-grid")]
+
+
+def winner_placeholder(lang: str) -> list:
+    """Nothing about the winner: only the prompt. The reveal callback fills it in."""
+    return [html.H1(t("present.winner.title", lang)),
+            html.Div(html.P(t("present.winner.hint", lang), className="hint"), id=WINNER, className="winner")]
+
+
+def winner(year: int, lang: str) -> list:
+    """The revealed winners of ``year``; asked for only by the reveal key."""
+    df = run_query("present_winners", year_from=year, year=year)
+    blocks = []
+    for prize in ("main", "special"):
+        rows = df[df["prize"] == prize]
+        if rows.empty:
+            continue
+        r = rows.iloc[0]
+        label = t("present.winner.main", lang, year=year) if prize == "main" else t("present.winner.special", lang)
+        blocks.append(html.Div([html.P(label, className="prize-label"), html.P(r["name"], className="winner-name"),
+                                html.P(f"{dimensions.sector_name(int(r['sector']), lang)} · "
+                                       f"{dimensions.county_name(r['county'], lang)}", className="meta")],
+                               className=f"winner-block winner-{prize}"))
+    return blocks
+
+
+@functools.cache
+def _hall_of_fame() -> pd.DataFrame:
+    return pd.read_csv(dimensions.DATA_DIR / "hall_of_fame.csv", dtype={"county_code": str}).fillna("")
+
+
+def hall_of_fame(year: int, lang: str) -> list:
+    """The real winners as plain facts (no figures), then the demo winners of the years after them,
+    up to the year before this one (this year's winner stays on the winner slide)."""
+    real = _hall_of_fame()
+    last_real = int(real["year"].max())
+    demo = run_query("present_winners", year_from=last_real + 1, year=year - 1)
+    demo = demo[demo["prize"] == "main"]
+    real_items = [html.Li([html.Span(str(r.year), className="year"), html.Span(r.name, className="name"),
+                           html.Span(r.place or "", className="meta")]) for r in real.itertuples()]
+    demo_items = [html.Li([html.Span(str(r.year), className="year"), html.Span(r.name, className="name"),
+                           html.Span(dimensions.county_name(r.county, lang), className="meta")])
+                  for r in demo.itertuples()]
+    return [html.H1(t("present.fame.title", lang)), html.Div([
+        html.Div([html.H2(t("present.fame.real", lang)), html.Ol(real_items, className="fame-list")]),
+        html.Div([html.H2(t("present.fame.demo", lang)), html.Ol(demo_items, className="fame-list demo")])
+        if demo_items else None,
+    ], className="fame-grid")]
+
+
+def closing(year: int, lang: str) -> list:
+    return [html.H1(t("present.closing.title", lang), className="closing-title"),
+            html.P(t("present.closing.body", lang), className="closing-body"),
+            html.P(t("app.title", lang) + f" {year}", className="closing-award")]
+
+
+BUILDERS = {"headline": headline, "map": county_map, "scatter": scatter, "automation": automation,
+            "sectors": sectors, "finalists": finalists, "winner": lambda year, lang: winner_placeholder(lang),
+            "halloffame": hall_of_fame, "closing": closing}
+
+
+def parse_slides(raw: object) -> list[str]:
+    chosen = [s for s in str(raw or "").split(",") if s in SLIDES]
+    return list(dict.fromkeys(chosen)) or list(SLIDES)
+
+
+def parse_auto(raw: object) -> int:
+    """Seconds per slide for auto-advance: 0 (off) or 3 to 600."""
+    try:
+        seconds = int(str(raw))
+    except ValueError:
+        return 0
+    return 0 if seconds <= 0 else min(max(seconds, 3), 600)
+
+
+def layout(**query: str) -> html.Div:
+    """The slide deck: no navigation chrome, only the slides, a progress bar and a demo badge."""
+    args = {k: v for k, v in query.items() if isinstance(v, str)}
+    lang = normalize_lang(args.get("lang"))
+    year = state.build(year_to=args.get("year")).year_to
+    slides = parse_slides(args.get("slides"))
+    try:
+        built = [html.Section(BUILDERS[name](year, lang), className=f"slide slide-{name}",
+                              id=f"slide-{name}", **{"data-slide": name})
+                 for name in slides]
+    except DatabaseError as exc:
+        log.error("present: %s", exc)
+        built = [html.Section([html.H1(t("error.db.title", lang)),
+                               html.P(t("error.db.body", lang, path=exc.path, reason=exc.reason))],
+                              className="slide", id="slide-error")]
+    return html.Div([
+        html.Div(className="progress-bar-slim", id="present-progress"),
+        *built,
+        html.Div(t("demo.badge", lang), className="present-badge"),
+        html.Div(t("present.paused", lang), className="present-paused", id="present-paused"),
+        html.Div(t("present.keys", lang), className="present-keys"),
+        dcc.Store(id=REVEAL),
+        dcc.Store(id=LANG, data=lang),
+        dcc.Store(id=YEAR, data=year),
+    ], id=DECK, className="present-deck", lang=lang, tabIndex="0",
+        **{"data-auto": str(parse_auto(args.get("auto"))), "aria-roledescription": "carousel"})

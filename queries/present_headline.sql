@@ -1,0 +1,13 @@
+-- The year's story in four numbers, over all companies reporting: nominees (either prize), FTE,
+-- export revenue (MNOK) and the emissions cut since each company's first reported year (%, a
+-- ratio of sums), with the same for the year before.
+select f.year,
+       count(*) filter (where f.main_level > 0 or f.special_level > 0) as nominees,
+       sum(f.fte) as fte,
+       sum(f.export_mnok) as export_mnok,
+       100 * sum(f.base_emissions_t - f.emissions_t) filter (where f.emissions_t is not null)
+           / sum(f.base_emissions_t) filter (where f.emissions_t is not null) as emissions_cut_pct
+from facts f
+where f.year between $year - 1 and $year
+group by f.year
+order by f.year

@@ -1,0 +1,100 @@
+"""The presentation in headless Chromium: every slide by keyboard at 1920×1080 and 1280×720 (each
+saved as a screenshot to the git-ignored screenshots/ folder), auto-advance, the secret winner,
+and no request leaving the machine."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from selenium.webdriver.common.keys import Keys
+
+from dashboard.pages.present import SLIDES
+from tests.browser.helpers import requests_leaving_the_machine
+
+SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+def viewport(dash_duo, width: int, height: int) -> None:
+    dash_duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
+def active(dash_duo) -> str:
+    return dash_duo.driver.execute_script(
+        "const s = document.querySelector('#present-deck .slide.active'); return s && s.dataset.slide;")
+
+
+def press(dash_duo, key: str) -> None:
+    dash_duo.find_element("#present-deck").send_keys(key)
+
+
+def overflow(dash_duo) -> dict:
+    """How far the active slide's content reaches past the screen, in pixels (0 when it fits)."""
+    return dash_duo.driver.execute_script("""
+        const s = document.querySelector('#present-deck .slide.active');
+        let bottom = 0, right = 0;
+        s.querySelectorAll('*').forEach(e => { const r = e.getBoundingClientRect();
+            if (r.width && r.height) { bottom = Math.max(bottom, r.bottom); right = Math.max(right, r.right); } });
+        return {bottom: Math.max(0, bottom - window.innerHeight), right: Math.max(0, right - window.innerWidth),
+                scroll: document.documentElement.scrollHeight - window.innerHeight};""")
+
+
+def winner_name(app) -> str:
+    from dashboard.db import run_query
+
+    with app.server.app_context():
+        return run_query("present_winners", year_from=2025, year=2025).query("prize == 'main'")["name"].iloc[0]
+
+
+def test_every_slide_by_keyboard(dash_duo, app) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    secret = winner_name(app)
+    dash_duo.start_server(app)
+    for width, height in ((1920, 1080), (1280, 720)):
+        viewport(dash_duo, width, height)
+        dash_duo.driver.get(dash_duo.server_url + "/present?lang=en&year=2025")
+        dash_duo.wait_for_element("#present-deck .slide.active")
+        body_px = float(dash_duo.driver.execute_script(
+            "return parseFloat(getComputedStyle(document.getElementById('present-deck')).fontSize)"))
+        if width == 1920:
+            assert body_px >= 28
+        for i, name in enumerate(SLIDES):
+            assert active(dash_duo) == name
+            time.sleep(1.2 if name == "scatter" else 0.5)  # let plotly draw (and the scatter animate)
+            if name == "winner":
+                # before the reveal the winner is only one of the finalists (listed alphabetically)
+                outside = dash_duo.driver.execute_script(
+                    "return Array.from(document.querySelectorAll('#present-deck .slide'))"
+                    ".filter(s => s.id !== 'slide-finalists').map(s => s.textContent).join(' ')")
+                assert secret not in outside
+                press(dash_duo, "r")
+                dash_duo.wait_for_contains_text("#present-winner", secret)
+            assert overflow(dash_duo) == {"bottom": 0, "right": 0, "scroll": 0}, (name, width)
+            dash_duo.driver.save_screenshot(str(SHOTS / f"present-{width}x{height}-{i + 1:02d}-{name}.png"))
+            press(dash_duo, Keys.ARROW_RIGHT if i % 2 else Keys.PAGE_DOWN)
+        assert active(dash_duo) == SLIDES[0]  # it loops
+        press(dash_duo, Keys.ARROW_LEFT)
+        assert active(dash_duo) == SLIDES[-1]
+        press(dash_duo, Keys.PAGE_UP)
+        assert active(dash_duo) == SLIDES[-2]
+        press(dash_duo, Keys.HOME)
+        assert active(dash_duo) == SLIDES[0]
+    assert dash_duo.get_logs() == []
+    assert requests_leaving_the_machine(dash_duo) == []
+
+
+def test_auto_advance_and_pause(dash_duo, app) -> None:
+    dash_duo.start_server(app)
+    dash_duo.driver.get(dash_duo.server_url + "/present?auto=3&slides=headline,finalists,closing")
+    dash_duo.wait_for_element("#present-deck .slide.active")
+    assert active(dash_duo) == "headline"
+    deadline = time.time() + 8
+    while active(dash_duo) == "headline" and time.time() < deadline:
+        time.sleep(0.2)
+    assert active(dash_duo) == "finalists"
+    press(dash_duo, "p")
+    assert "paused" in dash_duo.find_element("#present-deck").get_attribute("class")
+    time.sleep(4)
+    assert active(dash_duo) == "finalists"  # paused: it stays
+    assert requests_leaving_the_machine(dash_duo) == []
