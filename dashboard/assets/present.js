@@ -20,6 +20,28 @@
         }
     }
 
+    // Chart fonts are set for 1920 × 1080; on a smaller screen scale them (and the margins) down,
+    // as the slide's own text already scales with the width.
+    function fit(gd) {
+        if (!window.Plotly || !gd.layout) return;
+        const k = Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
+        if (!gd._presentBase) gd._presentBase = JSON.parse(JSON.stringify({ layout: gd.layout, data: gd.data }));
+        const base = gd._presentBase.layout;
+        const size = (obj) => (obj && obj.font && obj.font.size ? obj.font.size : null);
+        const update = {};
+        if (size(base)) update["font.size"] = size(base) * k;
+        if (base.title && size(base.title)) update["title.font.size"] = size(base.title) * k;
+        if (base.title && size(base.title.subtitle)) update["title.subtitle.font.size"] = size(base.title.subtitle) * k;
+        Object.keys(base).filter((key) => /^[xy]axis/.test(key)).forEach((ax) => {
+            if (base[ax].tickfont && base[ax].tickfont.size) update[ax + ".tickfont.size"] = base[ax].tickfont.size * k;
+        });
+        (base.annotations || []).forEach((a, n) => { if (size(a)) update["annotations[" + n + "].font.size"] = size(a) * k; });
+        ["l", "r", "t", "b"].forEach((m) => { if (base.margin && base.margin[m]) update["margin." + m] = base.margin[m] * k; });
+        window.Plotly.relayout(gd, update);
+        const textSizes = gd._presentBase.data.map((tr) => (tr.textfont && tr.textfont.size ? tr.textfont.size * k : null));
+        if (textSizes.some((v) => v)) window.Plotly.restyle(gd, { "textfont.size": textSizes });
+    }
+
     function show(i) {
         const all = slides();
         if (!all.length) return;
@@ -31,7 +53,11 @@
         const bar = document.getElementById("present-progress");
         if (bar) bar.style.width = ((index + 1) / all.length) * 100 + "%";
         const active = all[index];
-        active.querySelectorAll(".js-plotly-plot").forEach((gd) => window.Plotly && window.Plotly.Plots.resize(gd));
+        active.querySelectorAll(".js-plotly-plot").forEach((gd) => {
+            if (!window.Plotly) return;
+            fit(gd);
+            window.Plotly.Plots.resize(gd);
+        });
         if (active.dataset.slide === "scatter") setTimeout(() => animateScatter(active), 300);
         restart();
     }
@@ -92,6 +118,8 @@
 
     window.addEventListener("resize", () => {
         const active = slides()[index];
-        if (active) active.querySelectorAll(".js-plotly-plot").forEach((gd) => window.Plotly && window.Plotly.Plots.resize(gd));
+        if (active) active.querySelectorAll(".js-plotly-plot").forEach((gd) => {
+            if (window.Plotly) { fit(gd); window.Plotly.Plots.resize(gd); }
+        });
     });
 })();
