@@ -36,12 +36,15 @@ def test_navigation_reaches_every_page_and_keeps_the_language(dash_duo, app) -> 
     dash_duo.start_server(app)
     dash_duo.wait_for_element("#lang-en").click()
     dash_duo.wait_for_text_to_equal("#explorer-card-robot_density .card-label", "Robot density")
+    # the presentation last: it has no navigation of its own
     for label, marker in (("Compare", "#compare-rule"), ("Benchmark", "#benchmark-table"),
-                          ("Present", "#present-soon"), ("Data", "#data-kpi-catalogue")):
+                          ("Data", "#data-kpi-catalogue"), ("Present", "#present-deck")):
         link = dash_duo.driver.find_element("link text", label)
         link.click()
         dash_duo.wait_for_element(marker)
         assert "lang=en" in dash_duo.driver.current_url
+    assert dash_duo.find_element("#present-deck").get_attribute("lang") == "en"
+    dash_duo.driver.get(dash_duo.server_url + "/data?lang=en")
     dash_duo.wait_for_contains_text("#data-kpi-robot_density", "robots per 10,000 FTE")
     dash_duo.driver.get(dash_duo.server_url + "/no-such-page?lang=en")
     dash_duo.wait_for_text_to_equal("#not-found", "Page not found")
