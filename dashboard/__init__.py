@@ -45,7 +45,8 @@ def prepare_database(config: Config) -> None:
     probe = Database(path)
     try:
         meta = probe.check()
-        if meta.get("source") == "demo" and meta.get("schema_version") != SCHEMA_VERSION:
+        stale = meta.get("schema_version") != SCHEMA_VERSION
+        if stale and meta.get("source") == "demo" and "last_import" not in meta:  # pure demo data only
             probe.close()
             log.warning("demo database %s is from an older version: rebuilding it", path)
             _build_demo(path, scale=int(meta.get("scale") or 1))

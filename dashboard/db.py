@@ -9,8 +9,10 @@ their allow-lists before a query runs.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
+import time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -68,19 +70,47 @@ class Database:
     def __init__(self, path: Path):
         self.path = Path(path)
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._identity: tuple[str, int] | None = None  # the resolved path and inode it reads
+        self._retired: list[tuple[float, duckdb.DuckDBPyConnection]] = []
         self._lock = threading.Lock()
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
-        if self._con is None:
+        """The open connection, reopened when an import has published a new file.
+
+        An import writes a new versioned file and atomically points the configured path at it
+        (see ``warehouse.publish``), so the path then resolves to another file. DuckDB caches
+        databases by path, so the new file is opened by its own resolved path. The old connection
+        is kept for a grace period, so queries already running on it finish undisturbed.
+        """
+        real = os.path.realpath(self.path)
+        try:
+            identity = (real, os.stat(real).st_ino)
+        except OSError:
+            identity = None
+        if self._con is None or identity != self._identity:
             with self._lock:
-                if self._con is None:
-                    if not self.path.is_file():
+                if self._con is None or identity != self._identity:
+                    if identity is None:
                         raise DatabaseError(self.path, "the file does not exist")
                     try:
-                        self._con = duckdb.connect(str(self.path), read_only=True)
+                        con = duckdb.connect(real, read_only=True)
                     except duckdb.Error as exc:
                         raise DatabaseError(self.path, _first_line(exc)) from exc
+                    if self._con is not None:
+                        self._retired.append((time.monotonic(), self._con))
+                    self._con, self._identity = con, identity
+                    self._close_retired()
         return self._con
+
+    def _close_retired(self, grace: float = 120.0) -> None:
+        now = time.monotonic()
+        keep = []
+        for since, con in self._retired:
+            if now - since > grace:
+                con.close()
+            else:
+                keep.append((since, con))
+        self._retired = keep
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:
         """Run ``queries/<name>.sql`` with ``params`` bound to its ``$name`` placeholders."""
@@ -106,9 +136,13 @@ class Database:
 
     def close(self) -> None:
         with self._lock:
+            for _, con in self._retired:
+                con.close()
+            self._retired = []
             if self._con is not None:
                 self._con.close()
                 self._con = None
+                self._identity = None
 
 
 def _first_line(exc: BaseException) -> str:

@@ -19,7 +19,7 @@ from dashboard.kpis import KPIS, MEASURE_IDS
 
 SCHEMA_FILE = dimensions.DATA_DIR / "schema.sql"
 # Raise when the tables, derived tables or macros change: an older demo database is then rebuilt.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 _FACTS_SQL = """
 create table facts as
@@ -97,8 +97,11 @@ def build_database(
     company_years: pd.DataFrame,
     nominations: pd.DataFrame,
     meta: dict[str, str],
+    loads: pd.DataFrame | None = None,
 ) -> None:
-    """Write a complete database to ``path``, atomically replacing any file already there."""
+    """Write a complete database to ``path``, atomically replacing any file already there.
+
+    ``loads`` is the import history to carry over (one row per file loaded)."""
     bad = [o for o in companies["org_nr"] if not org_nr_is_valid(o)]
     if bad:
         raise ValueError(f"invalid organisation numbers (mod-11 check digit): {bad[:10]}")
@@ -115,6 +118,8 @@ def build_database(
             _insert(con, "companies", companies)
             _insert(con, "company_years", company_years[["org_nr", "year", *MEASURE_IDS]])
             _insert(con, "nominations", nominations)
+            if loads is not None and len(loads):
+                _insert(con, "loads", loads)
             con.execute(_FACTS_SQL)
             con.execute(kpi_values_sql())
             # the same rows sorted by company, so looking up a few companies skips the rest
@@ -141,3 +146,40 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> Non
         con.execute(f"insert into {table} by name select * from incoming")
     finally:
         con.unregister("incoming")
+
+
+def read_tables(path: Path) -> dict[str, pd.DataFrame]:
+    """The base tables and load history of an existing database, to build a new one from."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        tables = {name: con.execute(f"select * from {name}").df()
+                  for name in ("companies", "company_years", "nominations", "meta")}
+        has_loads = con.execute("select count(*) from information_schema.tables "
+                                "where table_name = 'loads'").fetchall()[0][0]
+        tables["loads"] = con.execute("select * from loads").df() if has_loads else pd.DataFrame(
+            columns=["file_name", "checksum", "rows_added", "rows_changed", "loaded_at"])
+    finally:
+        con.close()
+    return tables
+
+
+def publish(path: Path, companies: pd.DataFrame, company_years: pd.DataFrame, nominations: pd.DataFrame,
+            meta: dict[str, str], loads: pd.DataFrame | None = None, keep: int = 2) -> Path:
+    """Build a new versioned file beside ``path`` and atomically point ``path`` at it.
+
+    ``path`` becomes a symbolic link to ``<name>.<timestamp>.duckdb``. A server reading the old
+    version goes on undisturbed and switches on its next query (``db.Database``); a failed build
+    leaves ``path`` as it was. Older versions beyond the newest ``keep`` are removed.
+    """
+    path = Path(path)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+    version = path.with_name(f"{path.stem}.{stamp}{path.suffix}")
+    build_database(version, companies, company_years, nominations, meta, loads)
+    link = path.with_name(f".{path.name}.{os.getpid()}.link")
+    link.unlink(missing_ok=True)
+    os.symlink(version.name, link)
+    os.replace(link, path)
+    versions = sorted(path.parent.glob(f"{path.stem}.2*{path.suffix}"))
+    for old in versions[:-keep]:
+        old.unlink(missing_ok=True)
+    return version

@@ -65,3 +65,11 @@ create table meta (
     key varchar primary key,
     value varchar
 );
+
+create table loads (
+    file_name varchar not null,
+    checksum varchar not null,           -- sha256 of the file's bytes
+    rows_added integer not null,
+    rows_changed integer not null,
+    loaded_at timestamp not null
+);
