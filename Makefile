@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 export DASHBOARD_DB HOST PORT
 
-.PHONY: run test data bench screenshot clean
+.PHONY: run test data bench ingest template screenshot clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,14 @@ bench: $(VENV)/.installed
 	@test -f $(BENCH_DB) || $(PY) -m data.generate --scale 100 --db $(BENCH_DB)
 	$(PY) -m tests.bench --db $(DASHBOARD_DB) --json bench-1x.json
 	$(PY) -m tests.bench --db $(BENCH_DB) --json bench-100x.json
+
+## ingest: import submissions into the served database, e.g. make ingest FILE="a.csv b.xlsx" [DRY_RUN=1]
+ingest: $(VENV)/.installed
+	$(PY) -m dashboard.ingest $(FILE) --db $(DB) $(if $(DRY_RUN),--dry-run)
+
+## template: write the empty import template to data/template/ (CSV and xlsx)
+template: $(VENV)/.installed
+	$(PY) -m dashboard.ingest --template data/template
 
 ## screenshot: refresh docs/screenshot.png from the running app's first page
 screenshot: $(VENV)/.installed

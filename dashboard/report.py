@@ -1,4 +1,6 @@
-"""The downloadable benchmark report: one self-contained HTML file, in nb or en, with the charts
+"""Downloads served as plain routes: the import template (CSV and xlsx) and the benchmark report.
+
+The downloadable benchmark report: one self-contained HTML file, in nb or en, with the charts
 as PNG images drawn offline by kaleido with the system's Chromium (never its Chrome download).
 
 Served at ``POST /benchmark/report`` (a plain form post, so typed figures stay out of addresses
@@ -96,6 +98,19 @@ img {{ max-width: 100%; margin: 1rem 0; }}
 
 
 def register(server: Flask) -> None:
+    from dashboard import ingest
+
+    @server.get("/data/template.csv")
+    def template_csv() -> Response:
+        return Response(ingest.template_csv(), mimetype="text/csv",
+                        headers={"Content-Disposition": 'attachment; filename="template.csv"'})
+
+    @server.get("/data/template.xlsx")
+    def template_xlsx() -> Response:
+        return Response(ingest.template_xlsx(),
+                        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        headers={"Content-Disposition": 'attachment; filename="template.xlsx"'})
+
     @server.post("/benchmark/report")
     def benchmark_report() -> Response:
         lang = normalize_lang(request.form.get("lang"))

@@ -68,3 +68,35 @@ def test_unreadable_database_gives_an_error_page(tmp_path: Path) -> None:
         rendered = text_of(explorer.layout(lang="en"))
     assert "db-error" in rendered and str(path) in rendered and "make data DB=" in rendered
     assert "Traceback" not in rendered
+
+
+def test_data_page_coverage_and_loads(app, tmp_path: Path) -> None:
+    with app.server.app_context():
+        rendered = text_of(data.layout(lang="en"))
+    for part in ("data-coverage-years", "data-coverage-county", "data-coverage-sector", "data-coverage-missing",
+                 "No files have been imported into this database.", "/data/template.xlsx"):
+        assert part in rendered, part
+    # after an import, the load history lists the file
+    from dashboard import ingest
+    from dashboard.warehouse import build_database
+    from tests.conftest import tiny_tables
+
+    db = tmp_path / "db.duckdb"
+    t = tiny_tables()
+    build_database(db, t["companies"], t["company_years"], t["nominations"], {"source": "test"})
+    corpus = Path(__file__).parent / "ingest_corpus"
+    assert ingest.load([corpus / "good_comma_utf8_bom.csv"], db) == 0
+    server = flask.Flask(__name__)
+    server.extensions["dashboard.db"] = Database(db)
+    with server.app_context():
+        rendered = text_of(data.layout(lang="nb"))
+    assert "good_comma_utf8_bom.csv" in rendered and "data-loads" in rendered
+
+
+def test_template_downloads(app) -> None:
+    client = app.server.test_client()
+    csv = client.get("/data/template.csv")
+    assert csv.status_code == 200 and csv.headers["Content-Disposition"].endswith('filename="template.csv"')
+    assert csv.data.decode("utf-8-sig").startswith("org_nr;name;county;sector;founded;year;fte;")
+    xlsx = client.get("/data/template.xlsx")
+    assert xlsx.status_code == 200 and xlsx.data[:2] == b"PK"

@@ -78,6 +78,11 @@ def test_company_detail_and_csv_download(dash_duo, app) -> None:
     shown = dash_duo.find_element("#explorer-table-note").text.split()[0]
     assert lines[0].startswith('"Company","Org. no.","County"')
     assert len(lines) - 1 == int(shown) and all('"Oslo"' in line for line in lines[1:])
+    # the grid's CSV cells: text a spreadsheet would run as a formula stays text
+    cell = "return dashAgGridFunctions.csvCell({value: arguments[0]}, arguments[1])"
+    assert dash_duo.driver.execute_script(cell, '=HYPERLINK("x")', "en") == "'=HYPERLINK(\"x\")"
+    assert dash_duo.driver.execute_script(cell, "@SUM(A1)", "nb") == "'@SUM(A1)"
+    assert dash_duo.driver.execute_script(cell, 12.5, "nb") == "12,5"
 
 
 def test_play_steps_through_the_years(dash_duo, app) -> None:

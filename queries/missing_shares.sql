@@ -1,0 +1,21 @@
+-- The share of company-years with each measure unknown (NULL), over every year.
+select avg((fte is null)::int) as fte,
+       avg((turnover_mnok is null)::int) as turnover_mnok,
+       avg((value_added_mnok is null)::int) as value_added_mnok,
+       avg((wage_costs_mnok is null)::int) as wage_costs_mnok,
+       avg((export_mnok is null)::int) as export_mnok,
+       avg((rnd_mnok is null)::int) as rnd_mnok,
+       avg((energy_mwh is null)::int) as energy_mwh,
+       avg((renewable_share_pct is null)::int) as renewable_share_pct,
+       avg((scope1_t is null)::int) as scope1_t,
+       avg((scope2_t is null)::int) as scope2_t,
+       avg((robots is null)::int) as robots,
+       avg((automation_pct is null)::int) as automation_pct,
+       avg((material_utilisation_pct is null)::int) as material_utilisation_pct,
+       avg((scrap_rate_pct is null)::int) as scrap_rate_pct,
+       avg((recycled_input_pct is null)::int) as recycled_input_pct,
+       avg((training_hours is null)::int) as training_hours,
+       avg((lost_time_injuries is null)::int) as lost_time_injuries,
+       avg((hours_worked is null)::int) as hours_worked,
+       count(*) as company_years
+from company_years
