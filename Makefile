@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 export DASHBOARD_DB HOST PORT
 
-.PHONY: run test data bench ingest template screenshot clean
+.PHONY: run serve test data bench ingest template screenshot clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,13 @@ $(VENV)/.installed: requirements.txt
 ## run: serve the app on the demo data at http://$(HOST):$(PORT) (builds the demo database if missing)
 run: $(VENV)/.installed
 	$(PY) app.py
+
+## serve: production server (gunicorn) on app:server; WORKERS defaults to 2 per core
+WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
+serve: $(VENV)/.installed
+	$(VENV)/bin/gunicorn app:server --preload --workers $(WORKERS) --bind $(HOST):$(PORT) \
+		--timeout 30 --graceful-timeout 10 --max-requests 20000 --max-requests-jitter 2000 \
+		--access-logfile - --error-logfile -
 
 ## test: the whole suite, browser tests in headless Chromium included
 test: $(VENV)/.installed

@@ -8,7 +8,7 @@ from pathlib import Path
 import dash
 from dash import Dash, Input, dcc, html
 
-from dashboard import errors, report
+from dashboard import errors, http, report
 from dashboard.config import Config
 from dashboard.db import Database, DatabaseError
 from dashboard.warehouse import SCHEMA_VERSION
@@ -81,6 +81,7 @@ def create_app(config: Config | None = None) -> Dash:
     )
     app.index_string = INDEX
     errors.register(app.server)
+    http.harden(app, config.frame_ancestors)
     report.register(app.server)
     app.server.extensions["dashboard.db"] = Database(config.db_path)
     _register_pages()

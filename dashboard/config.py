@@ -19,10 +19,12 @@ class Config:
     port: int = 8050
     # Build demo data when the database file is missing (the demo and local runs want this).
     build_missing_db: bool = True
+    # Who may show the dashboard in a frame (CSP frame-ancestors): 'self', 'none' or origins.
+    frame_ancestors: str = "'self'"
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Config":
-        """Read DASHBOARD_DB, HOST and PORT."""
+        """Read DASHBOARD_DB, HOST, PORT and FRAME_ANCESTORS."""
         env = os.environ if env is None else env
         port = env.get("PORT", "8050")
         if not port.isdigit() or not 0 < int(port) < 65536:
@@ -31,4 +33,5 @@ class Config:
             db_path=Path(env.get("DASHBOARD_DB") or DEFAULT_DB),
             host=env.get("HOST", "127.0.0.1"),
             port=int(port),
+            frame_ancestors=env.get("FRAME_ANCESTORS") or "'self'",
         )
