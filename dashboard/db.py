@@ -13,6 +13,8 @@ import os
 import re
 import threading
 import time
+import functools
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -129,6 +131,11 @@ class Database:
         finally:
             cursor.close()
 
+    def identity(self) -> tuple[str, int] | None:
+        """Which file the queries read now (it changes when an import publishes a new one)."""
+        self._connection()
+        return self._identity
+
     def check(self) -> dict[str, str]:
         """The database's metadata; raises DatabaseError if the file is not a usable database."""
         meta = self.query("meta")
@@ -158,3 +165,24 @@ def run_query(name: str, **params: Any) -> pd.DataFrame:
     """Run a named query against the current app's database."""
     return get_db().query(name, **params)
 
+
+
+def cached(maxsize: int = 1024) -> Callable:
+    """Memoise a view builder per database file: ``fn(*args)`` with hashable arguments (a frozen
+    selection, a language) gives the same answer until an import publishes a new file. Many
+    viewers at an event ask for the same few views; each worker process keeps its own cache.
+    Callers must not change what they get back."""
+
+    def decorate(fn: Callable) -> Callable:
+        @functools.lru_cache(maxsize=maxsize)
+        def by_file(identity: tuple, *args: Any) -> Any:
+            return fn(*args)
+
+        @functools.wraps(fn)
+        def wrapper(*args: Any) -> Any:
+            return by_file(get_db().identity(), *args)
+
+        wrapper.cache_clear = by_file.cache_clear  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate

@@ -49,7 +49,7 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
 
 
-def run(db: Path, requests: int, seed: int = 1) -> dict:
+def run(db: Path, requests: int, seed: int = 1) -> tuple[dict, object]:
     start = time.perf_counter()
     app = create_app(Config(db_path=db, build_missing_db=False))
     client = app.server.test_client()
@@ -58,10 +58,18 @@ def run(db: Path, requests: int, seed: int = 1) -> dict:
     rng = random.Random(seed)
     results = {}
 
+    from dashboard.pages import explorer as explorer_page
+
+    cached_views = [explorer_page.cards_view, explorer_page.map_view, explorer_page.sector_view,
+                    explorer_page.trend_view, explorer_page.scatter_view, explorer_page.table_view]
+
     def measure(name: str, make_body) -> None:
+        """Server time of uncached requests: the view caches are emptied before each one."""
         times, sizes = [], []
         for _ in range(requests):
             body = make_body()
+            for view in cached_views:
+                view.cache_clear()
             t0 = time.perf_counter()
             response = client.post("/_dash-update-component", json=body)
             times.append((time.perf_counter() - t0) * 1000)
@@ -155,7 +163,7 @@ def run(db: Path, requests: int, seed: int = 1) -> dict:
     measure("compare-companies (search)", searching)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"db": str(db), "requests_each": requests, "cold_start_s": cold_start,
-            "peak_memory_mb": peak_mb, "results": results}
+            "peak_memory_mb": peak_mb, "results": results}, app
 
 
 def table(report: dict) -> str:
@@ -172,12 +180,106 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--serve", action="store_true", help="also measure gunicorn: start, first draw, load")
     args = parser.parse_args(argv)
-    report = run(args.db, args.requests)
+    report, app = run(args.db, args.requests)
     print(table(report))
+    if args.serve:
+        report["serve"] = serve_metrics(args.db, app)
+        s = report["serve"]
+        print(f"make serve: started in {s['start_s']:.1f} s; first page drawn in {s['first_draw_s']:.2f} s; "
+              f"{s['requests_per_s']:.0f} callback requests/s with {s['clients']} clients, {s['errors']} errors; "
+              f"server memory {s['server_rss_mb']:.0f} MB")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2))
     return 0
+
+
+
+def serve_metrics(db: Path, app, seconds: float = 10.0, clients: int = 8, seed: int = 2) -> dict:
+    """Against gunicorn as `make serve` runs it: start time, first page fully drawn in headless
+    Chromium, and callback throughput with ``clients`` concurrent clients on loopback."""
+    import os
+    import signal
+    import subprocess
+    import threading
+
+    import psutil
+    import requests
+
+    from tests.test_serve import free_port
+
+    port = free_port()
+    env = dict(os.environ, DASHBOARD_DB=str(db), PORT=str(port), HOST="127.0.0.1")
+    start = time.perf_counter()
+    process = subprocess.Popen(["make", "--no-print-directory", "serve"], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        while True:
+            try:
+                if requests.get(url + "/", timeout=1).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                time.sleep(0.05)
+            if time.perf_counter() - start > 60:
+                raise SystemExit("server did not start in 60 s")
+        started = time.perf_counter() - start
+        first_draw = _first_draw(url)
+        rng = random.Random(seed)
+        bodies = [callback_body(app, rng.choice(VIEWS), random_selection(rng)) for _ in range(400)]
+        done, errors, stop_at = [], [], time.perf_counter() + seconds
+
+        def client(k: int) -> None:
+            session = requests.Session()
+            i = k
+            while time.perf_counter() < stop_at:
+                try:
+                    r = session.post(url + "/_dash-update-component", json=bodies[i % len(bodies)], timeout=10)
+                    (done if r.status_code == 200 else errors).append(r.status_code)
+                except requests.RequestException as exc:
+                    errors.append(type(exc).__name__)
+                i += clients
+
+        threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+        t0 = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.perf_counter() - t0
+        family = psutil.Process(process.pid).children(recursive=True)
+        rss = sum(p.memory_info().rss for p in family if "gunicorn" in " ".join(p.cmdline())) / 2**20
+        return {"start_s": started, "first_draw_s": first_draw, "clients": clients,
+                "requests_per_s": len(done) / elapsed, "errors": len(errors), "server_rss_mb": rss}
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=15)
+
+
+def _first_draw(url: str) -> float:
+    """Seconds from asking for the explorer to every chart, card and table row drawn."""
+    from selenium import webdriver
+
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--window-size=1920,1080"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(options=options)
+    try:
+        driver.get(url + "/data")  # warm the browser itself, not the page under test
+        t0 = time.perf_counter()
+        driver.get(url + "/")
+        drawn = ("return document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4 && "
+                 "document.querySelectorAll('#explorer-table .ag-row').length > 0 && "
+                 "document.querySelectorAll('.kpi-card').length === 6")
+        while not driver.execute_script(drawn):
+            if time.perf_counter() - t0 > 30:
+                raise SystemExit("the explorer was not drawn in 30 s")
+            time.sleep(0.02)
+        return time.perf_counter() - t0
+    finally:
+        driver.quit()
 
 
 if __name__ == "__main__":

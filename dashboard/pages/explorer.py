@@ -17,7 +17,7 @@ from dashboard import dimensions, figures, state
 from dashboard.components.filter_bar import filter_bar
 from dashboard.components.kpi_card import CardData, kpi_card
 from dashboard.components.shell import page_layout
-from dashboard.db import run_query
+from dashboard.db import cached, run_query
 from dashboard.i18n import AG_GRID_NB, fmt_number, t
 from dashboard.kpis import HEADLINE_KPIS, KPIS, KPIS_BY_ID, get_kpi
 from dashboard.state import Filters
@@ -41,7 +41,7 @@ MODAL_TITLE = "explorer-company-title"
 MODAL_BODY = "explorer-company-body"
 
 TABLE_LIMIT = 500  # rows sent to the browser; the note says when there are more
-SCATTER_LIMIT = 800
+SCATTER_LIMIT = 400
 LOWER_IS_BETTER = [k.id for k in KPIS if not k.higher_is_better]
 
 
@@ -49,6 +49,7 @@ def lead_text(f: Filters, lang: str) -> str:
     return t("explorer.lead.selection", lang, year=f.year_to, selection=state.describe(f, lang))
 
 
+@cached()
 def cards_view(f: Filters, lang: str) -> list:
     """Headline cards for the selection in its last year, each against the year before."""
     year = f.year_to
@@ -81,6 +82,7 @@ def cards_view(f: Filters, lang: str) -> list:
     return [kpi_card(card, lang) for card in cards]
 
 
+@cached()
 def map_view(f: Filters, lang: str) -> figures.Figure:
     """The KPI by county. The county filter is not applied here: the map shows every county and
     outlines the selected ones, so a click can change the choice."""
@@ -89,6 +91,7 @@ def map_view(f: Filters, lang: str) -> figures.Figure:
                                    lang, f.year_to, f.counties, state.describe(f, lang))
 
 
+@cached()
 def sector_view(f: Filters, lang: str) -> figures.Figure:
     """The KPI by sector; like the map, every sector is shown and the selected ones outlined."""
     df = run_query("kpi_by_dimension", dim="sector", kpi=f.kpi, year=f.year_to, **f.params(sectors=[]))
@@ -96,6 +99,7 @@ def sector_view(f: Filters, lang: str) -> figures.Figure:
                                      lang, f.year_to, f.sectors, state.describe(f, lang))
 
 
+@cached()
 def trend_view(f: Filters, lang: str) -> figures.Figure:
     """The KPI over the selected years: the selection, all companies, and the winners' level."""
     years = dict(kpis=[f.kpi], year_from=f.year_from, year_to=f.year_to)
@@ -108,6 +112,7 @@ def trend_view(f: Filters, lang: str) -> figures.Figure:
     return figures.trend_figure(series, get_kpi(f.kpi), lang, state.describe(f, lang))
 
 
+@cached()
 def scatter_view(f: Filters, lang: str) -> figures.Figure:
     df = run_query("company_scatter", year=f.year_to, limit=SCATTER_LIMIT, **f.params())
     total = int(df["total"].iloc[0]) if len(df) else 0
@@ -124,6 +129,7 @@ def _award(main: int, special: int, lang: str) -> str:
                      for level, prize in ((main, "main"), (special, "special")) if level)
 
 
+@cached()
 def table_view(f: Filters, lang: str) -> tuple[list[dict], list[dict], str]:
     """Rows and columns for the company table, and the line that says what is shown."""
     kpi = get_kpi(f.kpi)
