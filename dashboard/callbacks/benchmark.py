@@ -9,49 +9,47 @@ from dashboard.callbacks.explorer import db_error_figure, guarded
 from dashboard.i18n import normalize_lang, t
 from dashboard.pages import benchmark as page
 
+# Both callbacks read the same inputs: who the subject is, the year and the peer group.
+INPUTS = [
+    Input(page.MODE, "value"), Input(page.FETCH, "n_clicks"), Input(page.QUERY, "value"),
+    Input(page.YEAR, "value"), Input(page.OPTIONS, "value"), Input(page.SECTOR, "value"),
+    Input(page.COUNTY, "value"), Input({"type": page.MEASURE, "measure": ALL}, "value"),
+    Input(page.TREND_KPI, "value"),
+    State({"type": page.MEASURE, "measure": ALL}, "id"), State(page.LANG, "data"),
+]
 
-def _measures(values: object, ids: object) -> dict:
-    if not (isinstance(values, list) and isinstance(ids, list)):
-        return {}
-    return {i.get("measure"): v for i, v in zip(ids, values) if isinstance(i, dict)}
+
+def _read(mode: object, n_clicks: object, query: object, year: object, options: object, sector: object,
+          county: object, values: object, trend_kpi: object, ids: object, lang: object) -> dict:
+    """The validated inputs, and the subject they describe (None when there is none)."""
+    lang = normalize_lang(lang)
+    mode = mode if mode in ("company", "typed") else "company"
+    measures = {}
+    if isinstance(values, list) and isinstance(ids, list):
+        measures = {i.get("measure"): v for i, v in zip(ids, values) if isinstance(i, dict)}
+    year, options, trend_kpi = page.parse_year(year), page.parse_options(options), page.parse_kpi(trend_kpi)
+    subject = page.resolve(mode, query, measures, sector, county, year, lang)
+    return dict(lang=lang, mode=mode, query=query, measures=measures, sector=sector, county=county,
+                year=year, options=options, trend_kpi=trend_kpi, subject=subject)
 
 
 @callback(Output(page.SUBJECT, "children"), Output(page.GROUP, "children"), Output(page.TABLE, "children"),
           Output(page.STRIPS, "figure"), Output(page.RADAR, "figure"), Output(page.REPORT_STATE, "value"),
-          Input(page.MODE, "value"), Input(page.FETCH, "n_clicks"), Input(page.QUERY, "value"),
-          Input(page.YEAR, "value"), Input(page.OPTIONS, "value"), Input(page.SECTOR, "value"),
-          Input(page.COUNTY, "value"), Input({"type": page.MEASURE, "measure": ALL}, "value"),
-          Input(page.TREND_KPI, "value"),
-          State({"type": page.MEASURE, "measure": ALL}, "id"), State(page.LANG, "data"),
-          prevent_initial_call=True)
+          *INPUTS, prevent_initial_call=True)
 @guarded(lambda lang: (t("error.db.title", lang), no_update, no_update, no_update, no_update, no_update))
-def update(mode: object, n_clicks: object, query: object, year: object, options: object, sector: object,
-           county: object, values: object, trend_kpi: object, ids: object, lang: object):
-    lang = normalize_lang(lang)
-    mode = mode if mode in ("company", "typed") else "company"
-    year, options, trend_kpi = page.parse_year(year), page.parse_options(options), page.parse_kpi(trend_kpi)
-    measures = _measures(values, ids)
-    subject = page.resolve(mode, query, measures, sector, county, year, lang)
-    out = page.results(subject, options, year, lang)
-    if subject is None and mode == "company" and isinstance(query, str) and query.strip():
-        out["subject"] = t("benchmark.not_found", lang)
+def update(*values: object):
+    v = _read(*values)
+    out = page.results(v["subject"], v["options"], v["year"], v["lang"])
+    if v["subject"] is None and v["mode"] == "company" and isinstance(v["query"], str) and v["query"].strip():
+        out["subject"] = t("benchmark.not_found", v["lang"])
     return (out["subject"], out["group"], out["table"], out["strips"], out["radar"],
-            page.report_state(mode, query, measures, sector, county, year, options, trend_kpi))
+            page.report_state(v["mode"], v["query"], v["measures"], v["sector"], v["county"], v["year"],
+                              v["options"], v["trend_kpi"]))
 
 
-@callback(Output(page.TREND, "figure"),
-          Input(page.MODE, "value"), Input(page.FETCH, "n_clicks"), Input(page.QUERY, "value"),
-          Input(page.YEAR, "value"), Input(page.OPTIONS, "value"), Input(page.SECTOR, "value"),
-          Input(page.COUNTY, "value"), Input({"type": page.MEASURE, "measure": ALL}, "value"),
-          Input(page.TREND_KPI, "value"),
-          State({"type": page.MEASURE, "measure": ALL}, "id"), State(page.LANG, "data"),
-          prevent_initial_call=True)
+@callback(Output(page.TREND, "figure"), *INPUTS, prevent_initial_call=True)
 @guarded(db_error_figure)
-def update_trend(mode: object, n_clicks: object, query: object, year: object, options: object, sector: object,
-                 county: object, values: object, trend_kpi: object, ids: object, lang: object):
+def update_trend(*values: object):
     """The subject against the peer median over the years: its own callback, drawn alongside."""
-    lang = normalize_lang(lang)
-    mode = mode if mode in ("company", "typed") else "company"
-    year, options = page.parse_year(year), page.parse_options(options)
-    subject = page.resolve(mode, query, _measures(values, ids), sector, county, year, lang)
-    return page.trend_figure(subject, options, page.parse_kpi(trend_kpi), lang)
+    v = _read(*values)
+    return page.trend_figure(v["subject"], v["options"], v["trend_kpi"], v["lang"])

@@ -46,32 +46,23 @@ def db_error_figure(lang: str):
     return figures.empty_figure(lang, t("error.db.title", lang))
 
 
-@callback(Output(page.MAP, "figure"), *fb.FILTER_INPUTS, State(page.LANG, "data"),
-          prevent_initial_call=True)
-@guarded(db_error_figure)
-def update_map(*values: object):
-    return page.map_view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]))
+def _figure_callback(graph_id: str, view: Callable) -> Callable:
+    """A callback that redraws one chart of the explorer from the filter bar."""
+
+    @callback(Output(graph_id, "figure"), *fb.FILTER_INPUTS, State(page.LANG, "data"),
+              prevent_initial_call=True)
+    @guarded(db_error_figure)
+    def redraw(*values: object):
+        return view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]))
+
+    redraw.__name__ = f"update_{graph_id.removeprefix('explorer-')}"
+    return redraw
 
 
-@callback(Output(page.SECTORS, "figure"), *fb.FILTER_INPUTS, State(page.LANG, "data"),
-          prevent_initial_call=True)
-@guarded(db_error_figure)
-def update_sectors(*values: object):
-    return page.sector_view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]))
-
-
-@callback(Output(page.TREND, "figure"), *fb.FILTER_INPUTS, State(page.LANG, "data"),
-          prevent_initial_call=True)
-@guarded(db_error_figure)
-def update_trend(*values: object):
-    return page.trend_view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]))
-
-
-@callback(Output(page.SCATTER, "figure"), *fb.FILTER_INPUTS, State(page.LANG, "data"),
-          prevent_initial_call=True)
-@guarded(db_error_figure)
-def update_scatter(*values: object):
-    return page.scatter_view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]))
+update_map = _figure_callback(page.MAP, page.map_view)
+update_sectors = _figure_callback(page.SECTORS, page.sector_view)
+update_trend = _figure_callback(page.TREND, page.trend_view)
+update_scatter = _figure_callback(page.SCATTER, page.scatter_view)
 
 
 @callback(Output(page.CARDS, "children"), Output(page.LEAD, "children"),
