@@ -123,10 +123,31 @@ window.dash_clientside.dashboard.syncCompareUrl = function (year, prize, status,
     ];
 };
 
-// Back and forward on the compare page: load the view the address describes.
+// Back and forward on the compare and benchmark pages: load the view the address describes.
 window.addEventListener("popstate", function (event) {
-    if (window.location.pathname === "/compare" && document.getElementById("compare-companies")) {
+    if ((window.location.pathname === "/compare" && document.getElementById("compare-companies"))
+        || (window.location.pathname === "/benchmark" && document.getElementById("benchmark-query"))) {
         event.stopImmediatePropagation();
         window.location.reload();
     }
 }, true);
+
+// Benchmark page: the address follows a looked-up company, the year, the peer group and the trend's
+// key figure, so a link reproduces the view. Typed figures never go into the address.
+window.dash_clientside.dashboard.syncBenchmarkUrl = function (mode, query, year, peers, kpi, lang) {
+    const build = (language) => {
+        const args = [];
+        if (mode !== "typed" && query && String(query).trim()) args.push(["company", String(query).trim()]);
+        if (year && year !== 2025) args.push(["year", String(year)]);
+        const p = Array.isArray(peers) ? peers.join(",") : "";
+        if (p !== "sector,size") args.push(["peers", p]);
+        if (kpi && kpi !== "productivity") args.push(["kpi", kpi]);
+        if (language === "en") args.push(["lang", "en"]);
+        return "/benchmark" + (args.length ? "?" + args.map(([k, v]) => k + "=" + encodeURIComponent(v).replace(/%2C/g, ",")).join("&") : "");
+    };
+    const here = build(lang);
+    if (window.location.pathname === "/benchmark" && here !== window.location.pathname + window.location.search) {
+        window.history.pushState({ benchmark: true }, "", here);
+    }
+    return [build("nb"), build("en")];
+};

@@ -3,7 +3,7 @@ aggregates that pass disclosure control, and nothing else about any other compan
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, callback, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, no_update
 
 from dashboard.callbacks.explorer import db_error_figure, guarded
 from dashboard.i18n import normalize_lang, t
@@ -53,3 +53,12 @@ def update_trend(*values: object):
     """The subject against the peer median over the years: its own callback, drawn alongside."""
     v = _read(*values)
     return page.trend_figure(v["subject"], v["options"], v["trend_kpi"], v["lang"])
+
+
+clientside_callback(
+    ClientsideFunction(namespace="dashboard", function_name="syncBenchmarkUrl"),
+    Output("lang-nb", "href", allow_duplicate=True), Output("lang-en", "href", allow_duplicate=True),
+    Input(page.MODE, "value"), Input(page.QUERY, "value"), Input(page.YEAR, "value"),
+    Input(page.OPTIONS, "value"), Input(page.TREND_KPI, "value"), State(page.LANG, "data"),
+    prevent_initial_call="initial_duplicate",
+)

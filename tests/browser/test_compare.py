@@ -59,3 +59,21 @@ def test_pick_two_and_move_a_weight(dash_duo, app) -> None:
     assert dash_duo.find_element("#compare-rule").text.startswith("How the score is computed")
     assert dash_duo.get_logs() == []
     assert requests_leaving_the_machine(dash_duo) == []
+
+
+def test_benchmark_link_and_language_keep_the_view(dash_duo, app) -> None:
+    from dashboard.pages.compare import finalists
+    from dashboard.state import CompareState
+
+    with app.server.app_context():
+        org = finalists(CompareState(year=2025))[0]
+    dash_duo.start_server(app)
+    dash_duo.driver.get(dash_duo.server_url + "/benchmark?lang=en")
+    query = dash_duo.wait_for_element("#benchmark-query")
+    query.send_keys(org + Keys.ENTER)
+    dash_duo.wait_for_contains_text("#benchmark-subject", "FTE")
+    assert f"company={org}" in dash_duo.driver.current_url
+    dash_duo.find_element("#lang-nb").click()
+    dash_duo.wait_for_contains_text("#benchmark-subject", "årsverk")
+    assert f"company={org}" in dash_duo.driver.current_url and "lang=en" not in dash_duo.driver.current_url
+    assert dash_duo.get_logs() == []
