@@ -55,9 +55,9 @@ ingest: $(VENV)/.installed
 template: $(VENV)/.installed
 	$(PY) -m dashboard.ingest --template data/template
 
-## screenshot: refresh docs/screenshot.png from the running app's first page
+## screenshot: refresh docs/screenshot.png (serves the app itself, shoots it in headless Chromium)
 screenshot: $(VENV)/.installed
-	$(PY) -m tests.browser.screenshot docs/screenshot.png
+	$(PY) -m tests.browser.screenshot docs/screenshot.png "/?sector=24,25,28&kpi=robot_density" 1280x900
 
 clean:
 	rm -rf $(VENV) data/*.duckdb .pytest_cache
