@@ -21,10 +21,15 @@ class Config:
     build_missing_db: bool = True
     # Who may show the dashboard in a frame (CSP frame-ancestors): 'self', 'none' or origins.
     frame_ancestors: str = "'self'"
+    # Access control (AUTH=on): roles, sign-in; users live in their own file, not the database.
+    auth: bool = False
+    users_db: Path = ROOT / "data" / "users.sqlite3"
+    secret_key: str | None = None
+    secure_cookies: bool = True
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Config":
-        """Read DASHBOARD_DB, HOST, PORT and FRAME_ANCESTORS."""
+        """Read DASHBOARD_DB, HOST, PORT, FRAME_ANCESTORS, AUTH, USERS_DB, SECRET_KEY, SECURE_COOKIES."""
         env = os.environ if env is None else env
         port = env.get("PORT", "8050")
         if not port.isdigit() or not 0 < int(port) < 65536:
@@ -34,4 +39,8 @@ class Config:
             host=env.get("HOST", "127.0.0.1"),
             port=int(port),
             frame_ancestors=env.get("FRAME_ANCESTORS") or "'self'",
+            auth=env.get("AUTH", "off").lower() in ("on", "1", "true", "yes"),
+            users_db=Path(env.get("USERS_DB") or ROOT / "data" / "users.sqlite3"),
+            secret_key=env.get("SECRET_KEY") or None,
+            secure_cookies=env.get("SECURE_COOKIES", "on").lower() not in ("off", "0", "false", "no"),
         )

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard import auth
 from dashboard.db import DatabaseError, get_db
 from dashboard.i18n import LANGS, fmt_date, normalize_lang, t
 
@@ -79,7 +80,20 @@ def header(page: str, path: str, lang: str, args: dict[str, str], demo: bool) ->
         className="brand",
     )
     badge = html.Span(t("demo.badge", lang), className="demo-badge", id="demo-badge") if demo else None
-    return html.Header([brand, nav, badge, switch], className="site-header")
+    return html.Header([brand, nav, badge, access(lang), switch], className="site-header")
+
+
+def access(lang: str) -> html.Div:
+    """Who is looking, and how to sign in or out (or that access control is off)."""
+    who = auth.role()
+    if who == "open":
+        return html.Div(t("auth.open", lang), className="access", id="access")
+    if who == "public":
+        return html.Div(html.A(t("auth.sign_in", lang), href=f"/login?lang={lang}", className="access-link"),
+                        className="access", id="access")
+    return html.Div([html.Span(t(f"auth.role.{who}", lang)), " · ",
+                     html.A(t("auth.sign_out", lang), href="/logout", className="access-link")],
+                    className="access", id="access")
 
 
 def shell(page: str, path: str, lang: str, args: dict[str, str], body: list) -> html.Div:
