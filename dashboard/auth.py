@@ -19,13 +19,14 @@ import secrets
 import threading
 import time
 from collections import defaultdict, deque
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from flask import Flask, abort, current_app, redirect, request
 from flask_login import LoginManager, current_user, login_user, logout_user
 
-from dashboard import users
+from dashboard import disclosure, users
 from dashboard.i18n import normalize_lang, t
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,27 @@ def sees_companies() -> bool:
 def as_of() -> date:
     """Nominations count from their publish date on; the jury sees them before."""
     return FOREVER if role() in FULL else date.today()
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """What the current visitor may see, as the view builders need it (and cache by)."""
+
+    full: bool  # individual companies and unpublished nominations
+    as_of: date  # nominations count from their publish date
+    org: str | None = None  # a company user's own organisation
+
+    @property
+    def min_group(self) -> int:
+        """The fewest companies behind a figure this viewer may see."""
+        return 1 if self.full else disclosure.MIN_GROUP
+
+
+JURY = Viewer(True, FOREVER)
+
+
+def viewer() -> Viewer:
+    return Viewer(role() in FULL, as_of(), own_org())
 
 
 def require(*roles: str) -> None:

@@ -35,20 +35,21 @@ from dashboard.kpis import MEASURES
 from dashboard.warehouse import SCHEMA_VERSION, org_nr_is_valid, publish, read_tables
 
 IDENTITY = ("org_nr", "name", "county", "sector", "founded", "year")
-NOMINATION = ("prize", "status")
+NOMINATION = ("prize", "status", "published_on")
 COLUMNS = (*IDENTITY, *(m.id for m in MEASURES), *NOMINATION)
 OPTIONAL = ("founded", *NOMINATION)
 REQUIRED = tuple(c for c in COLUMNS if c not in OPTIONAL)
 UNITS = {"org_nr": "9 digits", "name": "text", "county": "2024 code", "sector": "NACE 10-33",
          "founded": "year", "year": "2014-2025", "prize": "main/special",
-         "status": "nominated/finalist/winner", **{m.id: m.unit for m in MEASURES}}
+         "status": "nominated/finalist/winner", "published_on": "YYYY-MM-DD or empty (not yet public)",
+         **{m.id: m.unit for m in MEASURES}}
 EXAMPLE = {"org_nr": "910000004", "name": "Eksempel Mek AS", "county": "46", "sector": "25",
            "founded": "1987", "year": "2025", "fte": "84,5", "turnover_mnok": "310", "value_added_mnok": "112",
            "wage_costs_mnok": "58", "export_mnok": "140", "rnd_mnok": "4,2", "energy_mwh": "2100",
            "renewable_share_pct": "92", "scope1_t": "180", "scope2_t": "25", "robots": "9",
            "automation_pct": "48", "material_utilisation_pct": "91", "scrap_rate_pct": "3,1",
            "recycled_input_pct": "22", "training_hours": "2300", "lost_time_injuries": "1",
-           "hours_worked": "139000", "prize": "main", "status": "nominated"}
+           "hours_worked": "139000", "prize": "main", "status": "nominated", "published_on": ""}
 # Pre-2024 county codes that map to one 2024 county (shared/domain.md); 30, 38 and 54 do not.
 OLD_COUNTIES = {"01": "31", "02": "32", "06": "33", "04": "34", "05": "34", "07": "39", "08": "40",
                 "09": "42", "10": "42", "12": "46", "14": "46", "16": "50", "17": "50", "19": "55", "20": "56"}
@@ -238,6 +239,16 @@ def _required(value: object) -> object:
     return value
 
 
+def _date(text: str):
+    value = text.strip()
+    if not value:
+        return None
+    try:
+        return datetime.strptime(value[:10], "%Y-%m-%d").date()
+    except ValueError:
+        raise CellError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
 def _org_nr(text: str) -> str:
     value = text.strip().replace(" ", "")
     if not value:
@@ -284,6 +295,7 @@ CHECKS = [
     ("year", lambda v: _required(_whole(v, 2014, 2025, "the year"))),
     ("prize", lambda v: _choice(v, ("main", "special"))),
     ("status", lambda v: _choice(v, ("nominated", "finalist", "winner"))),
+    ("published_on", lambda v: _date(v)),
     *[(m.id, _measure_check(m.id)) for m in MEASURES],
 ]
 
@@ -311,7 +323,7 @@ def merge(existing: dict[str, pd.DataFrame], files: list[Parsed]) -> tuple[dict[
         keys = set(zip(incoming["org_nr"], incoming["year"]))
         kept = [k not in keys for k in zip(years["org_nr"], years["year"].astype(int))]
         years = pd.concat([years[kept], incoming], ignore_index=True)
-        nominated = rows[rows["prize"].notna()][["year", "org_nr", "prize", "status"]]
+        nominated = rows[rows["prize"].notna()][["year", "org_nr", "prize", "status", "published_on"]]
         nominations = pd.concat([nominations, nominated], ignore_index=True).drop_duplicates(
             ["year", "org_nr", "prize"], keep="last")
     for column in ("robots", "lost_time_injuries"):
@@ -335,7 +347,7 @@ def load(files: list[Path], db: Path, dry_run: bool = False, out=sys.stdout, err
         return 1
     empty = {"companies": pd.DataFrame(columns=["org_nr", "name", "county_code", "sector_code", "founded"]),
              "company_years": pd.DataFrame(columns=["org_nr", "year", *[m.id for m in MEASURES]]),
-             "nominations": pd.DataFrame(columns=["year", "org_nr", "prize", "status"]),
+             "nominations": pd.DataFrame(columns=["year", "org_nr", "prize", "status", "published_on"]),
              "meta": pd.DataFrame(columns=["key", "value"]),
              "loads": pd.DataFrame(columns=["file_name", "checksum", "rows_added", "rows_changed", "loaded_at"])}
     existing = read_tables(db) if db.exists() else empty

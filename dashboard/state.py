@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
@@ -40,14 +41,16 @@ class Filters:
     kpi: str = DEFAULT_KPI
     dropped: tuple[str, ...] = field(default=(), compare=False)  # what the URL had that we ignored
 
-    def params(self, **override: object) -> dict[str, object]:
-        """The selection as query parameters: counties, sectors, sizes, status, prize."""
+    def params(self, as_of: date, **override: object) -> dict[str, object]:
+        """The selection as query parameters: counties, sectors, sizes, status, prize, and the day
+        from which nominations count for this viewer (``as_of``)."""
         base = {
             "counties": list(self.counties),
             "sectors": list(self.sectors),
             "sizes": list(self.sizes),
             "status": STATUS_LEVEL[self.status],
             "prize": self.prize,
+            "as_of": as_of,
         }
         return base | override
 

@@ -19,7 +19,7 @@ from dashboard.kpis import KPIS, MEASURE_IDS
 
 SCHEMA_FILE = dimensions.DATA_DIR / "schema.sql"
 # Raise when the tables, derived tables or macros change: an older demo database is then rebuilt.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 _FACTS_SQL = """
 create table facts as
@@ -40,7 +40,9 @@ nominated as (
            max(case status when 'winner' then 3 when 'finalist' then 2 else 1 end)
                filter (where prize = 'main') as main_level,
            max(case status when 'winner' then 3 when 'finalist' then 2 else 1 end)
-               filter (where prize = 'special') as special_level
+               filter (where prize = 'special') as special_level,
+           max(published_on) filter (where prize = 'main') as main_published,
+           max(published_on) filter (where prize = 'special') as special_published
     from nominations
     group by org_nr, year
 )
@@ -51,6 +53,8 @@ select m.*,
             when m.fte >= 250 then 'large' end as size_class,
        coalesce(n.main_level, 0) as main_level,
        coalesce(n.special_level, 0) as special_level,
+       n.main_published,
+       n.special_published,
        b.base_emissions_t,
        b.base_year
 from measured m
@@ -79,7 +83,8 @@ def kpi_values_sql() -> str:
     Composed from the catalogue's constant expressions at build time; no user input reaches it.
     """
     parts = [
-        f"""select org_nr, year, county, sector, size_class, main_level, special_level, '{k.id}' as kpi,
+        f"""select org_nr, year, county, sector, size_class, main_level, special_level,
+               main_published, special_published, '{k.id}' as kpi,
                ({k.numerator})::double as num, ({k.denominator})::double as den
         from facts
         where ({k.numerator}) is not null and ({k.denominator}) > 0"""

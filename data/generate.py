@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -238,12 +239,14 @@ def _nominate(rng: np.random.Generator, companies: pd.DataFrame, years: pd.DataF
         main = _draw(rng, main_pool, NOMINEES_PER_YEAR - len(special))
         for prize, chosen in (("main", main), ("special", special)):
             ranked = chosen.sort_values("score", ascending=False)["org_nr"].tolist()
+            # announced in February the year after; the last year is not announced yet
+            published = None if year == YEARS[-1] else date(int(year) + 1, 2, 15)
             for i, org in enumerate(ranked):
                 status = "winner" if i == 0 else "finalist" if i < 3 else "nominated"
-                records.append((int(year), org, prize, status))
+                records.append((int(year), org, prize, status, published))
             if ranked:
                 past_winners[prize].add(ranked[0])
-    return pd.DataFrame(records, columns=["year", "org_nr", "prize", "status"])
+    return pd.DataFrame(records, columns=["year", "org_nr", "prize", "status", "published_on"])
 
 
 def _draw(rng: np.random.Generator, pool: pd.DataFrame, k: int) -> pd.DataFrame:

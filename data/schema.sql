@@ -58,6 +58,7 @@ create table nominations (
     org_nr varchar not null references companies (org_nr),
     prize varchar not null check (prize in ('main', 'special')),
     status varchar not null check (status in ('nominated', 'finalist', 'winner')),
+    published_on date,                   -- from this day the public may see it; NULL: not yet
     primary key (year, org_nr, prize)
 );
 

@@ -4,4 +4,4 @@ from facts
 where year = $year
   and org_nr <> $exclude
   and in_selection(county, sector, size_class, main_level, special_level,
-                   $counties, $sectors, $sizes, 0, 'any')
+                   main_published, special_published, $counties, $sectors, $sizes, 0, 'any', DATE '9999-12-31')

@@ -8,7 +8,7 @@ with wide as (
     where year = $year
       and kpi in ('productivity', 'emissions_intensity')
       and in_selection(county, sector, size_class, main_level, special_level,
-                       $counties, $sectors, $sizes, $status, $prize)
+                       main_published, special_published, $counties, $sectors, $sizes, $status, $prize, $as_of)
     group by org_nr, sector
 )
 select w.org_nr, c.name, w.sector, f.fte, w.productivity, w.emissions_intensity,

@@ -7,7 +7,7 @@ from facts f
 join companies c using (org_nr)
 where f.year = $year
   and in_selection(f.county, f.sector, f.size_class, f.main_level, f.special_level,
-                   [], [], [], $status, $prize)
+                   f.main_published, f.special_published, [], [], [], $status, $prize, $as_of)
   and ($search = '' or contains(lower(c.name), lower($search)) or starts_with(c.org_nr, $search))
 order by level desc, c.name
 limit $limit

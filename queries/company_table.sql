@@ -11,7 +11,7 @@ with wide as (
     from kpi_values
     where year = $year
       and in_selection(county, sector, size_class, main_level, special_level,
-                       $counties, $sectors, $sizes, $status, $prize)
+                       main_published, special_published, $counties, $sectors, $sizes, $status, $prize, $as_of)
     group by org_nr
 )
 select f.org_nr, c.name, f.county, f.sector, f.fte,
@@ -23,7 +23,7 @@ join companies c using (org_nr)
 left join wide w using (org_nr)
 where f.year = $year
   and in_selection(f.county, f.sector, f.size_class, f.main_level, f.special_level,
-                   $counties, $sectors, $sizes, $status, $prize)
+                   f.main_published, f.special_published, $counties, $sectors, $sizes, $status, $prize, $as_of)
 order by case when $ascending then w.kpi_value end asc nulls last,
          case when not $ascending then w.kpi_value end desc nulls last,
          c.name

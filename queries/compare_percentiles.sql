@@ -13,7 +13,7 @@ nominees as (
     from kpi_values
     where year = $year
       and in_selection(county, sector, size_class, main_level, special_level,
-                       [], [], [], 1, $prize)
+                       main_published, special_published, [], [], [], 1, $prize, $as_of)
 ),
 peers as (
     -- the values of every company in the chosen companies' sectors, one list per KPI and sector

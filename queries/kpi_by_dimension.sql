@@ -11,6 +11,6 @@ from kpi_values
 where kpi = $kpi
   and year = $year
   and in_selection(county, sector, size_class, main_level, special_level,
-                   $counties, $sectors, $sizes, $status, $prize)
+                   main_published, special_published, $counties, $sectors, $sizes, $status, $prize, $as_of)
 group by member
 order by member

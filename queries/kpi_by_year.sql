@@ -5,6 +5,6 @@ from kpi_values
 where list_contains($kpis, kpi)
   and year between $year_from and $year_to
   and in_selection(county, sector, size_class, main_level, special_level,
-                   $counties, $sectors, $sizes, $status, $prize)
+                   main_published, special_published, $counties, $sectors, $sizes, $status, $prize, $as_of)
 group by kpi, year
 order by kpi, year

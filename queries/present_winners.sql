@@ -1,7 +1,8 @@
 -- Winners of each prize by year, up to and including $year (the presentation asks for the
--- current year only when the winner is revealed).
+-- current year only when the winner is revealed). Only those published by $as_of (all for the jury).
 select n.year, n.prize, c.name, c.county_code as county, c.sector_code as sector
 from nominations n
 join companies c using (org_nr)
 where n.status = 'winner' and n.year between $year_from and $year
+  and ($as_of = DATE '9999-12-31' or n.published_on <= $as_of)
 order by n.year, n.prize

@@ -49,9 +49,14 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
 
 
-def run(db: Path, requests: int, seed: int = 1) -> tuple[dict, object]:
+def run(db: Path, requests: int, seed: int = 1, auth: bool = False) -> tuple[dict, object]:
+    """Every page and callback, ``requests`` times each. With ``auth``, access control is on and
+    the requests come from the public (anonymous): the cost of checking who is asking."""
+    import tempfile
+
     start = time.perf_counter()
-    app = create_app(Config(db_path=db, build_missing_db=False))
+    app = create_app(Config(db_path=db, build_missing_db=False, auth=auth, secret_key="bench",
+                            users_db=Path(tempfile.mkdtemp()) / "users.sqlite3"))
     client = app.server.test_client()
     client.get("/")
     cold_start = time.perf_counter() - start
@@ -73,6 +78,9 @@ def run(db: Path, requests: int, seed: int = 1) -> tuple[dict, object]:
             t0 = time.perf_counter()
             response = client.post("/_dash-update-component", json=body)
             times.append((time.perf_counter() - t0) * 1000)
+            if response.status_code == 403 and auth:  # the jury's own: refused to the public, as it must be
+                results[name] = {"p50_ms": 0.0, "p95_ms": 0.0, "max_bytes": 0, "mean_bytes": 0, "forbidden": True}
+                return
             if response.status_code not in (200, 204):
                 raise SystemExit(f"{name}: HTTP {response.status_code}: {response.data[:300]!r}")
             sizes.append(len(response.data))
@@ -93,7 +101,7 @@ def run(db: Path, requests: int, seed: int = 1) -> tuple[dict, object]:
     for output in VIEWS:
         measure(output.split(".")[0], lambda output=output: callback_body(app, output, random_selection(rng)))
 
-    with app.server.app_context():
+    with app.server.test_request_context():
         from dashboard.pages.explorer import table_view
         from dashboard.state import Filters
 
@@ -103,7 +111,7 @@ def run(db: Path, requests: int, seed: int = 1) -> tuple[dict, object]:
         {"explorer-table.cellClicked": {"rowId": rng.choice(orgs)}, "explorer-kpi.value": rng.choice(KPI_IDS),
          "explorer-years.value": [2014, 2025], "explorer-lang.data": "nb"},
         changed="explorer-table.cellClicked"))
-    with app.server.app_context():
+    with app.server.test_request_context():
         from dashboard.pages import compare
         from dashboard.state import CompareState
 
@@ -171,6 +179,9 @@ def table(report: dict) -> str:
              f"peak memory {report['peak_memory_mb']:.0f} MB, {report['requests_each']} requests each",
              f"{'page / callback':34} {'p50 ms':>8} {'p95 ms':>8} {'max KB':>8}"]
     for name, r in report["results"].items():
+        if r.get("forbidden"):
+            lines.append(f"{name:34} {'refused (403): the jury only':>26}")
+            continue
         lines.append(f"{name:34} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['max_bytes'] / 1024:8.1f}")
     return "\n".join(lines)
 
@@ -181,8 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--serve", action="store_true", help="also measure gunicorn: start, first draw, load")
+    parser.add_argument("--auth", action="store_true", help="access control on, requests from the public")
     args = parser.parse_args(argv)
-    report, app = run(args.db, args.requests)
+    report, app = run(args.db, args.requests, auth=args.auth)
     print(table(report))
     if args.serve:
         report["serve"] = serve_metrics(args.db, app)

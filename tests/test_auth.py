@@ -111,3 +111,132 @@ def route(s: requests.Session, secured: dict, path: str, search: str = "") -> di
     r = s.post(secured["url"] + "/_dash-update-component", json=body, timeout=20)
     assert r.status_code == 200
     return r.json()
+
+
+@pytest.fixture(scope="module")
+def body(app):
+    from tests.dash_requests import callback_body
+
+    app.server.test_client().get("/")
+    return lambda output, values, changed=None: callback_body(app, output, values, changed)
+
+
+@pytest.fixture(scope="module")
+def names(secured) -> list[str]:
+    import duckdb
+
+    con = duckdb.connect(str(secured["db"]), read_only=True)
+    out = [r[0] for r in con.execute("select name from companies").fetchall()]
+    con.close()
+    return out
+
+
+EXPLORER = {"explorer-county.value": [], "explorer-sector.value": [], "explorer-size.value": [],
+            "explorer-years.value": [2014, 2025], "explorer-status.value": "all", "explorer-prize.value": "any",
+            "explorer-kpi.value": "productivity", "explorer-lang.data": "en"}
+
+
+def post(s: requests.Session, secured: dict, payload: dict) -> requests.Response:
+    return s.post(secured["url"] + "/_dash-update-component", json=payload, timeout=20)
+
+
+def bench_body(body, query: str, mode: str = "company") -> dict:
+    from dashboard.kpis import MEASURE_IDS
+
+    b = body("benchmark-subject.children", {
+        "benchmark-mode.value": mode, "benchmark-fetch.n_clicks": 1, "benchmark-query.value": query,
+        "benchmark-year.value": 2025, "benchmark-options.value": ["sector"], "benchmark-sector.value": 25,
+        "benchmark-county.value": "46", "benchmark-trend-kpi.value": "productivity", "benchmark-lang.data": "en"})
+    ids = [{"type": "benchmark-measure", "measure": m} for m in MEASURE_IDS]
+    typed = {"fte": 80, "turnover_mnok": 300, "value_added_mnok": 90}
+    b["inputs"][7] = [{"id": i, "property": "value", "value": typed.get(i["measure"]) if mode == "typed" else None}
+                      for i in ids]
+    b["state"][0] = [{"id": i, "property": "id", "value": i} for i in ids]
+    return b
+
+
+@pytest.mark.parametrize("who", [None, "company"])
+def test_public_and_company_see_no_individual_company(secured, body, names, who) -> None:
+    s = session(secured, who)
+    own = secured["own"]
+    import duckdb
+
+    con = duckdb.connect(str(secured["db"]), read_only=True)
+    own_name = con.execute("select name from companies where org_nr = ?", [own]).fetchall()[0][0]
+    # finalists and winners once published are public (the presentation shows them)
+    published = {r[0] for r in con.execute(
+        "select c.name from nominations n join companies c using (org_nr) where n.status in ('finalist', 'winner') "
+        "and n.published_on <= current_date").fetchall()}
+    con.close()
+    others = [n for n in names if n != own_name and n not in published]
+    texts = [json.dumps(route(s, secured, path, "?lang=en"), ensure_ascii=False)
+             for path in ("/", "/compare", "/benchmark", "/present", "/data")]
+    for output in ("explorer-table.rowData", "explorer-scatter.figure", "explorer-map.figure", "explorer-cards.children"):
+        r = post(s, secured, body(output, EXPLORER))
+        assert r.status_code == 200
+        texts.append(r.text)
+    joined = "\n".join(texts)
+    leaked = [n for n in others if json.dumps(n)[1:-1] in joined]
+    assert leaked == []
+    assert "compare-forbidden" in texts[1]
+    assert '"rowData": []' in texts[5].replace('"rowData":[]', '"rowData": []')
+    # every jury-only callback is refused outright, whatever it asks for
+    modal = body("explorer-company.is_open", {"explorer-table.cellClicked": {"rowId": secured["other"]},
+                                               "explorer-kpi.value": "productivity",
+                                               "explorer-years.value": [2014, 2025], "explorer-lang.data": "en"},
+                 "explorer-table.cellClicked")
+    assert post(s, secured, modal).status_code == 403
+    compare = body("compare-table.children", {"compare-companies.value": [secured["other"], own],
+                                              "compare-year.value": 2025, "compare-prize.value": "main",
+                                              "compare-lang.data": "en"})
+    assert post(s, secured, compare).status_code == 403
+    # benchmark: another company is "not found"; a company user gets its own
+    assert "No company has that number or name." in post(s, secured, bench_body(body, secured["other"])).text
+    mine = post(s, secured, bench_body(body, own)).text
+    if who == "company":
+        assert own_name in mine
+    else:
+        assert "No company has that number or name." in mine and own_name not in mine
+    assert "Your figures" in post(s, secured, bench_body(body, "", mode="typed")).text
+    report = s.post(secured["url"] + "/benchmark/report",
+                    data={"lang": "en", "state": json.dumps({"mode": "company", "query": secured["other"], "year": 2025})})
+    assert report.status_code == 400
+
+
+def test_unpublished_nominations_are_the_jury_s(secured, body) -> None:
+    finalists_2025 = EXPLORER | {"explorer-status.value": "finalist", "explorer-years.value": [2025, 2025]}
+    public = post(requests.Session(), secured, body("explorer-map.figure", finalists_2025)).json()
+    jury_s = session(secured, "jury")
+    jury = post(jury_s, secured, body("explorer-map.figure", finalists_2025)).json()
+    assert public["response"]["explorer-map"]["figure"]["data"] == []  # not announced: no finalists yet
+    assert jury["response"]["explorer-map"]["figure"]["data"] != []
+    # 2024's finalists are published: the public sees their aggregates (where five or more)
+    published = EXPLORER | {"explorer-status.value": "nominated", "explorer-years.value": [2024, 2024]}
+    assert "2024" in post(requests.Session(), secured, body("explorer-cards.children", published)).text
+    reveal = body("present-winner.children", {"present-reveal.data": 1, "present-year.data": 2025,
+                                              "present-lang.data": "en"})
+    assert "winner-name" not in post(requests.Session(), secured, reveal).text
+    assert "winner-name" in post(jury_s, secured, reveal).text
+
+
+def test_small_groups_are_hidden_from_the_public(secured, body) -> None:
+    pharma = EXPLORER | {"explorer-sector.value": [21]}
+    figure = post(requests.Session(), secured, body("explorer-map.figure", pharma)).json()
+    data = figure["response"]["explorer-map"]["figure"]["data"]
+    tiles = data[0]["customdata"] if data else []
+    assert all(t[2] == "no data" for t in tiles if t[3] < 5)
+    jury = post(session(secured, "jury"), secured, body("explorer-map.figure", pharma)).json()
+    jury_tiles = jury["response"]["explorer-map"]["figure"]["data"][0]["customdata"]
+    assert any(t[3] < 5 and t[2] != "no data" for t in jury_tiles)
+
+
+@pytest.mark.parametrize("who", ["jury", "admin"])
+def test_jury_and_admin_see_everything(secured, body, who) -> None:
+    s = session(secured, who)
+    assert "compare-forbidden" not in json.dumps(route(s, secured, "/compare"))
+    rows = post(s, secured, body("explorer-table.rowData", EXPLORER)).json()["response"]["explorer-table"]["rowData"]
+    assert len(rows) > 100
+    compare = body("compare-table.children", {"compare-companies.value": [secured["other"], secured["own"]],
+                                              "compare-year.value": 2025, "compare-prize.value": "main",
+                                              "compare-lang.data": "en"})
+    assert post(s, secured, compare).status_code == 200

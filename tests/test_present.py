@@ -6,6 +6,7 @@ import json
 
 from plotly.utils import PlotlyJSONEncoder
 
+from dashboard.auth import JURY
 from dashboard.db import run_query
 from dashboard.pages import present
 from tests.dash_requests import callback_body
@@ -21,8 +22,8 @@ def test_url_settings() -> None:
 def test_winner_is_not_in_the_page_until_revealed(app) -> None:
     with app.server.app_context():
         page = json.dumps(present.layout(year="2025", lang="en"), cls=PlotlyJSONEncoder)
-        winners = run_query("present_winners", year_from=2025, year=2025)
-        finalists = run_query("present_finalists", year=2025)
+        winners = run_query("present_winners", year_from=2025, year=2025, as_of=JURY.as_of)
+        finalists = run_query("present_finalists", year=2025, as_of=JURY.as_of)
     for prize in ("main", "special"):
         names = finalists[finalists["prize"] == prize]["name"].tolist()
         assert names == sorted(names)  # alphabetical: the order gives nothing away
@@ -38,7 +39,8 @@ def test_reveal_over_http(app) -> None:
                          {"present-reveal.data": 1, "present-year.data": 2025, "present-lang.data": "en"})
     text = client.post("/_dash-update-component", json=body).get_data(as_text=True)
     with app.server.app_context():
-        main = run_query("present_winners", year_from=2025, year=2025).query("prize == 'main'")["name"].iloc[0]
+        main = run_query("present_winners", year_from=2025, year=2025,
+                         as_of=JURY.as_of).query("prize == 'main'")["name"].iloc[0]
     assert main in text and "winner-name" in text
     hostile = callback_body(app, "present-winner.children",
                             {"present-reveal.data": "x", "present-year.data": "1e999; drop", "present-lang.data": 5})

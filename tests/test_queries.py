@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from dashboard.db import Database
 
-ALL = dict(counties=[], sectors=[], sizes=[], status=0, prize="any")
+ALL = dict(counties=[], sectors=[], sizes=[], status=0, prize="any", as_of=date(9999, 12, 31))
 
 
 def values(db: Database, kpis: list[str], year_from: int = 2024, year_to: int = 2025, **filters) -> dict:

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard import scoring
+from dashboard.auth import JURY
 from dashboard.db import Database
 from dashboard.kpis import CRITERIA, SPECIAL_CRITERIA
 from dashboard.pages.compare import LOWER_IS_BETTER
@@ -44,7 +45,7 @@ def nominee_db(tmp_path: Path) -> Database:
 
 def percentiles(db: Database, companies: list[str]) -> pd.DataFrame:
     df = db.query("compare_percentiles", companies=companies, year=2025, prize="main",
-                  lower_is_better=LOWER_IS_BETTER)
+                  lower_is_better=LOWER_IS_BETTER, as_of=JURY.as_of)
     return df.set_index(["org_nr", "kpi"])
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from dashboard import state
@@ -62,8 +64,10 @@ def test_hostile_widget_values() -> None:
 
 def test_params_for_queries() -> None:
     f = Filters(counties=("03",), sectors=(24,), sizes=("large",), status="winner", prize="main")
-    assert f.params() == {"counties": ["03"], "sectors": [24], "sizes": ["large"], "status": 3, "prize": "main"}
-    assert f.params(counties=[])["counties"] == []
+    day = date(2026, 1, 1)
+    assert f.params(day) == {"counties": ["03"], "sectors": [24], "sizes": ["large"], "status": 3, "prize": "main",
+                             "as_of": day}
+    assert f.params(day, counties=[])["counties"] == []
 
 
 def test_describe() -> None:

@@ -9,7 +9,7 @@ from dash import (ALL, ClientsideFunction, Input, Output, State, callback, clien
                   dcc, no_update)
 from dash.exceptions import PreventUpdate
 
-from dashboard import csv_export, state
+from dashboard import auth, csv_export, state
 from dashboard.callbacks.explorer import db_error_figure, guarded
 from dashboard.i18n import normalize_lang, t
 from dashboard.pages import compare as page
@@ -31,6 +31,7 @@ def _weights(values: object, ids: object, prize: object) -> dict[str, float]:
           prevent_initial_call=True)
 @guarded(lambda lang: no_update)
 def search(search: object, year: object, prize: object, status: object, chosen: object, lang: object):
+    auth.require("jury", "admin")
     s = state.build_compare(year, prize, status, chosen)
     return page.search_options(s, search if isinstance(search, str) else "", normalize_lang(lang))
 
@@ -42,6 +43,7 @@ def search(search: object, year: object, prize: object, status: object, chosen: 
 @guarded(lambda lang: (no_update, t("error.db.title", lang)))
 def choose(n_clicks: object, chosen: object, year: object, prize: object, lang: object):
     """Add the finalists in one click; keep the choice to at most ten companies."""
+    auth.require("jury", "admin")
     lang = normalize_lang(lang)
     s = state.build_compare(year, prize, None, chosen)
     if ctx.triggered_id == page.ADD_FINALISTS:
@@ -58,6 +60,7 @@ def choose(n_clicks: object, chosen: object, year: object, prize: object, lang: 
           State(page.LANG, "data"), prevent_initial_call=True)
 @guarded(lambda lang: (t("error.db.title", lang), no_update))
 def compare(chosen: object, year: object, prize: object, lang: object):
+    auth.require("jury", "admin")
     s = state.build_compare(year, prize, None, chosen)
     return page.table_and_scores(s, normalize_lang(lang))
 
@@ -67,6 +70,7 @@ def compare(chosen: object, year: object, prize: object, lang: object):
           State(page.PRIZE, "value"), State(page.LANG, "data"), prevent_initial_call=True)
 @guarded(db_error_figure)
 def multiples(chosen: object, view: object, year: object, prize: object, lang: object):
+    auth.require("jury", "admin")
     s = state.build_compare(year, prize, None, chosen, None, view)
     return page.multiples(s, normalize_lang(lang))
 
@@ -89,6 +93,7 @@ def _clean_store(store: object) -> dict:
 @callback(Output(page.RADAR, "figure"), Input(page.SCORES, "data"), State(page.LANG, "data"),
           prevent_initial_call=True)
 def radar(store: object, lang: object):
+    auth.require("jury", "admin")
     return page.radar(_clean_store(store), normalize_lang(lang))
 
 
@@ -98,6 +103,7 @@ def radar(store: object, lang: object):
           prevent_initial_call=True)
 def rank(values: object, store: object, ids: object, lang: object):
     """Re-rank live as a weight moves. The store holds only criterion scores of the chosen few."""
+    auth.require("jury", "admin")
     lang = normalize_lang(lang)
     clean = _clean_store(store)
     prize = clean["prize"]
@@ -109,6 +115,7 @@ def rank(values: object, store: object, ids: object, lang: object):
           State(page.LANG, "data"), prevent_initial_call=True)
 @guarded(lambda lang: no_update)
 def download(n_clicks: object, chosen: object, year: object, prize: object, lang: object):
+    auth.require("jury", "admin")
     lang = normalize_lang(lang)
     s = state.build_compare(year, prize, None, chosen)
     companies, pct = page.comparison(s)

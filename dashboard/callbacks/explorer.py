@@ -15,7 +15,7 @@ import duckdb
 from dash.exceptions import PreventUpdate
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, no_update
 
-from dashboard import figures, state
+from dashboard import auth, figures, state
 from dashboard.components import filter_bar as fb
 from dashboard.db import DatabaseError
 from dashboard.i18n import normalize_lang, t
@@ -53,7 +53,7 @@ def _figure_callback(graph_id: str, view: Callable) -> Callable:
               prevent_initial_call=True)
     @guarded(db_error_figure)
     def redraw(*values: object):
-        return view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]))
+        return view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]), auth.viewer())
 
     redraw.__name__ = f"update_{graph_id.removeprefix('explorer-')}"
     return redraw
@@ -70,7 +70,7 @@ update_scatter = _figure_callback(page.SCATTER, page.scatter_view)
 @guarded(lambda lang: ([], t("error.db.title", lang)))
 def update_cards(*values: object):
     f, lang = state.from_inputs(*values[:-1]), normalize_lang(values[-1])
-    return page.cards_view(f, lang), page.lead_text(f, lang)
+    return page.cards_view(f, lang, auth.viewer()), page.lead_text(f, lang)
 
 
 @callback(Output(page.TABLE, "rowData"), Output(page.TABLE, "columnDefs"),
@@ -79,7 +79,7 @@ def update_cards(*values: object):
 @guarded(lambda lang: ([], no_update, t("error.db.title", lang), no_update))
 def update_table(*values: object):
     f, lang = state.from_inputs(*values[:-1]), normalize_lang(values[-1])
-    rows, columns, note = page.table_view(f, lang)
+    rows, columns, note = page.table_view(f, lang, auth.viewer())
     return rows, columns, note, page.csv_params(f, lang)
 
 
@@ -157,7 +157,8 @@ def play(n_clicks: object, n_intervals: object, years: object, stopped: object, 
           prevent_initial_call=True)
 @guarded(lambda lang: (True, t("error.db.title", lang), []))
 def open_company(cell: object, click: object, kpi: object, years: object, lang: object):
-    """A company's detail, from a click on a table row or a scatter bubble."""
+    """A company's detail, from a click on a table row or a scatter bubble (the jury's only)."""
+    auth.require("jury", "admin")
     lang = normalize_lang(lang)
     if ctx.triggered_id == page.TABLE:
         org_nr = cell.get("rowId") if isinstance(cell, dict) else None

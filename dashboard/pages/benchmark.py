@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import dimensions, disclosure, figures, state
+from dashboard import auth, dimensions, disclosure, figures, state
 from dashboard.components.shell import page_layout
 from dashboard.db import run_query
 from dashboard.i18n import fmt_number, t
@@ -80,6 +80,19 @@ def company_subject(query: str, year: int) -> Subject | None:
     return Subject(name=c["name"], org_nr=c["org_nr"], sector=int(c["sector"]), county=c["county"],
                    fte=own_fte, values={k: history.get(k, {}).get(year) for k in KPIS_BY_ID},
                    history=history)
+
+
+def allowed_subject(query: str, year: int) -> Subject | None:
+    """The company to benchmark, if the viewer may see its figures: the jury any company, a
+    company user only its own, the public none (it may type figures instead). A refusal looks
+    exactly like an unknown company."""
+    viewer = auth.viewer()
+    if not viewer.full and viewer.org is None:
+        return None
+    subject = company_subject(query, year)
+    if subject is not None and not viewer.full and subject.org_nr != viewer.org:
+        return None
+    return subject
 
 
 def clean_measures(raw: object) -> dict[str, float | None]:
@@ -159,7 +172,7 @@ def benchmark_rows(subject: Subject, options: list[str], year: int) -> tuple[int
     known = {k: v for k, v in subject.values.items() if v is not None}
     stats = run_query("benchmark_peer_stats", year=year, exclude=exclude, kpis=list(known),
                       values=list(known.values()), lower_is_better=LOWER_IS_BETTER, **peers).set_index("kpi")
-    winners = run_query("benchmark_winners").set_index("kpi")
+    winners = run_query("benchmark_winners", as_of=auth.as_of()).set_index("kpi")
     count = run_query("benchmark_peer_count", year=year, exclude=exclude, **peers)["companies"].iloc[0]
     rows = []
     for k in KPIS:
@@ -265,7 +278,7 @@ def resolve(mode: object, query: object, measures: object, sector: object, count
     if mode == "typed":
         clean = clean_measures(measures)
         return typed_subject(clean, sector, county, lang) if any(v is not None for v in clean.values()) else None
-    return company_subject(query, year) if isinstance(query, str) and query.strip() else None
+    return allowed_subject(query, year) if isinstance(query, str) and query.strip() else None
 
 
 def report_state(mode: object, query: object, measures: object, sector: object, county: object,
@@ -305,7 +318,7 @@ def layout(lang: str, args: dict[str, str]) -> list:
     options = parse_options((args.get("peers") or "sector,size").split(","))
     query = args.get("company", "")[:120]
     trend_kpi = parse_kpi(args.get("kpi"))
-    subject = company_subject(query, year) if query else None
+    subject = allowed_subject(query, year) if query else None
     out = results(subject, options, year, lang)
     name = "name_en" if lang == "en" else "name_nb"
     short = "short_en" if lang == "en" else "short_nb"

@@ -11,7 +11,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import dimensions, figures, scoring, state
+from dashboard import auth, dimensions, figures, scoring, state
 from dashboard.components.shell import page_layout
 from dashboard.db import run_query
 from dashboard.i18n import fmt_number, t
@@ -44,7 +44,7 @@ def search_options(s: CompareState, search: str, lang: str) -> list[dict]:
     """Companies for the picker: the chosen ones first, then matches for ``search``."""
     level = state.STATUS_LEVEL[s.status]
     found = run_query("company_search", year=s.year, status=level, prize=s.prize,
-                      search=search[:40], limit=SEARCH_LIMIT)
+                      search=search[:40], limit=SEARCH_LIMIT, as_of=auth.as_of())
     chosen = run_query("compare_companies", companies=list(s.companies), year=s.year, prize=s.prize)
     rows = pd.concat([chosen[["org_nr", "name", "level"]], found]).drop_duplicates("org_nr")
     return [{"label": f"{r.name} ({r.org_nr}){_level_tag(int(r.level), lang)}", "value": r.org_nr}
@@ -56,7 +56,8 @@ def _level_tag(level: int, lang: str) -> str:
 
 
 def finalists(s: CompareState) -> list[str]:
-    df = run_query("company_search", year=s.year, status=2, prize=s.prize, search="", limit=COMPARE_MAX)
+    df = run_query("company_search", year=s.year, status=2, prize=s.prize, search="", limit=COMPARE_MAX,
+                   as_of=auth.as_of())
     return df["org_nr"].tolist()
 
 
@@ -66,7 +67,7 @@ def comparison(s: CompareState) -> tuple[pd.DataFrame, pd.DataFrame]:
     order = {org: i for i, org in enumerate(s.companies)}
     companies = companies.assign(order=companies["org_nr"].map(order)).sort_values("order")
     pct = run_query("compare_percentiles", companies=list(s.companies), year=s.year, prize=s.prize,
-                    lower_is_better=LOWER_IS_BETTER)
+                    lower_is_better=LOWER_IS_BETTER, as_of=auth.as_of())
     return companies, pct
 
 
@@ -215,6 +216,10 @@ def weight_sliders(s: CompareState, lang: str) -> html.Div:
 
 @page_layout("compare", PATH)
 def layout(lang: str, args: dict[str, str]) -> list:
+    if not auth.sees_companies():  # the jury's page: nothing of it is built for anyone else
+        return [html.H1(t("compare.title", lang)),
+                dbc.Alert([t("auth.forbidden", lang), " ", html.A(t("auth.sign_in", lang), href=f"/login?lang={lang}")],
+                          color="warning", id="compare-forbidden")]
     s = state.compare_from_query(args)
     table, store = table_and_scores(s, lang)
     notice = dbc.Alert(t("filter.dropped", lang, items=", ".join(s.dropped)), color="info", id=NOTICE,

@@ -18,6 +18,7 @@ from dashboard.components.filter_bar import filter_bar
 from dashboard.components.kpi_card import CardData, kpi_card
 from dashboard.components.shell import page_layout
 from dashboard.db import cached, run_query
+from dashboard.auth import JURY, Viewer, viewer as current_viewer
 from dashboard.i18n import AG_GRID_NB, fmt_number, t
 from dashboard.kpis import HEADLINE_KPIS, KPIS, KPIS_BY_ID, get_kpi
 from dashboard.state import Filters
@@ -45,17 +46,29 @@ SCATTER_LIMIT = 400
 LOWER_IS_BETTER = [k.id for k in KPIS if not k.higher_is_better]
 
 
+def _disclosed(df: pd.DataFrame, viewer: Viewer) -> pd.DataFrame:
+    """Group figures from fewer companies than the viewer may see are blanked (disclosure control)."""
+    if viewer.min_group > 1:
+        df = df.copy()
+        df.loc[df["companies"] < viewer.min_group, "value"] = None
+    return df
+
+
 def lead_text(f: Filters, lang: str) -> str:
     return t("explorer.lead.selection", lang, year=f.year_to, selection=state.describe(f, lang))
 
 
 @cached()
-def cards_view(f: Filters, lang: str) -> list:
-    """Headline cards for the selection in its last year, each against the year before."""
+def cards_view(f: Filters, lang: str, viewer: Viewer = JURY) -> list:
+    """Headline cards for the selection in its last year, each against the year before. A figure
+    from fewer companies than the viewer may see is left out."""
     year = f.year_to
     kpis = run_query("kpi_by_year", kpis=list(HEADLINE_KPIS), year_from=year - 1, year_to=year,
-                     **f.params())
-    totals = run_query("totals_by_year", year_from=year - 1, year_to=year, **f.params()).set_index("year")
+                     **f.params(viewer.as_of))
+    kpis.loc[kpis["companies"] < viewer.min_group, "value"] = None
+    totals = run_query("totals_by_year", year_from=year - 1, year_to=year, **f.params(viewer.as_of))
+    totals.loc[totals["companies"] < viewer.min_group, "fte"] = None
+    totals = totals.set_index("year")
     values = kpis.set_index(["kpi", "year"])
 
     def pick(frame: pd.DataFrame, key: object, col: str) -> float | None:
@@ -83,38 +96,44 @@ def cards_view(f: Filters, lang: str) -> list:
 
 
 @cached()
-def map_view(f: Filters, lang: str) -> figures.Figure:
+def map_view(f: Filters, lang: str, viewer: Viewer = JURY) -> figures.Figure:
     """The KPI by county. The county filter is not applied here: the map shows every county and
     outlines the selected ones, so a click can change the choice."""
-    df = run_query("kpi_by_dimension", dim="county", kpi=f.kpi, year=f.year_to, **f.params(counties=[]))
+    df = _disclosed(run_query("kpi_by_dimension", dim="county", kpi=f.kpi, year=f.year_to,
+                              **f.params(viewer.as_of, counties=[])), viewer)
     return figures.tile_map_figure(df, dimensions.counties().reset_index(drop=True), get_kpi(f.kpi),
                                    lang, f.year_to, f.counties, state.describe(f, lang))
 
 
 @cached()
-def sector_view(f: Filters, lang: str) -> figures.Figure:
+def sector_view(f: Filters, lang: str, viewer: Viewer = JURY) -> figures.Figure:
     """The KPI by sector; like the map, every sector is shown and the selected ones outlined."""
-    df = run_query("kpi_by_dimension", dim="sector", kpi=f.kpi, year=f.year_to, **f.params(sectors=[]))
+    df = _disclosed(run_query("kpi_by_dimension", dim="sector", kpi=f.kpi, year=f.year_to,
+                              **f.params(viewer.as_of, sectors=[])), viewer)
     return figures.sector_bar_figure(df, dimensions.sectors().reset_index(drop=True), get_kpi(f.kpi),
                                      lang, f.year_to, f.sectors, state.describe(f, lang))
 
 
 @cached()
-def trend_view(f: Filters, lang: str) -> figures.Figure:
+def trend_view(f: Filters, lang: str, viewer: Viewer = JURY) -> figures.Figure:
     """The KPI over the selected years: the selection, all companies, and the winners' level."""
     years = dict(kpis=[f.kpi], year_from=f.year_from, year_to=f.year_to)
     everyone = Filters(kpi=f.kpi)
-    series = {"selection": run_query("kpi_by_year", **years, **f.params())}
+    series = {"selection": run_query("kpi_by_year", **years, **f.params(viewer.as_of))}
     if f != everyone.with_years(f.year_from, f.year_to):
-        series["all"] = run_query("kpi_by_year", **years, **everyone.params())
+        series["all"] = run_query("kpi_by_year", **years, **everyone.params(viewer.as_of))
     winners = Filters(status="winner", prize=f.prize if f.status != "all" else "any")
-    series["winners"] = run_query("kpi_by_year", **years, **winners.params())
+    series["winners"] = run_query("kpi_by_year", **years, **winners.params(viewer.as_of))
+    series = {key: _disclosed(df, viewer) for key, df in series.items()}
     return figures.trend_figure(series, get_kpi(f.kpi), lang, state.describe(f, lang))
 
 
 @cached()
-def scatter_view(f: Filters, lang: str) -> figures.Figure:
-    df = run_query("company_scatter", year=f.year_to, limit=SCATTER_LIMIT, **f.params())
+def scatter_view(f: Filters, lang: str, viewer: Viewer = JURY) -> figures.Figure:
+    """One bubble per company: for viewers who may see individual companies only."""
+    if not viewer.full:
+        return figures.empty_figure(lang, t("auth.companies_hidden", lang))
+    df = run_query("company_scatter", year=f.year_to, limit=SCATTER_LIMIT, **f.params(viewer.as_of))
     total = int(df["total"].iloc[0]) if len(df) else 0
     capped = t("scatter.capped", lang, shown=fmt_number(len(df), lang),
                total=fmt_number(total, lang)) if total > len(df) else ""
@@ -130,11 +149,14 @@ def _award(main: int, special: int, lang: str) -> str:
 
 
 @cached()
-def table_view(f: Filters, lang: str) -> tuple[list[dict], list[dict], str]:
-    """Rows and columns for the company table, and the line that says what is shown."""
+def table_view(f: Filters, lang: str, viewer: Viewer = JURY) -> tuple[list[dict], list[dict], str]:
+    """Rows and columns for the company table, and the line that says what is shown. Viewers who
+    may not see individual companies get no rows."""
     kpi = get_kpi(f.kpi)
+    if not viewer.full:
+        return [], [{"field": "name", "headerName": t("col.name", lang)}], t("auth.companies_hidden", lang)
     df = run_query("company_table", kpi=f.kpi, year=f.year_to, ascending=not kpi.higher_is_better,
-                   limit=TABLE_LIMIT, **f.params())
+                   limit=TABLE_LIMIT, **f.params(viewer.as_of))
     total = int(df["total"].iloc[0]) if len(df) else 0
     name = "name_en" if lang == "en" else "name_nb"
     short = "short_en" if lang == "en" else "short_nb"
@@ -237,7 +259,8 @@ def _graph(graph_id: str, figure: figures.Figure, f: Filters, name: str) -> dcc.
 @page_layout("explorer", PATH)
 def layout(lang: str, args: dict[str, str]) -> list:
     f = state.from_query(args)
-    rows, columns, note = table_view(f, lang)
+    v = current_viewer()
+    rows, columns, note = table_view(f, lang, v)
     notice = None
     if f.dropped:
         notice = dbc.Alert(t("filter.dropped", lang, items=", ".join(f.dropped)), color="info",
@@ -247,11 +270,11 @@ def layout(lang: str, args: dict[str, str]) -> list:
         html.P(lead_text(f, lang), className="lead", id=LEAD),
         notice,
         filter_bar(f, lang),
-        html.Section(cards_view(f, lang), id=CARDS, className="card-grid", **{"aria-live": "polite"}),
+        html.Section(cards_view(f, lang, v), id=CARDS, className="card-grid", **{"aria-live": "polite"}),
         html.Div(
             [
-                html.Section(_graph(MAP, map_view(f, lang), f, "map"), className="chart-panel panel-map"),
-                html.Section(_graph(SECTORS, sector_view(f, lang), f, "sectors"),
+                html.Section(_graph(MAP, map_view(f, lang, v), f, "map"), className="chart-panel panel-map"),
+                html.Section(_graph(SECTORS, sector_view(f, lang, v), f, "sectors"),
                              className="chart-panel panel-sectors"),
             ],
             className="chart-grid chart-grid-a",
@@ -262,12 +285,12 @@ def layout(lang: str, args: dict[str, str]) -> list:
                     [
                         html.Div(html.Button(t("play.start", lang), id=PLAY, className="btn btn-primary btn-sm"),
                                  className="panel-tools"),
-                        _graph(TREND, trend_view(f, lang), f, "trend"),
+                        _graph(TREND, trend_view(f, lang, v), f, "trend"),
                         dcc.Interval(id=TIMER, interval=1400, disabled=True),
                     ],
                     className="chart-panel panel-trend",
                 ),
-                html.Section(_graph(SCATTER, scatter_view(f, lang), f, "scatter"),
+                html.Section(_graph(SCATTER, scatter_view(f, lang, v), f, "scatter"),
                              className="chart-panel panel-scatter"),
             ],
             className="chart-grid chart-grid-b",

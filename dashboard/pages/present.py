@@ -16,7 +16,7 @@ import logging
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import dimensions, figures, state
+from dashboard import auth, dimensions, figures, state
 from dashboard.db import DatabaseError, run_query
 from dashboard.i18n import fmt_number, normalize_lang, t
 from dashboard.kpis import KPIS_BY_ID
@@ -83,7 +83,7 @@ def headline(year: int, lang: str) -> list:
 
 def county_map(year: int, lang: str) -> list:
     kpi = KPIS_BY_ID["productivity"]
-    df = run_query("kpi_by_dimension", dim="county", kpi=kpi.id, year=year, **state.Filters().params())
+    df = run_query("kpi_by_dimension", dim="county", kpi=kpi.id, year=year, **state.Filters().params(auth.as_of()))
     fig = figures.tile_map_figure(df, dimensions.counties().reset_index(drop=True), kpi, lang, year, (),
                                   t("selection.all", lang))
     fig = figures.tiles_as_shapes(fig, font=FONT - 6)
@@ -102,7 +102,7 @@ def scatter(year: int, lang: str) -> list:
 
 def automation(year: int, lang: str) -> list:
     df = run_query("kpi_by_year", kpis=["robot_density"], year_from=state.YEAR_MIN, year_to=year,
-                   **state.Filters().params())
+                   **state.Filters().params(auth.as_of()))
     kpi = KPIS_BY_ID["robot_density"]
     fig = figures.trend_figure({"selection": df}, kpi, lang, t("selection.all", lang))
     fig["layout"]["title"]["text"] = t("present.automation.title", lang)
@@ -121,7 +121,7 @@ def automation(year: int, lang: str) -> list:
 
 def sectors(year: int, lang: str) -> list:
     kpi = KPIS_BY_ID["productivity"]
-    df = run_query("kpi_by_dimension", dim="sector", kpi=kpi.id, year=year, **state.Filters().params())
+    df = run_query("kpi_by_dimension", dim="sector", kpi=kpi.id, year=year, **state.Filters().params(auth.as_of()))
     df = df[df["companies"] >= 5]
     fig = figures.sector_bar_figure(df, dimensions.sectors().reset_index(drop=True), kpi, lang, year, (),
                                     t("selection.all", lang))
@@ -132,7 +132,7 @@ def sectors(year: int, lang: str) -> list:
     best = []
     for kpi_id in ("robot_density", "emissions_reduction"):
         k = KPIS_BY_ID[kpi_id]
-        d = run_query("kpi_by_dimension", dim="sector", kpi=kpi_id, year=year, **state.Filters().params())
+        d = run_query("kpi_by_dimension", dim="sector", kpi=kpi_id, year=year, **state.Filters().params(auth.as_of()))
         d = d[d["companies"] >= 5].dropna(subset=["value"])
         if len(d):
             top = d.sort_values("value", ascending=not k.higher_is_better).iloc[0]
@@ -144,7 +144,7 @@ def sectors(year: int, lang: str) -> list:
 
 
 def finalists(year: int, lang: str) -> list:
-    df = run_query("present_finalists", year=year)
+    df = run_query("present_finalists", year=year, as_of=auth.as_of())
     columns = []
     for prize in ("main", "special"):
         rows = df[df["prize"] == prize]
@@ -166,7 +166,7 @@ def winner_placeholder(lang: str) -> list:
 
 def winner(year: int, lang: str) -> list:
     """The revealed winners of ``year``; asked for only by the reveal key."""
-    df = run_query("present_winners", year_from=year, year=year)
+    df = run_query("present_winners", year_from=year, year=year, as_of=auth.as_of())
     blocks = []
     for prize in ("main", "special"):
         rows = df[df["prize"] == prize]
@@ -191,7 +191,7 @@ def hall_of_fame(year: int, lang: str) -> list:
     up to the year before this one (this year's winner stays on the winner slide)."""
     real = _hall_of_fame()
     last_real = int(real["year"].max())
-    demo = run_query("present_winners", year_from=last_real + 1, year=year - 1)
+    demo = run_query("present_winners", year_from=last_real + 1, year=year - 1, as_of=auth.as_of())
     demo = demo[demo["prize"] == "main"]
     real_items = [html.Li([html.Span(str(r.year), className="year"), html.Span(r.name, className="name"),
                            html.Span(r.place or "", className="meta")]) for r in real.itertuples()]

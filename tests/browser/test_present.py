@@ -41,10 +41,12 @@ def overflow(dash_duo) -> dict:
 
 
 def winner_name(app) -> str:
+    from dashboard.auth import JURY
     from dashboard.db import run_query
 
     with app.server.app_context():
-        return run_query("present_winners", year_from=2025, year=2025).query("prize == 'main'")["name"].iloc[0]
+        return run_query("present_winners", year_from=2025, year=2025,
+                         as_of=JURY.as_of).query("prize == 'main'")["name"].iloc[0]
 
 
 def test_every_slide_by_keyboard(dash_duo, app) -> None:
