@@ -190,6 +190,12 @@ def test_public_and_company_see_no_individual_company(secured, body, names, who)
                                               "compare-year.value": 2025, "compare-prize.value": "main",
                                               "compare-lang.data": "en"})
     assert post(s, secured, compare).status_code == 403
+    ranking = body("compare-ranking.children", {"compare-scores.data": {"prize": "main", "companies": []},
+                                                "compare-lang.data": "en"})
+    ranking["inputs"][0] = [{"id": {"type": "compare-weight", "criterion": "rnd"}, "property": "value", "value": 1}]
+    ranking["state"][0] = [{"id": {"type": "compare-weight", "criterion": "rnd"}, "property": "id",
+                            "value": {"type": "compare-weight", "criterion": "rnd"}}]
+    assert post(s, secured, ranking).status_code == 403
     # benchmark: another company is "not found"; a company user gets its own
     assert "No company has that number or name." in post(s, secured, bench_body(body, secured["other"])).text
     mine = post(s, secured, bench_body(body, own)).text
@@ -240,3 +246,42 @@ def test_jury_and_admin_see_everything(secured, body, who) -> None:
                                               "compare-year.value": 2025, "compare-prize.value": "main",
                                               "compare-lang.data": "en"})
     assert post(s, secured, compare).status_code == 200
+
+
+def test_every_callback_as_the_public(secured, app, names) -> None:
+    """Each callback the app has, sent by an anonymous visitor with the other company's number
+    wherever a company can be named: a 403, or an answer without any unpublished company's name."""
+    import duckdb
+
+    from tests.dash_requests import callback_body
+
+    app.server.test_client().get("/")
+    con = duckdb.connect(str(secured["db"]), read_only=True)
+    published = {r[0] for r in con.execute(
+        "select c.name from nominations n join companies c using (org_nr) where n.status in ('finalist', 'winner') "
+        "and n.published_on <= current_date").fetchall()}
+    con.close()
+    secret = [n for n in names if n not in published]
+    other = secured["other"]
+    values = {**EXPLORER, "explorer-table.cellClicked": {"rowId": other}, "compare-companies.value": [other],
+              "compare-year.value": 2025, "compare-prize.value": "main", "compare-lang.data": "en",
+              "compare-companies.search_value": other[:4], "benchmark-query.value": other,
+              "benchmark-mode.value": "company", "present-reveal.data": 1, "present-year.data": 2025,
+              "present-lang.data": "en", "compare-csv.n_clicks": 1, "compare-add-finalists.n_clicks": 1}
+    s = requests.Session()
+    seen = 0
+    for key, spec in app.callback_map.items():
+        if "callback" not in spec or "_pages_" in key:  # clientside callbacks run in the browser
+            continue
+        if any(str(d.get("id", "")).startswith("{") for d in spec["inputs"] + spec.get("state", [])):
+            continue  # pattern-matching inputs (weights, measures): covered by the tests above
+        try:
+            b = callback_body(app, key.strip(".").split("...")[0], values)
+        except KeyError:
+            continue
+        r = post(s, secured, b)
+        assert r.status_code in (200, 204, 403), (key, r.status_code)
+        leaked = [n for n in secret if json.dumps(n)[1:-1] in r.text]
+        assert leaked == [], (key, leaked[:3])
+        seen += 1
+    assert seen >= 15
