@@ -39,6 +39,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "auth.wrong": ("Feil brukernavn eller passord.", "Wrong user name or password."),
     "auth.too_many": ("For mange mislykkede forsøk. Vent fem minutter.", "Too many failed attempts. Wait five minutes."),
     "auth.open": ("Åpen demo: tilgangskontroll er av", "Open demo: access control is off"),
+    "auth.open.short": ("Åpen demo", "Open demo"),
     "auth.role.public": ("Offentlig visning", "Public view"),
     "auth.role.company": ("Bedrift", "Company"),
     "auth.role.jury": ("Jury", "Jury"),

@@ -87,7 +87,7 @@ def access(lang: str) -> html.Div:
     """Who is looking, and how to sign in or out (or that access control is off)."""
     who = auth.role()
     if who == "open":
-        return html.Div(t("auth.open", lang), className="access", id="access")
+        return html.Div(t("auth.open.short", lang), title=t("auth.open", lang), className="access", id="access")
     if who == "public":
         return html.Div(html.A(t("auth.sign_in", lang), href=f"/login?lang={lang}", className="access-link"),
                         className="access", id="access")
