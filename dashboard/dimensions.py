@@ -40,11 +40,3 @@ def sector_name(code: int, lang: str, short: bool = True) -> str:
     if short:
         return row["short_en"] if lang == "en" else row["short_nb"]
     return row["name_en"] if lang == "en" else row["name_nb"]
-
-
-def county_colours() -> dict[str, str]:
-    return dict(zip(counties()["code"], counties()["colour"]))
-
-
-def sector_colours() -> dict[int, str]:
-    return dict(zip(sectors()["code"], sectors()["colour"]))

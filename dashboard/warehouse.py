@@ -145,10 +145,20 @@ def build_database(
         Path(f"{tmp}.wal").unlink(missing_ok=True)
 
 
+# The tables a build writes and an import reads back: the allow-list for table names in SQL text.
+BASE_TABLES = ("counties", "sectors", "companies", "company_years", "nominations", "meta", "loads")
+
+
+def _table(name: str) -> str:
+    if name not in BASE_TABLES:
+        raise ValueError(f"unknown table {name!r}")
+    return name
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> None:
     con.register("incoming", df)
     try:
-        con.execute(f"insert into {table} by name select * from incoming")
+        con.execute(f"insert into {_table(table)} by name select * from incoming")
     finally:
         con.unregister("incoming")
 
@@ -157,7 +167,7 @@ def read_tables(path: Path) -> dict[str, pd.DataFrame]:
     """The base tables and load history of an existing database, to build a new one from."""
     con = duckdb.connect(str(path), read_only=True)
     try:
-        tables = {name: con.execute(f"select * from {name}").df()
+        tables = {name: con.execute(f"select * from {_table(name)}").df()
                   for name in ("companies", "company_years", "nominations", "meta")}
         has_loads = con.execute("select count(*) from information_schema.tables "
                                 "where table_name = 'loads'").fetchall()[0][0]

@@ -212,31 +212,19 @@ def serve_metrics(db: Path, app, seconds: float = 10.0, clients: int = 8, seed: 
     """Against gunicorn as `make serve` runs it: start time, first page fully drawn in headless
     Chromium, and callback throughput with ``clients`` concurrent clients on loopback."""
     import os
-    import signal
-    import subprocess
+    import tempfile
     import threading
 
     import psutil
     import requests
 
-    from tests.test_serve import free_port
+    from tests.test_serve import serve, stop
 
-    port = free_port()
-    env = dict(os.environ, DASHBOARD_DB=str(db), PORT=str(port), HOST="127.0.0.1")
     start = time.perf_counter()
-    process = subprocess.Popen(["make", "--no-print-directory", "serve"], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
+    # as `make serve` runs by default: two workers per core
+    process, url = serve(db, Path(tempfile.mkdtemp()) / "serve.log", workers=2 * (os.cpu_count() or 1))
+    started = time.perf_counter() - start
     try:
-        while True:
-            try:
-                if requests.get(url + "/", timeout=1).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.05)
-            if time.perf_counter() - start > 60:
-                raise SystemExit("server did not start in 60 s")
-        started = time.perf_counter() - start
         first_draw = _first_draw(url)
         rng = random.Random(seed)
         bodies = [callback_body(app, rng.choice(VIEWS), random_selection(rng)) for _ in range(400)]
@@ -265,8 +253,7 @@ def serve_metrics(db: Path, app, seconds: float = 10.0, clients: int = 8, seed: 
         return {"start_s": started, "first_draw_s": first_draw, "clients": clients,
                 "requests_per_s": len(done) / elapsed, "errors": len(errors), "server_rss_mb": rss}
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=15)
+        stop(process)
 
 
 def _first_draw(url: str) -> float:

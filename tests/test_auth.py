@@ -4,9 +4,7 @@ may see in every page and callback, including hand-made requests for another com
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +13,7 @@ import pytest
 import requests
 
 from dashboard import users
-from tests.test_serve import free_port
+from tests.test_serve import serve, stop
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "correct horse battery"
@@ -42,8 +40,6 @@ def test_users_command(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def secured(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory):
     """The app with AUTH=on, and a jury member, an admin and a company user."""
-    import time
-
     folder = tmp_path_factory.mktemp("auth")
     db = folder / "served.duckdb"
     shutil.copy(demo_db_path, db)
@@ -57,21 +53,10 @@ def secured(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory):
     users.add(users_db, "admin", "admin", PASSWORD)
     users.add(users_db, "company", "company", PASSWORD, orgs[0])
     users.add(users_db, "target", "jury", PASSWORD)  # for the rate limit
-    port = free_port()
-    env = dict(os.environ, DASHBOARD_DB=str(db), PORT=str(port), WORKERS="1", AUTH="on", USERS_DB=str(users_db),
-               SECRET_KEY="test-secret", SECURE_COOKIES="off")
-    process = subprocess.Popen(["make", "--no-print-directory", "serve"], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            requests.get(url + "/", timeout=1)
-            break
-        except requests.ConnectionError:
-            time.sleep(0.1)
+    process, url = serve(db, folder / "serve.log", workers=1, AUTH="on", USERS_DB=str(users_db),
+                         SECRET_KEY="test-secret", SECURE_COOKIES="off")
     yield {"url": url, "own": orgs[0], "other": orgs[1], "db": db}
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=15)
+    stop(process)
 
 
 def session(secured: dict, who: str | None) -> requests.Session:

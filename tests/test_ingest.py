@@ -150,38 +150,24 @@ def test_csv_template_parses_as_comments_only(tmp_path: Path) -> None:
 
 
 def test_import_while_serving(tmp_path: Path, demo_db_path: Path) -> None:
-    """A running app (its own process) keeps answering while a file is imported, and then shows it."""
+    """A running app (`make serve`) keeps answering while a file is imported, and then shows it."""
     import shutil
-    import socket
-    import subprocess
-    import sys
     import threading
     import time
 
     import requests
 
+    from tests.test_serve import serve, stop
+
     db = tmp_path / "served.duckdb"
     shutil.copy(demo_db_path, db)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = dict(os.environ, DASHBOARD_DB=str(db), PORT=str(port))
-    root = Path(__file__).resolve().parents[1]
-    server = subprocess.Popen([sys.executable, "app.py"], cwd=root, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    server, url = serve(db, tmp_path / "serve.log")
     try:
-        for _ in range(100):
-            try:
-                requests.get(url + "/", timeout=1)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.1)
         table = _table_request()
-        failures, answers, stop = [], [], threading.Event()
+        failures, answers, finished = [], [], threading.Event()
 
         def hammer() -> None:
-            while not stop.is_set():
+            while not finished.is_set():
                 for path, payload in (("/_dash-update-component", table), ("/_dash-layout", None)):
                     r = requests.post(url + path, json=payload, timeout=10) if payload else requests.get(url + path)
                     answers.append(r.status_code)
@@ -197,7 +183,7 @@ def test_import_while_serving(tmp_path: Path, demo_db_path: Path) -> None:
                         .replace(b"910000012", b"910000098").replace(b"Komma Punkt AS", b"Nyimportert Industri AS"))
         code, errors, _ = run([new], db)
         time.sleep(0.5)
-        stop.set()
+        finished.set()
         for t in threads:
             t.join()
         assert code == 0, errors
@@ -205,8 +191,7 @@ def test_import_while_serving(tmp_path: Path, demo_db_path: Path) -> None:
         after = requests.post(url + "/_dash-update-component", json=table, timeout=10).text
         assert "Nyimportert Industri AS" in after  # the explorer shows it without a restart
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
 
 
 def _table_request() -> dict:

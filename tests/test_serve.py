@@ -29,9 +29,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(db: Path, log: Path, workers: int = 2) -> tuple[subprocess.Popen, str]:
+def serve(db: Path, log: Path, workers: int = 2, **settings: str) -> tuple[subprocess.Popen, str]:
+    """`make serve` on a free port for ``db`` (``settings``: more environment), once it answers."""
     port = free_port()
-    env = dict(os.environ, DASHBOARD_DB=str(db), PORT=str(port), HOST="127.0.0.1", WORKERS=str(workers))
+    env = dict(os.environ, DASHBOARD_DB=str(db), PORT=str(port), HOST="127.0.0.1", WORKERS=str(workers),
+               **settings)
     process = subprocess.Popen(["make", "--no-print-directory", "serve"], cwd=ROOT, env=env,
                                stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"

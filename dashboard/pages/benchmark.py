@@ -67,7 +67,7 @@ class Subject:
 
 def company_subject(query: str, year: int) -> Subject | None:
     """The company whose organisation number or full name is ``query``, with its own figures."""
-    found = run_query("benchmark_subject", query=query.strip()[:120])
+    found = run_query("benchmark_subject", query=query.strip()[:120], year=year)
     if found.empty:
         return None
     c = found.iloc[0]
@@ -75,8 +75,7 @@ def company_subject(query: str, year: int) -> Subject | None:
     history: dict[str, dict[int, float]] = {}
     for kpi, yr, value in zip(values["kpi"], values["year"], values["value"]):
         history.setdefault(kpi, {})[int(yr)] = float(value)
-    own = run_query("benchmark_subject_fte", org_nr=c["org_nr"], year=year)
-    own_fte = float(own["fte"].iloc[0]) if len(own) and pd.notna(own["fte"].iloc[0]) else None
+    own_fte = float(c["fte"]) if pd.notna(c["fte"]) else None
     return Subject(name=c["name"], org_nr=c["org_nr"], sector=int(c["sector"]), county=c["county"],
                    fte=own_fte, values={k: history.get(k, {}).get(year) for k in KPIS_BY_ID},
                    history=history)
