@@ -1,56 +1,64 @@
-"""Import nominee submissions: validate every row of every file first, then load them atomically.
+"""Import nominee submissions: check every row of every file first, then load them as one, atomically.
 
-    python -m dashboard.ingest FILE... [--db PATH] [--dry-run]
+    python -m dashboard.ingest FILE... [--db PATH] [--sheet NAME] [--dry-run]
     python -m dashboard.ingest --template DIR
 
 Files are CSV (comma or semicolon separated; UTF-8 with or without a byte-order mark, or
-Windows-1252; decimal comma or point) or Excel ``.xlsx``, in the template's columns. Every problem
-is reported as ``FILE:ROW: column: reason`` and nothing is written (exit status 1). A valid input
-is merged into the database (an upsert on organisation number and year; re-importing a file changes
-nothing), written as a new file and swapped in atomically (``warehouse.publish``), so a running app
-keeps serving and picks up the new data on its next query. Each load is recorded in ``loads``.
+Windows-1252; decimal comma or point) or Excel ``.xlsx``, in the template's columns. How a file is
+read (its shape, encoding, numbers) is ``dashboard.sheets``; what the values must be is here.
 
-Numbers: a comma is a decimal comma (``12,5``), spaces may group thousands (``1 234,5``); a number
-with both a comma and a point is refused as ambiguous. Lines whose first cell begins with ``#``
-are comments (the template's units and example rows).
+The files of one command are one input: an organisation and year may appear once across all of
+them, and an organisation has one name, county, sector and founding year across all of them. Every
+problem is reported as ``FILE:ROW: column: reason`` and nothing is written (exit status 1).
+
+A valid input is merged into the database (an upsert on organisation number and year; re-importing
+a file changes nothing) and published as a new version (``warehouse.publish``), under a lock, so two
+imports at once run one after the other and neither is lost. A column left out of a file keeps the
+stored values (``founded``, and the nomination columns). Each load is recorded in ``loads``.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
+import fcntl
 import hashlib
 import io
-import math
+import os
+import re
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
-from dashboard import dimensions
+from dashboard import dimensions, sheets, years
 from dashboard.config import Config
 from dashboard.kpis import MEASURES
+from dashboard.sheets import Cell, Reading, SheetError
 from dashboard.warehouse import SCHEMA_VERSION, org_nr_is_valid, publish, read_tables
 
 IDENTITY = ("org_nr", "name", "county", "sector", "founded", "year")
 NOMINATION = ("prize", "status", "published_on")
 COLUMNS = (*IDENTITY, *(m.id for m in MEASURES), *NOMINATION)
-OPTIONAL = ("founded", *NOMINATION)
+OPTIONAL = ("founded", *NOMINATION)  # left out of a file, they keep the stored values
 REQUIRED = tuple(c for c in COLUMNS if c not in OPTIONAL)
 UNITS = {"org_nr": "9 digits", "name": "text", "county": "2024 code", "sector": "NACE 10-33",
-         "founded": "year", "year": "2014-2025", "prize": "main/special",
+         "founded": "year", "year": f"{years.EARLIEST}-{years.latest()}", "prize": "main/special",
          "status": "nominated/finalist/winner", "published_on": "YYYY-MM-DD or empty (not yet public)",
          **{m.id: m.unit for m in MEASURES}}
 EXAMPLE = {"org_nr": "910000004", "name": "Eksempel Mek AS", "county": "46", "sector": "25",
-           "founded": "1987", "year": "2025", "fte": "84,5", "turnover_mnok": "310", "value_added_mnok": "112",
-           "wage_costs_mnok": "58", "export_mnok": "140", "rnd_mnok": "4,2", "energy_mwh": "2100",
-           "renewable_share_pct": "92", "scope1_t": "180", "scope2_t": "25", "robots": "9",
+           "founded": "1987", "year": str(years.latest() - 2), "fte": "84,5", "turnover_mnok": "310",
+           "value_added_mnok": "112", "wage_costs_mnok": "58", "export_mnok": "140", "rnd_mnok": "4,2",
+           "energy_mwh": "2100", "renewable_share_pct": "92", "scope1_t": "180", "scope2_t": "25", "robots": "9",
            "automation_pct": "48", "material_utilisation_pct": "91", "scrap_rate_pct": "3,1",
            "recycled_input_pct": "22", "training_hours": "2300", "lost_time_injuries": "1",
            "hours_worked": "139000", "prize": "main", "status": "nominated", "published_on": ""}
-# Pre-2024 county codes that map to one 2024 county (shared/domain.md); 30, 38 and 54 do not.
+# Pre-2024 county codes that map to one 2024 county (docs/domain.md); 30, 38 and 54 do not.
 OLD_COUNTIES = {"01": "31", "02": "32", "06": "33", "04": "34", "05": "34", "07": "39", "08": "40",
                 "09": "42", "10": "42", "12": "46", "14": "46", "16": "50", "17": "50", "19": "55", "20": "56"}
 SPLIT_COUNTIES = {"30": ("Viken", "31, 32 and 33"), "38": ("Vestfold og Telemark", "39 and 40"),
@@ -58,104 +66,30 @@ SPLIT_COUNTIES = {"30": ("Viken", "31, 32 and 33"), "38": ("Vestfold og Telemark
 FORMULA_START = ("=", "+", "-", "@")
 MAX_SHARE = {m.id: m.max_value for m in MEASURES if m.max_value is not None}
 INTEGER = {m.id for m in MEASURES if m.integer}
+INT_MAX = 2**31 - 1  # the largest value of an integer column in the database
+MAX_AMOUNT = 1e12  # no measure of one company comes near this; more is a slip (or an attack)
+NUMERIC = ("sector", "founded", "year", *(m.id for m in MEASURES))
+SHARES = {m.id for m in MEASURES if m.unit == "%"}
+LOCK_WAIT = 600.0  # seconds a second import waits for the first before it gives up
 
 
 @dataclass
 class Parsed:
-    """One file's valid rows, or its errors."""
+    """One file's valid rows (each with its line), the columns it has, or its errors."""
 
     name: str
     checksum: str
     rows: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    columns: tuple[str, ...] = ()
 
 
 class CellError(ValueError):
     pass
 
 
-def _number(text: str) -> float | None:
-    t = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    if t == "":
-        return None
-    if "," in t and "." in t or t.count(",") > 1:
-        raise CellError(f"ambiguous number {text.strip()!r}: use one decimal comma or point and no "
-                        "thousands separator but spaces")
-    try:
-        value = float(t.replace(",", "."))
-    except ValueError:
-        raise CellError(f"not a number: {text.strip()!r}") from None
-    if not math.isfinite(value):
-        raise CellError(f"not a finite number: {text.strip()!r}")
-    return value
-
-
-def _whole(text: str, low: int, high: int, what: str) -> int | None:
-    value = _number(text)
-    if value is None:
-        return None
-    if not value.is_integer() or not low <= value <= high:
-        raise CellError(f"{what} must be a whole number from {low} to {high}, not {text.strip()!r}")
-    return int(value)
-
-
-def _county(text: str) -> str:
-    code = text.strip()
-    code = code.zfill(2) if code.isdigit() and len(code) == 1 else code
-    if code in dimensions.counties().index:
-        return code
-    if code in OLD_COUNTIES:
-        return OLD_COUNTIES[code]
-    if code in SPLIT_COUNTIES:
-        name, parts = SPLIT_COUNTIES[code]
-        raise CellError(f"pre-2024 code {code} ({name}) was split into {parts}; give the 2024 code "
-                        "(it cannot be placed without the municipality)")
-    raise CellError(f"unknown county code {text.strip()!r}")
-
-
-def _text(text: str, column: str) -> str:
-    value = text.strip()
-    if not value:
-        raise CellError("required")
-    if value.startswith(FORMULA_START):
-        raise CellError(f"begins with {value[0]!r}, which a spreadsheet would run as a formula")
-    return value
-
-
-def _decode(data: bytes) -> str:
-    if b"\x00" in data:
-        raise CellError("not text in UTF-8 or Windows-1252 (it has NUL bytes: UTF-16 or a binary file?)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise CellError(f"not text in UTF-8 or Windows-1252 (byte {exc.start})") from None
-
-
-def _table(path: Path, data: bytes) -> list[tuple[int, list[str]]]:
-    """The file's lines as (line number, cells), header first."""
-    if data[:2] == b"PK" or path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-        out = []
-        for n, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            out.append((n, ["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer()
-                                                   else str(v)) for v in row]))
-        return out
-    text = _decode(data)
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text), delimiter=";" if first.count(";") > first.count(",") else ",")
-    out = []
-    for cells in reader:
-        out.append((reader.line_num, cells))
-    return out
-
-
-def parse(path: Path) -> Parsed:
-    """Read and validate one file completely; nothing is written."""
+def parse(path: Path, sheet: str | None = None) -> Parsed:
+    """Read and check one file completely; nothing is written."""
     name = path.name
     data = path.read_bytes()
     result = Parsed(name, hashlib.sha256(data).hexdigest())
@@ -164,33 +98,45 @@ def parse(path: Path) -> Parsed:
         result.errors.append(f"{name}:{line}: {column}: {reason}")
 
     if not data.strip():
-        error(1, "file", "empty file")
+        error(1, "file", "no rows (the file is empty)")
         return result
     try:
-        lines = _table(path, data)
-    except CellError as exc:
-        error(1, "file", str(exc))
+        table = sheets.read(path, data, sheet)
+    except SheetError as exc:
+        error(exc.line, exc.column, exc.reason)
         return result
-    except Exception as exc:  # a damaged .xlsx: say so, do not crash
-        error(1, "file", f"cannot be read as CSV or .xlsx ({type(exc).__name__})")
-        return result
-    header_line, header = lines[0]
-    header = [h.strip().lower().lstrip("\ufeff") for h in header]
-    for column in header:
+    for exc in table.errors:
+        error(exc.line, exc.column, exc.reason)
+    for column in table.header:
         if column and column not in COLUMNS:
-            error(header_line, column, "unknown column")
+            error(table.header_line, column, "unknown column")
     for column in REQUIRED:
-        if column not in header:
-            error(header_line, column, "required column missing")
-    if result.errors:
+        if column not in table.header:
+            error(table.header_line, column, "required column missing")
+    if any(f":{table.header_line}: " in e for e in result.errors):
         return result
-    position = {c: header.index(c) for c in COLUMNS if c in header}
-    seen: dict[tuple[str, int], int] = {}
-    companies: dict[str, tuple[int, str, str, int]] = {}
-    for line, cells in lines[1:]:
-        if not any(c.strip() for c in cells) or (cells and cells[0].strip().startswith("#")):
-            continue
-        cell = {c: (cells[i] if i < len(cells) else "") for c, i in position.items()}
+    result.columns = tuple(c for c in COLUMNS if c in table.header)
+    position = {c: table.header.index(c) for c in result.columns}
+    rows = [(line, {c: cells[i] for c, i in position.items()}) for line, cells in table.rows]
+
+    # First pass: every number as written, and the decimal mark the file settles on (if any).
+    readings: dict[tuple[int, str], Reading | None] = {}  # a number that cannot be read is missing
+    file_mark: tuple[str, str] | None = None
+    for line, cell in rows:
+        for column in NUMERIC:
+            if column not in cell:
+                continue
+            try:
+                reading = sheets.parse_number(cell[column], percent_allowed=column in SHARES)
+            except ValueError as exc:
+                error(line, column, str(exc))
+                continue
+            readings[(line, column)] = reading
+            if reading and reading.decisive and file_mark is None:
+                file_mark = (reading.mark, f"line {line}, {column} {reading.text!r},")
+
+    # Second pass: every value checked, numbers read with the file's decimal mark.
+    for line, cell in rows:
         row: dict[str, object] = {"line": line}
         bad = False
         for column, check in CHECKS:
@@ -198,8 +144,14 @@ def parse(path: Path) -> Parsed:
                 row[column] = None
                 continue
             try:
-                row[column] = check(cell[column])
-            except CellError as exc:
+                if column not in NUMERIC:
+                    row[column] = check(cell[column])
+                elif (line, column) not in readings:
+                    bad = True  # already reported
+                else:
+                    reading = readings[(line, column)]
+                    row[column] = check(None if reading is None else sheets.decide(reading, file_mark))
+            except (CellError, ValueError) as exc:
                 error(line, column, str(exc))
                 bad = True
         if bad:
@@ -211,26 +163,53 @@ def parse(path: Path) -> Parsed:
         if (row["prize"] is None) != (row["status"] is None):
             error(line, "prize" if row["prize"] is None else "status", "prize and status go together")
             bad = True
-        key = (row["org_nr"], row["year"])
-        if key in seen:
-            error(line, "org_nr", f"same organisation and year as line {seen[key]}")
-            bad = True
-        seen.setdefault(key, line)
-        who = (line, row["name"], row["county"], row["sector"])
-        first = companies.setdefault(row["org_nr"], who)
-        for index, column in ((1, "name"), (2, "county"), (3, "sector")):
-            if first[index] != who[index]:
-                error(line, column, f"differs from line {first[0]} for the same organisation")
-                bad = True
         if not bad:
             result.rows.append(row)
     if not result.rows and not result.errors:
-        error(header_line, "file", "no data rows")
+        error(table.header_line, "file", "no data rows")
     return result
 
 
-def _show(value: float) -> str:
-    return f"{value:g}"
+def check_together(files: list[Parsed]) -> list[str]:
+    """Conflicts across the rows of all files of one command (and within each file): the same
+    organisation and year twice, or two names, counties, sectors or founding years for one
+    organisation."""
+    errors: list[str] = []
+    seen: dict[tuple[str, int], tuple[str, int]] = {}
+    first: dict[str, dict[str, tuple[object, str, int]]] = {}
+
+    def where(here: str, there: tuple[str, int]) -> str:
+        return f"line {there[1]}" if there[0] == here else f"{there[0]} line {there[1]}"
+
+    for f in files:
+        kept = []
+        for row in f.rows:
+            line, bad = row["line"], False
+            key = (row["org_nr"], row["year"])
+            if key in seen:
+                errors.append(f"{f.name}:{line}: org_nr: same organisation and year as {where(f.name, seen[key])}")
+                bad = True
+            seen.setdefault(key, (f.name, line))
+            known = first.setdefault(row["org_nr"], {})
+            for column in ("name", "county", "sector", "founded"):
+                if row[column] is None:
+                    continue
+                value, fname, fline = known.setdefault(column, (row[column], f.name, line))
+                if value != row[column]:
+                    errors.append(f"{f.name}:{line}: {column}: {_show(row[column])!r} differs from "
+                                  f"{_show(value)!r} for the same organisation at {where(f.name, (fname, fline))}")
+                    bad = True
+            if not bad:
+                kept.append(row)
+        f.rows = kept
+    return errors
+
+
+def _show(value: object) -> str:
+    """A number as a person writes it: 3000000000, 12.5 (not 3e+09 or 12.500000)."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else f"{value:g}"
+    return str(value)
 
 
 def _required(value: object) -> object:
@@ -239,76 +218,141 @@ def _required(value: object) -> object:
     return value
 
 
-def _date(text: str):
-    value = text.strip()
-    if not value:
+def _whole(value: float | None, low: int, high: int, what: str) -> int | None:
+    if value is None:
         return None
+    if not float(value).is_integer() or not low <= value <= high:
+        raise CellError(f"{what} must be a whole number from {low} to {high}, not {_show(value)}")
+    return int(value)
+
+
+def _cell_text(cell: Cell) -> str:
+    return cell.text.strip()
+
+
+def _county(cell: Cell) -> str:
+    code = _cell_text(cell)
+    if not code:
+        raise CellError("required")
+    code = code.zfill(2) if code.isdigit() and len(code) == 1 else code
+    if code in dimensions.counties().index:
+        return code
+    if code in OLD_COUNTIES:
+        return OLD_COUNTIES[code]
+    if code in SPLIT_COUNTIES:
+        name, parts = SPLIT_COUNTIES[code]
+        raise CellError(f"pre-2024 code {code} ({name}) was split into {parts}; give the 2024 code "
+                        "(it cannot be placed without the municipality)")
+    raise CellError(f"unknown county code {code!r}")
+
+
+def _name(cell: Cell) -> str:
+    value = " ".join(_cell_text(cell).split())
+    if not value:
+        raise CellError("required")
+    if value.startswith(FORMULA_START):
+        raise CellError(f"begins with {value[0]!r}, which a spreadsheet would run as a formula")
+    return value
+
+
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _date(cell: Cell) -> date | None:
+    value = cell.value
+    if isinstance(value, datetime):
+        if value.time() != datetime.min.time():
+            raise CellError(f"a date without a time of day, not {value.isoformat(sep=' ')}")
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = _cell_text(cell)
+    if not text:
+        return None
+    m = _DATE.fullmatch(text)
+    if not m:
+        raise CellError(f"not a date written YYYY-MM-DD: {text!r}")
     try:
-        return datetime.strptime(value[:10], "%Y-%m-%d").date()
+        day = date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
-        raise CellError(f"not a date (YYYY-MM-DD): {value!r}") from None
+        raise CellError(f"no such day: {text!r}") from None
+    if not years.EARLIEST <= day.year <= years.latest():
+        raise CellError(f"a date from {years.EARLIEST} to {years.latest()}, not {text}")
+    return day
 
 
-def _org_nr(text: str) -> str:
-    value = text.strip().replace(" ", "")
+def _org_nr(cell: Cell) -> str:
+    text = _cell_text(cell)
+    value = text.replace(" ", "")
     if not value:
         raise CellError("required")
     if not org_nr_is_valid(value):
-        raise CellError(f"{text.strip()!r} is not a valid organisation number (9 digits, modulus-11 check digit)")
+        raise CellError(f"{text!r} is not a valid organisation number (9 digits, modulus-11 check digit)")
     return value
 
 
-def _sector(text: str) -> int:
-    value = _required(_whole(text, 10, 33, "the NACE division"))
-    if value not in dimensions.sectors().index:
-        raise CellError(f"unknown NACE division {value}")
-    return value
+def _sector(value: float | None) -> int:
+    code = _required(_whole(value, 10, 33, "the NACE division"))
+    if code not in dimensions.sectors().index:
+        raise CellError(f"unknown NACE division {code}")
+    return code
 
 
-def _choice(text: str, allowed: tuple[str, ...]) -> str | None:
-    value = text.strip().lower()
-    if not value:
-        return None
-    if value not in allowed:
-        raise CellError(f"{text.strip()!r} is not one of {', '.join(allowed)}")
-    return value
+def _choice(allowed: tuple[str, ...]) -> Callable[[Cell], str | None]:
+    def check(cell: Cell) -> str | None:
+        value = _cell_text(cell).lower()
+        if not value:
+            return None
+        if value not in allowed:
+            raise CellError(f"{_cell_text(cell)!r} is not one of {', '.join(allowed)}")
+        return value
+    return check
 
 
-def _measure_check(column: str):
-    def check(text: str) -> float | None:
-        value = _number(text)
+def _measure_check(column: str) -> Callable[[float | None], float | None]:
+    def check(value: float | None) -> float | None:
         if value is None:
             return None
         if value < 0:
             raise CellError(f"negative ({_show(value)}); amounts and counts cannot be below 0")
         if column in MAX_SHARE and value > MAX_SHARE[column]:
             raise CellError(f"a share from 0 to 100, not {_show(value)}")
-        if column in INTEGER and not value.is_integer():
-            raise CellError(f"a whole number, not {_show(value)}")
+        if column in INTEGER:
+            if not value.is_integer():
+                raise CellError(f"a whole number, not {_show(value)}")
+            if value > INT_MAX:
+                raise CellError(f"{_show(value)} is above the largest count this column holds ({INT_MAX})")
+        if value > MAX_AMOUNT:
+            raise CellError(f"{_show(value)} is above {MAX_AMOUNT:.0e}, more than any one company reports")
         return value
     return check
 
 
-CHECKS = [
-    ("org_nr", _org_nr), ("name", lambda v: _text(v, "name")), ("county", _county), ("sector", _sector),
-    ("founded", lambda v: _whole(v, 1800, 2100, "a year")),
-    ("year", lambda v: _required(_whole(v, 2014, 2025, "the year"))),
-    ("prize", lambda v: _choice(v, ("main", "special"))),
-    ("status", lambda v: _choice(v, ("nominated", "finalist", "winner"))),
-    ("published_on", lambda v: _date(v)),
+# (column, check): text columns get the Cell, numeric ones (NUMERIC) the number read from it
+CHECKS: list[tuple[str, Callable]] = [
+    ("org_nr", _org_nr), ("name", _name), ("county", _county), ("sector", _sector),
+    ("founded", lambda v: _whole(v, 1800, years.latest(), "a year")),
+    ("year", lambda v: _required(_whole(v, years.EARLIEST, years.latest(), "the year"))),
+    ("prize", _choice(("main", "special"))),
+    ("status", _choice(("nominated", "finalist", "winner"))),
+    ("published_on", _date),
     *[(m.id, _measure_check(m.id)) for m in MEASURES],
 ]
 
 
-def merge(existing: dict[str, pd.DataFrame], files: list[Parsed]) -> tuple[dict[str, pd.DataFrame], list[dict]]:
-    """The base tables with every file's rows upserted, and one load record per file."""
+def merge(existing: dict[str, pd.DataFrame], files: list[Parsed]) -> tuple[dict[str, pd.DataFrame], list[dict], list[str]]:
+    """The base tables with every file's rows upserted, one load record per file, and what the
+    input changes about companies already stored (a new name, county, sector or founding year)."""
     measure_ids = [m.id for m in MEASURES]
-    companies, years, nominations = existing["companies"], existing["company_years"], existing["nominations"]
-    loads = []
+    companies = existing["companies"].copy()
+    years_ = existing["company_years"]
+    nominations = existing["nominations"]
+    loads, updates = [], []
+    stored = companies.set_index("org_nr")
     for f in files:
         rows = pd.DataFrame(f.rows)
         incoming = rows[["org_nr", "year", *measure_ids]].astype({"year": int})
-        known = years.assign(year=years["year"].astype(int)).merge(
+        known = years_.assign(year=years_["year"].astype(int)).merge(
             incoming, on=["org_nr", "year"], how="inner", suffixes=("_old", ""))
         same = pd.Series(True, index=known.index)
         for m in measure_ids:
@@ -317,44 +361,107 @@ def merge(existing: dict[str, pd.DataFrame], files: list[Parsed]) -> tuple[dict[
         loads.append({"file_name": f.name, "checksum": f.checksum, "rows_added": len(incoming) - len(known),
                       "rows_changed": int((~same).sum()),
                       "loaded_at": datetime.now(timezone.utc).replace(tzinfo=None)})
-        who = rows.rename(columns={"county": "county_code", "sector": "sector_code"})[
-            ["org_nr", "name", "county_code", "sector_code", "founded"]].drop_duplicates("org_nr")
-        companies = pd.concat([companies[~companies["org_nr"].isin(who["org_nr"])], who], ignore_index=True)
+        for org, row in rows.drop_duplicates("org_nr").set_index("org_nr").iterrows():
+            new = {"name": row["name"], "county_code": row["county"], "sector_code": int(row["sector"]),
+                   "founded": row["founded"] if pd.notna(row["founded"]) else None}
+            if org in stored.index:
+                old = stored.loc[org]
+                if new["founded"] is None and pd.notna(old["founded"]):
+                    new["founded"] = int(old["founded"])  # a file without a founding year keeps it
+                for column in ("name", "county_code", "sector_code", "founded"):
+                    if pd.notna(old[column]) and str(old[column]) != str(new[column]):
+                        updates.append(f"{f.name}: {org}: {column.removesuffix('_code')} updated from "
+                                       f"{_show(old[column])!r} to {_show(new[column])!r}")
+            stored.loc[org] = new
         keys = set(zip(incoming["org_nr"], incoming["year"]))
-        kept = [k not in keys for k in zip(years["org_nr"], years["year"].astype(int))]
-        years = pd.concat([years[kept], incoming], ignore_index=True)
+        kept = [k not in keys for k in zip(years_["org_nr"], years_["year"].astype(int))]
+        years_ = pd.concat([years_[kept], incoming], ignore_index=True)
         nominated = rows[rows["prize"].notna()][["year", "org_nr", "prize", "status", "published_on"]]
+        if "published_on" not in f.columns:  # the file does not say: keep the stored publish dates
+            before = nominations[["year", "org_nr", "prize", "published_on"]].astype({"year": int})
+            nominated = nominated.drop(columns="published_on").astype({"year": int}).merge(
+                before, on=["year", "org_nr", "prize"], how="left")
         nominations = pd.concat([nominations, nominated], ignore_index=True).drop_duplicates(
             ["year", "org_nr", "prize"], keep="last")
+    companies = stored.reset_index()
     for column in ("robots", "lost_time_injuries"):
-        years[column] = pd.to_numeric(years[column]).round().astype("Int64")
+        years_[column] = pd.to_numeric(years_[column]).round().astype("Int64")
     for column in measure_ids:
         if column not in ("robots", "lost_time_injuries"):
-            years[column] = pd.to_numeric(years[column]).astype(float)
-    years["year"] = years["year"].astype(int)
+            years_[column] = pd.to_numeric(years_[column]).astype(float)
+    years_["year"] = years_["year"].astype(int)
     companies["founded"] = pd.to_numeric(companies["founded"]).astype("Int64")
     companies["sector_code"] = companies["sector_code"].astype(int)
     nominations["year"] = nominations["year"].astype(int)
-    return {"companies": companies, "company_years": years, "nominations": nominations}, loads
+    return {"companies": companies, "company_years": years_, "nominations": nominations}, loads, updates
 
 
-def load(files: list[Path], db: Path, dry_run: bool = False, out=sys.stdout, err=sys.stderr) -> int:
-    parsed = [parse(f) for f in files]
+EMPTY = {"companies": ["org_nr", "name", "county_code", "sector_code", "founded"],
+         "company_years": ["org_nr", "year", *[m.id for m in MEASURES]],
+         "nominations": ["year", "org_nr", "prize", "status", "published_on"],
+         "meta": ["key", "value"],
+         "loads": ["file_name", "checksum", "rows_added", "rows_changed", "loaded_at"]}
+
+
+@contextmanager
+def import_lock(db: Path, wait: float = LOCK_WAIT, err=sys.stderr) -> Iterator[None]:
+    """Hold the import lock of ``db``'s folder: a second import waits for the first.
+
+    The lock is taken on the folder itself (flock on its descriptor), so no lock file is left
+    behind, and the kernel releases it if an import dies."""
+    folder = os.open(Path(db).resolve().parent if Path(db).parent.exists() else ".", os.O_RDONLY)
+    try:
+        deadline, told = time.monotonic() + wait, False
+        while True:
+            try:
+                fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"another import into {Path(db).parent} has run for over {wait:.0f} s")
+                if not told:
+                    print(f"waiting for another import into {Path(db).parent} to finish ...", file=err)
+                    told = True
+                time.sleep(0.1)
+        yield
+    finally:
+        os.close(folder)  # closing the descriptor releases the lock
+
+
+def load(files: list[Path], db: Path, dry_run: bool = False, out=sys.stdout, err=sys.stderr,
+         sheet: str | None = None) -> int:
+    """Check ``files`` as one input and import them into ``db``; 0 on success, 1 if refused."""
+    parsed = [parse(f, sheet) for f in files]
     errors = [e for p in parsed for e in p.errors]
+    errors += check_together(parsed)
     if errors:
         print("\n".join(errors), file=err)
         print(f"{len(errors)} problem(s); nothing was imported.", file=err)
         return 1
-    empty = {"companies": pd.DataFrame(columns=["org_nr", "name", "county_code", "sector_code", "founded"]),
-             "company_years": pd.DataFrame(columns=["org_nr", "year", *[m.id for m in MEASURES]]),
-             "nominations": pd.DataFrame(columns=["year", "org_nr", "prize", "status", "published_on"]),
-             "meta": pd.DataFrame(columns=["key", "value"]),
-             "loads": pd.DataFrame(columns=["file_name", "checksum", "rows_added", "rows_changed", "loaded_at"])}
-    existing = read_tables(db) if db.exists() else empty
-    tables, loads = merge(existing, parsed)
+    try:
+        if dry_run:
+            return _merge_and_publish(parsed, db, True, out)
+        with import_lock(db, err=err):
+            return _merge_and_publish(parsed, db, False, out)
+    except (duckdb.Error, OSError, TimeoutError) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"{db}:0: database: {reason}", file=err)
+        print("nothing was imported.", file=err)
+        return 1
+
+
+def _merge_and_publish(parsed: list[Parsed], db: Path, dry_run: bool, out) -> int:
+    existing = read_tables(db) if db.exists() else {k: pd.DataFrame(columns=v) for k, v in EMPTY.items()}
+    tables, loads, updates = merge(existing, parsed)
     for record in loads:
         print(f"{record['file_name']}: {record['rows_added']} row(s) added, {record['rows_changed']} changed"
               + (" (dry run: nothing written)" if dry_run else ""), file=out)
+    for line in updates:
+        print(line, file=out)
+    for f in parsed:
+        left_out = [c for c in OPTIONAL if c not in f.columns]
+        if left_out:
+            print(f"{f.name}: not in the file, so the stored values are kept: {', '.join(left_out)}", file=out)
     if dry_run:
         return 0
     meta = dict(zip(existing["meta"]["key"], existing["meta"]["value"]))
@@ -391,6 +498,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--db", type=Path, default=None, help="the DuckDB file (default: DASHBOARD_DB)")
     parser.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
+    parser.add_argument("--sheet", help="the sheet to read in a workbook with data on more than one")
     parser.add_argument("--template", type=Path, metavar="DIR", help="write template.csv and template.xlsx")
     args = parser.parse_args(argv)
     if args.template:
@@ -406,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
         for f in missing:
             print(f"{f}:0: file: no such file", file=sys.stderr)
         return 1
-    return load(args.files, args.db or Config.from_env().db_path, args.dry_run)
+    return load(args.files, args.db or Config.from_env().db_path, args.dry_run, sheet=args.sheet)
 
 
 if __name__ == "__main__":

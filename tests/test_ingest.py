@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard import ingest
+from dashboard import ingest, years
 from dashboard.ingest import COLUMNS, EXAMPLE
 from dashboard.warehouse import build_database
 from tests.conftest import tiny_tables
@@ -27,26 +27,95 @@ BAD = {
     "unknown_county.csv": ["unknown_county.csv:2: county: unknown county code '99'"],
     "split_county.csv": ["split_county.csv:2: county: pre-2024 code 30 (Viken) was split into 31, 32 and 33; "
                          "give the 2024 code (it cannot be placed without the municipality)"],
-    "bad_sector.csv": ["bad_sector.csv:2: sector: the NACE division must be a whole number from 10 to 33, not '45'"],
+    "bad_sector.csv": ["bad_sector.csv:2: sector: the NACE division must be a whole number from 10 to 33, not 45"],
     "share_out_of_range.csv": ["share_out_of_range.csv:2: renewable_share_pct: a share from 0 to 100, not 120"],
     "negative_amount.csv": ["negative_amount.csv:2: export_mnok: negative (-5); amounts and counts cannot be below 0"],
     "value_added_above_turnover.csv": ["value_added_above_turnover.csv:2: value_added_mnok: value added (400) "
                                        "above turnover (310)"],
     "exports_above_turnover.csv": ["exports_above_turnover.csv:2: export_mnok: exports (311) above turnover (310)"],
     "duplicate_org_year.csv": ["duplicate_org_year.csv:3: org_nr: same organisation and year as line 2"],
-    "empty.csv": ["empty.csv:1: file: empty file"],
+    "empty.csv": ["empty.csv:1: file: no rows (the file is empty)"],
     "header_only.csv": ["header_only.csv:1: file: no data rows"],
     "utf16.csv": ["utf16.csv:1: file: not text in UTF-8 or Windows-1252 (it has NUL bytes: UTF-16 or a binary file?)"],
     "formula_injection.csv": ["formula_injection.csv:2: name: begins with '=', which a spreadsheet would run as a "
                               "formula"],
-    "ambiguous_number.csv": ["ambiguous_number.csv:2: turnover_mnok: ambiguous number '1,234.5': use one decimal "
-                             "comma or point and no thousands separator but spaces"],
+    "ambiguous_number.csv": ["ambiguous_number.csv:2: turnover_mnok: ambiguous number '1,234.5': both a comma and a "
+                             "point; write one decimal mark and group thousands with spaces, if at all"],
+    # the shape of a file
+    "short_row.csv": ["short_row.csv:3: file: 24 fields, but the header has 27 (a stray line break?); every row "
+                      "must have one field per column"],
+    "long_row.csv": ["long_row.csv:3: file: 28 fields, but the header has 27; every row must have one field per "
+                     "column"],
+    "duplicate_header.csv": ["duplicate_header.csv:1: fte: appears twice in the header (columns 7 and 13); each "
+                             "column must have one name"],
+    "unnamed_column_with_data.csv": ["unnamed_column_with_data.csv:2: column 28: holds data but has no name in the "
+                                     "header"],
+    "unclosed_quote.csv": ["unclosed_quote.csv:2: file: a quote opened here is never closed"],
+    "quote_swallows_rows.csv": ["quote_swallows_rows.csv:2: file: a line break inside a quoted cell; every row must "
+                                "be one line"],
+    "stray_carriage_return.csv": [
+        "stray_carriage_return.csv:2: file: 13 fields, but the header has 27 (a stray line break?); every row must "
+        "have one field per column",
+        "stray_carriage_return.csv:3: file: 15 fields, but the header has 27 (a stray line break?); every row must "
+        "have one field per column"],
+    "overlong_name.csv": ["overlong_name.csv:2: name: 303 characters; at most 200"],
+    "bom_only.csv": ["bom_only.csv:1: file: no rows (the file or sheet is empty)"],
+    # numbers read one way only
+    "dot_thousands_in_comma_file.csv": [
+        "dot_thousands_in_comma_file.csv:2: hours_worked: ambiguous number '139.000': the file writes decimals with "
+        "',' (line 2, fte '84,5'), so '.' here would group thousands (139000) or be a slip (139); write the number "
+        "without it"],
+    "dot_thousands_groups.csv": ["dot_thousands_groups.csv:2: energy_mwh: ambiguous number '1.234.567': '.' used "
+                                 "to group thousands; write the number without it (or group with spaces)"],
+    "mixed_decimal_marks.csv": ["mixed_decimal_marks.csv:2: scrap_rate_pct: mixed decimal marks: this value uses "
+                                "'.', but line 2, fte '84,5', uses ','; write all decimals one way"],
+    "comma_could_be_thousands.csv": [
+        "comma_could_be_thousands.csv:2: hours_worked: ambiguous number '139,000': 139 or 139000? Nothing else in "
+        "the file shows whether it writes decimals with a comma or a point; write it without the ',' if it is a "
+        "whole number"],
+    "robots_beyond_range.csv": ["robots_beyond_range.csv:2: robots: 3000000000 is above the largest count this "
+                                "column holds (2147483647)"],
+    "percent_sign_on_amount.csv": ["percent_sign_on_amount.csv:2: fte: '48 %' has a percent sign, but this column "
+                                   "is not a share"],
+    "scientific_notation.csv": ["scientific_notation.csv:2: energy_mwh: not a number: '2.1E3'"],
+    "year_too_early.csv": [f"year_too_early.csv:2: year: the year must be a whole number from 2000 to "
+                           f"{years.latest()}, not 1999"],
+    "year_too_late.csv": [f"year_too_late.csv:2: year: the year must be a whole number from 2000 to "
+                          f"{years.latest()}, not 2031"],
+    # text and dates
+    "mixed_encoding.csv": ["mixed_encoding.csv:4: file: byte 0xE5 is not UTF-8, but the rest of the file is: save "
+                           "the file in one encoding (UTF-8)"],
+    "date_norwegian_style.csv": ["date_norwegian_style.csv:2: published_on: not a date written YYYY-MM-DD: "
+                                 "'15.01.2026'"],
+    "date_with_time.csv": ["date_with_time.csv:2: published_on: not a date written YYYY-MM-DD: '2026-01-15 10:00'"],
+    "date_impossible.csv": ["date_impossible.csv:2: published_on: no such day: '2026-02-30'"],
+    "founded_differs_within.csv": ["founded_differs_within.csv:3: founded: '1988' differs from '1987' for the same "
+                                   "organisation at line 2"],
+    # Excel as people use it
+    "two_sheets.xlsx": ["two_sheets.xlsx:1: file: data on 2 sheets ('2025', '2026'); pick one with --sheet NAME"],
+    "empty_workbook.xlsx": ["empty_workbook.xlsx:1: file: no rows (every sheet is empty)"],
+    "percent_cell_on_amount.xlsx": ["percent_cell_on_amount.xlsx:2: fte: formatted as percent (84.5 %), but this "
+                                    "column is not a share"],
+    "formula_without_value.xlsx": ["formula_without_value.xlsx:2: energy_mwh: cell M2 is a formula with no saved "
+                                   "value; open the file in Excel or LibreOffice and save it, or type the value"],
+    "date_in_number_cell.xlsx": ["date_in_number_cell.xlsx:2: fte: not a number: '2025-05-12' (the spreadsheet "
+                                 "turned it into a date)"],
+}
+
+# One command, several files: checked as one input.
+BAD_TOGETHER = {
+    ("pair_a.csv", "pair_b_same_year.csv"): ["pair_b_same_year.csv:3: org_nr: same organisation and year as "
+                                             "pair_a.csv line 2"],
+    ("pair_a.csv", "pair_b_other_name.csv"): ["pair_b_other_name.csv:2: name: 'Fjordstaal Verk AS' differs from "
+                                              "'Fjordstål Verk AS' for the same organisation at pair_a.csv line 2"],
+    ("pair_a.csv", "pair_b_other_founded.csv"): ["pair_b_other_founded.csv:2: founded: '1990' differs from '1987' "
+                                                 "for the same organisation at pair_a.csv line 2"],
 }
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "served.duckdb"
+    path = tmp_path / "served" / "served.duckdb"
     t = tiny_tables()
     build_database(path, t["companies"], t["company_years"], t["nominations"], {"source": "test"})
     return path
@@ -57,20 +126,158 @@ def fingerprint(path: Path) -> tuple[str, str]:
     return real, hashlib.sha256(Path(real).read_bytes()).hexdigest()
 
 
-def run(files: list[Path], db: Path, dry_run: bool = False) -> tuple[int, list[str], str]:
+def folder_state(path: Path) -> dict[str, str]:
+    """Everything in the database's folder: each file's hash, each link's target, each folder."""
+    state = {}
+    for p in sorted(Path(path).parent.rglob("*")):
+        key = str(p.relative_to(path.parent))
+        state[key] = (f"-> {os.readlink(p)}" if p.is_symlink() else "dir" if p.is_dir()
+                      else hashlib.sha256(p.read_bytes()).hexdigest())
+    return state
+
+
+def run(files: list[Path], db: Path, dry_run: bool = False, sheet: str | None = None) -> tuple[int, list[str], str]:
     out, err = io.StringIO(), io.StringIO()
-    code = ingest.load(files, db, dry_run, out=out, err=err)
+    code = ingest.load(files, db, dry_run, out=out, err=err, sheet=sheet)
     return code, err.getvalue().splitlines(), out.getvalue()
+
+
+def stored(db: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(os.path.realpath(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_corpus_has_a_file_for_every_case() -> None:
+    """Every file in the corpus is checked by a test here (a file nobody reads checks nothing)."""
+    named = set(BAD) | {f for pair in BAD_TOGETHER for f in pair} | set(GOOD)
+    assert named == {p.name for p in CORPUS.iterdir()} - {"good_semicolon_cp1252.csv", "good_comma_utf8_bom.csv"}
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
 def test_bad_file_is_refused_and_nothing_changes(name: str, db: Path) -> None:
-    before = fingerprint(db)
+    before = folder_state(db)
     code, errors, _ = run([CORPUS / name], db)
     assert code == 1
     assert errors[:-1] == BAD[name]
     assert errors[-1] == f"{len(BAD[name])} problem(s); nothing was imported."
-    assert fingerprint(db) == before
+    assert folder_state(db) == before
+
+
+@pytest.mark.parametrize("names", sorted(BAD_TOGETHER))
+def test_files_of_one_command_are_one_input(names: tuple[str, ...], db: Path) -> None:
+    before = folder_state(db)
+    code, errors, _ = run([CORPUS / n for n in names], db)
+    assert code == 1
+    assert errors[:-1] == BAD_TOGETHER[names]
+    assert folder_state(db) == before
+    # each file alone is fine
+    for name in names:
+        assert run([CORPUS / name], db, dry_run=True)[0] == 0
+
+
+# Good files, and what must be stored for them: (sql, expected rows).
+GOOD = {
+    "good_2026.csv": ("select year, fte from company_years where org_nr = '910000047'", [(2026, 101.5)]),
+    "good_percent_signs.csv": ("select automation_pct, renewable_share_pct from company_years "
+                               "where org_nr = '910000047'", [(48.5, 92.0)]),
+    "good_spaces_group_thousands.csv": ("select hours_worked, energy_mwh from company_years "
+                                        "where org_nr = '910000047'", [(139000.0, 2100.5)]),
+    "good_comma_separated_decimal_points.csv": ("select fte, rnd_mnok, scrap_rate_pct, hours_worked from "
+                                                "company_years where org_nr = '910000047'",
+                                                [(84.5, 4.2, 3.1, 139000.0)]),
+    "good_without_founded.csv": ("select founded from companies where org_nr = '910000004'", [(1990,)]),
+    "good_name_update.csv": ("select name, founded from companies where org_nr = '910000004'",
+                             [("Alfa Mekaniske AS", 1990)]),
+    "good_percent_cells.xlsx": ("select automation_pct, renewable_share_pct from company_years "
+                                "where org_nr = '910000047'", [(48.1, 92.0)]),
+    "empty_first_sheet.xlsx": ("select year, fte from company_years where org_nr = '910000047'", [(2026, 77.0)]),
+    "good_date_cell.xlsx": ("select year, prize, status, published_on::varchar from nominations "
+                            "where org_nr = '910000047'", [(2026, "main", "winner", "2026-11-20")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOOD))
+def test_good_file_is_stored_as_meant(name: str, db: Path) -> None:
+    code, errors, out = run([CORPUS / name], db)
+    assert code == 0, errors
+    sql, expected = GOOD[name]
+    assert stored(db, sql) == expected
+
+
+def test_name_update_is_reported(db: Path) -> None:
+    code, _, out = run([CORPUS / "good_name_update.csv"], db)
+    assert code == 0
+    assert "good_name_update.csv: 910000004: name updated from 'Alfa Mek AS' to 'Alfa Mekaniske AS'" in out
+
+
+def test_left_out_columns_keep_stored_values(db: Path) -> None:
+    """A file without `founded` and without the nomination columns erases neither."""
+    before = stored(db, "select * from nominations order by all")
+    code, _, out = run([CORPUS / "good_without_founded.csv"], db)
+    assert code == 0
+    assert "good_without_founded.csv: not in the file, so the stored values are kept: founded" in out
+    assert stored(db, "select founded from companies where org_nr = '910000004'") == [(1990,)]
+    assert stored(db, "select * from nominations order by all") == before
+
+
+def test_nomination_without_publish_date_keeps_the_stored_one(tmp_path: Path, db: Path) -> None:
+    def write(name: str, columns: list[str], **values: str) -> Path:
+        row = dict(EXAMPLE, org_nr="910000047", year="2026", prize="main", **values)
+        path = tmp_path / name
+        path.write_text(";".join(columns) + "\n" + ";".join(row[c] for c in columns) + "\n", encoding="utf-8")
+        return path
+
+    first = write("published.csv", list(COLUMNS), status="nominated", published_on="2026-11-01")
+    later = write("status_only.csv", [c for c in COLUMNS if c != "published_on"], status="finalist")
+    assert run([first], db)[0] == 0
+    assert run([later], db)[0] == 0
+    assert stored(db, "select status, published_on::varchar from nominations where org_nr = '910000047'") == [
+        ("finalist", "2026-11-01")]
+
+
+def test_sheet_option_picks_one_sheet(db: Path) -> None:
+    code, errors, _ = run([CORPUS / "two_sheets.xlsx"], db, sheet="2026")
+    assert code == 0, errors
+    assert stored(db, "select year from company_years where org_nr = '910000047'") == [(2026,)]
+    code, errors, _ = run([CORPUS / "two_sheets.xlsx"], db, sheet="Ark9")
+    assert code == 1 and errors[0] == "two_sheets.xlsx:1: file: no sheet named 'Ark9'; the sheets are '2025', '2026'"
+
+
+def test_clean_up_touches_only_its_own_versions(db: Path) -> None:
+    """Versions live in a folder of their own; a user's backup named like one is never removed."""
+    backup = db.parent / "served.2025-01-15.duckdb"
+    look_alike = db.parent / "served.20250115T000000000000.duckdb"
+    for p in (backup, look_alike):
+        p.write_bytes(b"a user's own file")
+    for _ in range(4):
+        changed = CORPUS / "good_2026.csv"
+        assert run([changed], db)[0] == 0
+    versions = sorted(p.name for p in (db.parent / "served.versions").iterdir())
+    assert len(versions) == 2 and os.readlink(db) == f"served.versions/{versions[-1]}"
+    assert backup.read_bytes() == look_alike.read_bytes() == b"a user's own file"
+
+
+def test_concurrent_imports_both_land(tmp_path: Path, db: Path) -> None:
+    """Two import processes at once: the second waits for the first, and both files are stored."""
+    import subprocess
+    import sys
+
+    files = []
+    for org, name in (("910000055", "Bryggen Plast AS"), ("910000063", "Sørvik Blå AS")):
+        path = tmp_path / f"{org}.csv"
+        values = dict(EXAMPLE, org_nr=org, name=name, year="2026", prize="", status="")
+        path.write_text(";".join(COLUMNS) + "\n" + ";".join(values[c] for c in COLUMNS) + "\n", encoding="utf-8")
+        files.append(path)
+    procs = [subprocess.Popen([sys.executable, "-m", "dashboard.ingest", str(f), "--db", str(db)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in files]
+    results = [p.communicate(timeout=240) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], results
+    assert stored(db, "select org_nr from company_years where year = 2026 order by org_nr") == [
+        ("910000055",), ("910000063",)]
+    assert len(stored(db, "select * from loads")) == 2
 
 
 def test_large_file_with_one_bad_row(tmp_path: Path, db: Path) -> None:

@@ -1,0 +1,321 @@
+"""Reading a submission file strictly: CSV or Excel bytes to a header and rows of raw cells.
+
+Nothing here knows the template's columns; ``dashboard.ingest`` checks those. What is checked here is
+the file's shape, so that every cell a person typed ends up under the column they typed it in, or
+the file is refused at the row that breaks the shape:
+
+- CSV is one encoding: UTF-8 (with or without a byte-order mark) or Windows-1252. A UTF-8 file with
+  a stray Windows-1252 byte is refused at that byte's line rather than read as garbled letters.
+- Every CSV row has exactly as many fields as the header; quotes must close; no line breaks inside
+  a cell; no cell longer than ``MAX_CELL`` characters.
+- Header names are unique, and a column that holds data has a name.
+- An Excel workbook is read from its one sheet with data (or the sheet named by ``sheet``). Cells
+  keep their type: numbers stay numbers, a cell formatted as percent is marked as such, dates stay
+  dates, and a formula with no saved value is refused naming its cell.
+
+Numbers are read by ``number`` (one reader for CSV text and Excel cells alike). A value a person
+could read two ways is refused; see ``number`` for the rules.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+MAX_CELL = 200  # characters; the longest real value is a company name
+
+
+class SheetError(ValueError):
+    """A refusal at one place in a file: its line (row), column and reason."""
+
+    def __init__(self, line: int, column: str, reason: str):
+        self.line, self.column, self.reason = line, column, reason
+        super().__init__(f"{line}: {column}: {reason}")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell as the file holds it: text from CSV, or a typed value from Excel."""
+
+    value: str | float | int | datetime | date | bool | None
+    where: str = ""  # "cell H5" in a workbook, empty in CSV
+    percent: bool = False  # an Excel number formatted as percent (0.48 shown as 48 %)
+    unsaved_formula: bool = False  # an Excel formula whose value was never computed and saved
+
+    @property
+    def text(self) -> str:
+        """The cell as text (numbers without a trailing .0), for text columns and messages."""
+        v = self.value
+        if v is None:
+            return ""
+        if isinstance(v, float) and v.is_integer():
+            return str(int(v))
+        return str(v)
+
+    @property
+    def blank(self) -> bool:
+        return self.text.strip() == ""
+
+
+@dataclass
+class Table:
+    """A file's header (with its line number) and data rows as (line, cells), cells padded to the
+    header's width."""
+
+    header_line: int
+    header: list[str]
+    rows: list[tuple[int, list[Cell]]] = field(default_factory=list)
+    errors: list[SheetError] = field(default_factory=list)  # rows refused for their shape
+
+
+def read(path: Path, data: bytes, sheet: str | None = None) -> Table:
+    """The file's header and rows; raises SheetError at the first place the shape breaks."""
+    workbook = data[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm")
+    lines = _xlsx_lines(data, sheet) if workbook else _csv_lines(_decode(data))
+    lines = [(n, cells) for n, cells in lines if not _is_comment(cells)]
+    if not lines:
+        raise SheetError(1, "file", "no rows (the file or sheet is empty)")
+    header_line, header_cells = lines[0]
+    header = [c.text.strip().lower().lstrip("\ufeff") for c in header_cells]
+    while header and header[-1] == "":
+        header.pop()
+    seen: dict[str, int] = {}
+    for i, name in enumerate(header):
+        if name and name in seen:
+            raise SheetError(header_line, name, f"appears twice in the header (columns {seen[name] + 1} "
+                                                f"and {i + 1}); each column must have one name")
+        seen.setdefault(name, i)
+    table = Table(header_line, header)
+    for line, cells in lines[1:]:
+        problem = _shape(line, cells, header, len(header_cells) if not workbook else None)
+        if problem:
+            table.errors.append(problem)
+        else:
+            table.rows.append((line, (cells + [Cell(None)] * len(header))[:len(header)]))
+    return table
+
+
+def _shape(line: int, cells: list[Cell], header: list[str], fields: int | None) -> SheetError | None:
+    """Why a row does not fit the header, if it does not."""
+    if fields is not None and len(cells) != fields:
+        hint = " (a stray line break?)" if len(cells) < fields else ""
+        return SheetError(line, "file", f"{len(cells)} fields, but the header has {fields}{hint}; every row "
+                                        "must have one field per column")
+    for i, cell in enumerate(cells):
+        if cell.unsaved_formula:
+            return SheetError(line, header[i] if i < len(header) and header[i] else f"column {i + 1}",
+                              f"{cell.where} is a formula with no saved value; open the file in Excel or "
+                              "LibreOffice and save it, or type the value")
+        if cell.blank:
+            continue
+        if i >= len(header) or header[i] == "":
+            return SheetError(line, f"column {i + 1}", "holds data but has no name in the header")
+        if len(cell.text) > MAX_CELL:
+            return SheetError(line, header[i], f"{len(cell.text)} characters; at most {MAX_CELL}")
+    return None
+
+
+def _is_comment(cells: list[Cell]) -> bool:
+    """A blank row, or one whose first cell begins with # (the template's units and example)."""
+    return all(c.blank and not c.unsaved_formula for c in cells) or (bool(cells) and cells[0].text.strip().startswith("#"))
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+_UTF8_CHAR = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _decode(data: bytes) -> str:
+    """The text of a file in one encoding: UTF-8 (a byte-order mark is dropped) or Windows-1252."""
+    if b"\x00" in data:
+        raise SheetError(1, "file", "not text in UTF-8 or Windows-1252 (it has NUL bytes: UTF-16 or a binary file?)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad_line = data[:exc.start].count(b"\n") + 1
+        if data.startswith(b"\xef\xbb\xbf") or _UTF8_CHAR.search(data):
+            raise SheetError(bad_line, "file", f"byte 0x{data[exc.start]:02X} is not UTF-8, but the rest of the "
+                                               "file is: save the file in one encoding (UTF-8)") from None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise SheetError(data[:exc.start].count(b"\n") + 1, "file",
+                         f"byte 0x{data[exc.start]:02X} is neither UTF-8 nor Windows-1252") from None
+
+
+def _csv_lines(text: str) -> list[tuple[int, list[Cell]]]:
+    """(line number, cells) for every CSV record. Line numbers are where the record starts."""
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    out: list[tuple[int, list[Cell]]] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return out
+        except csv.Error as exc:
+            reason = str(exc)
+            if "unexpected end of data" in reason or "EOF" in reason:
+                reason = "a quote opened here is never closed"
+            elif "new-line" in reason:
+                reason = "a line break inside a cell (a stray carriage return?)"
+            elif "field larger" in reason:
+                reason = f"a cell longer than {csv.field_size_limit()} characters"
+            raise SheetError(start, "file", reason) from None
+        if any("\n" in c or "\r" in c for c in cells):
+            raise SheetError(start, "file", "a line break inside a quoted cell; every row must be one line")
+        out.append((start, [Cell(c) for c in cells]))
+
+
+# --- Excel ---------------------------------------------------------------------------------------
+
+
+def _xlsx_lines(data: bytes, sheet: str | None) -> list[tuple[int, list[Cell]]]:
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    try:
+        values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as exc:  # a damaged or foreign workbook: say so, do not crash
+        raise SheetError(1, "file", f"cannot be read as an .xlsx workbook ({type(exc).__name__})") from None
+    try:
+        names = values.sheetnames
+        if sheet is not None:
+            if sheet not in names:
+                raise SheetError(1, "file", f"no sheet named {sheet!r}; the sheets are {', '.join(map(repr, names))}")
+            chosen = sheet
+        else:
+            with_data = [n for n in names if _has_data(values[n])]
+            if len(with_data) > 1:
+                raise SheetError(1, "file", f"data on {len(with_data)} sheets ({', '.join(map(repr, with_data))}); "
+                                            "pick one with --sheet NAME")
+            if not with_data:
+                raise SheetError(1, "file", "no rows (every sheet is empty)")
+            chosen = with_data[0]
+        out = []
+        rows = zip(values[chosen].iter_rows(min_row=1), formulas[chosen].iter_rows(min_row=1))
+        for line, (row, raw) in enumerate(rows, start=1):
+            cells = []
+            for col, (cell, source) in enumerate(zip(row, raw), start=1):
+                where = f"cell {get_column_letter(col)}{line}"
+                if getattr(cell, "value", None) is None and getattr(source, "data_type", None) == "f":
+                    cells.append(Cell(None, where, unsaved_formula=True))
+                else:
+                    cells.append(_xlsx_cell(cell, where))
+            out.append((line, cells))
+        return out
+    finally:
+        values.close()
+        formulas.close()
+
+
+def _has_data(worksheet) -> bool:
+    return any(v is not None and str(v).strip() for row in worksheet.iter_rows(values_only=True) for v in row)
+
+
+def _xlsx_cell(cell, where: str) -> Cell:
+    value = getattr(cell, "value", None)
+    if value is None:
+        return Cell(None, where)
+    if getattr(cell, "data_type", None) == "e":
+        return Cell(f"Excel error {value}", where)
+    percent = isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or "")
+    return Cell(value, where, percent)
+
+
+# --- Numbers -------------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"(?P<sign>[+-]?)(?P<whole>\d+|\d{1,3}(?: \d{3})+)(?:(?P<mark>[.,])(?P<frac>\d+))?")
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a number was written: its value, and its decimal mark if that mark can only be a
+    decimal mark (``decisive``), as in 84,5 or 0,125 (not 139,000)."""
+
+    value: float
+    mark: str | None
+    decisive: bool
+    text: str = ""
+
+
+def parse_number(cell: Cell, percent_allowed: bool) -> Reading | None:
+    """A cell's number, before the file's decimal mark is known. None if blank.
+
+    Accepted: 1234, 1234,5, 1234.5, 1 234 567,5 (spaces group thousands), and 48 % or an Excel
+    percent cell where ``percent_allowed``. Refused: 1.234,5 and 1,234.5 (two marks), 1.234.567
+    (dots or commas grouping thousands), 1e5, and anything else that is not plainly a number.
+    """
+    v = cell.value
+    if v is None:
+        return None
+    if isinstance(v, bool) or isinstance(v, (datetime, date)):
+        shown = v.date().isoformat() if isinstance(v, datetime) else str(v)
+        raise ValueError(f"not a number: {shown!r}" + (" (the spreadsheet turned it into a date)"
+                                                       if not isinstance(v, bool) else ""))
+    if isinstance(v, (int, float)):
+        if v != v or v in (float("inf"), float("-inf")):
+            raise ValueError(f"not a finite number: {v!r}")
+        if cell.percent:
+            if not percent_allowed:
+                raise ValueError(f"formatted as percent ({float(Decimal(str(v)) * 100):g} %), but this column "
+                                 "is not a share")
+            return Reading(float(Decimal(str(v)) * 100), None, False)
+        return Reading(float(v), None, False)
+    text = str(v).strip().translate(_SPACES)
+    if text == "":
+        return None
+    is_percent = text.endswith("%")
+    if is_percent:
+        if not percent_allowed:
+            raise ValueError(f"{text!r} has a percent sign, but this column is not a share")
+        text = text[:-1].rstrip()
+    m = _NUMBER.fullmatch(text)
+    if not m:
+        marks = set(text) & {",", "."}
+        if len(marks) > 1:
+            raise ValueError(f"ambiguous number {text!r}: both a comma and a point; write one decimal mark "
+                             "and group thousands with spaces, if at all")
+        if marks and re.fullmatch(r"[+-]?\d{1,3}(?:[.,]\d{3})+", text):
+            raise ValueError(f"ambiguous number {text!r}: {marks.pop()!r} used to group thousands; write "
+                             "the number without it (or group with spaces)")
+        raise ValueError(f"not a number: {str(v).strip()!r}")
+    whole, mark, frac = m["whole"], m["mark"], m["frac"]
+    value = float(f"{m['sign']}{whole.replace(' ', '')}{'.' + frac if frac else ''}")
+    # 139,000 could be 139 or 139000; 84,5, 0,500, 1234,567 and 1 234,567 can only be decimals
+    decisive = mark is not None and (len(frac) != 3 or whole == "0" or len(whole) > 3)
+    return Reading(value, mark, decisive, text)
+
+
+def decide(reading: Reading, file_mark: tuple[str, str] | None) -> float:
+    """The value of ``reading`` given the file's decimal mark (the mark and where it was first seen,
+    or None if no value in the file settles it)."""
+    if reading.mark is None:
+        return reading.value
+    shown = reading.text
+    if file_mark is None:
+        if reading.decisive:
+            return reading.value
+        whole = shown.split(reading.mark)[0].replace(" ", "")
+        raise ValueError(f"ambiguous number {shown!r}: {whole} or {whole}000? Nothing else in the file shows "
+                         "whether it writes decimals with a comma or a point; write it without the "
+                         f"{reading.mark!r} if it is a whole number")
+    mark, first_seen = file_mark
+    if reading.mark == mark:
+        return reading.value
+    if reading.decisive:
+        raise ValueError(f"mixed decimal marks: this value uses {reading.mark!r}, but {first_seen} uses "
+                         f"{mark!r}; write all decimals one way")
+    whole = shown.split(reading.mark)[0].replace(" ", "")
+    raise ValueError(f"ambiguous number {shown!r}: the file writes decimals with {mark!r} ({first_seen.rstrip(',')}), so "
+                     f"{reading.mark!r} here would group thousands ({whole}000) or be a slip ({whole}); write "
+                     "the number without it")
