@@ -1,4 +1,4 @@
-"""Seeded generator of synthetic demo data: invented companies, calibrated to shared/domain.md.
+"""Seeded generator of synthetic demo data: invented companies, calibrated to docs/domain.md.
 
     python -m data.generate [--scale N] [--db PATH] [--seed S]
 

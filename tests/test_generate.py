@@ -1,4 +1,4 @@
-"""The demo-data generator: deterministic, internally consistent, calibrated to shared/domain.md."""
+"""The demo-data generator: deterministic, internally consistent, calibrated to docs/domain.md."""
 
 from __future__ import annotations
 
