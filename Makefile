@@ -47,9 +47,9 @@ bench: $(VENV)/.installed
 		$(PY) -m tests.bench --db $$db --serve --json bench-$${n}x.json || exit 1; \
 	done
 
-## ingest: import submissions into the served database, e.g. make ingest FILE="a.csv b.xlsx" [DRY_RUN=1]
+## ingest: import submissions into the served database, e.g. make ingest FILE="a.csv b.xlsx" [SHEET=name] [DRY_RUN=1]
 ingest: $(VENV)/.installed
-	$(PY) -m dashboard.ingest $(FILE) --db $(DB) $(if $(DRY_RUN),--dry-run)
+	$(PY) -m dashboard.ingest $(FILE) --db $(DB) $(if $(SHEET),--sheet "$(SHEET)") $(if $(DRY_RUN),--dry-run)
 
 ## template: write the empty import template to data/template/ (CSV and xlsx)
 template: $(VENV)/.installed

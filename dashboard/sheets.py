@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 MAX_CELL = 200  # characters; the longest real value is a company name
 
@@ -38,19 +39,26 @@ class SheetError(ValueError):
         super().__init__(f"{line}: {column}: {reason}")
 
 
-@dataclass(frozen=True)
 class Cell:
-    """One cell as the file holds it: text from CSV, or a typed value from Excel."""
+    """One cell as the file holds it: text from CSV, or a typed value from Excel.
 
-    value: str | float | int | datetime | date | bool | None
-    where: str = ""  # "cell H5" in a workbook, empty in CSV
-    percent: bool = False  # an Excel number formatted as percent (0.48 shown as 48 %)
-    unsaved_formula: bool = False  # an Excel formula whose value was never computed and saved
+    A plain slotted class: a large file has millions of cells."""
+
+    __slots__ = ("value", "where", "percent", "unsaved_formula")
+
+    def __init__(self, value: str | float | int | datetime | date | bool | None, where: str = "",
+                 percent: bool = False, unsaved_formula: bool = False):
+        self.value = value
+        self.where = where  # "cell H5" in a workbook, empty in CSV
+        self.percent = percent  # an Excel number formatted as percent (0.48 shown as 48 %)
+        self.unsaved_formula = unsaved_formula  # an Excel formula whose value was never saved
 
     @property
     def text(self) -> str:
         """The cell as text (numbers without a trailing .0), for text columns and messages."""
         v = self.value
+        if type(v) is str:
+            return v
         if v is None:
             return ""
         if isinstance(v, float) and v.is_integer():
@@ -111,18 +119,19 @@ def _shape(line: int, cells: list[Cell], header: list[str], fields: int | None) 
             return SheetError(line, header[i] if i < len(header) and header[i] else f"column {i + 1}",
                               f"{cell.where} is a formula with no saved value; open the file in Excel or "
                               "LibreOffice and save it, or type the value")
-        if cell.blank:
-            continue
-        if i >= len(header) or header[i] == "":
+        text = cell.text
+        if (i >= len(header) or not header[i]) and text.strip():
             return SheetError(line, f"column {i + 1}", "holds data but has no name in the header")
-        if len(cell.text) > MAX_CELL:
-            return SheetError(line, header[i], f"{len(cell.text)} characters; at most {MAX_CELL}")
+        if len(text) > MAX_CELL:
+            return SheetError(line, header[i], f"{len(text)} characters; at most {MAX_CELL}")
     return None
 
 
 def _is_comment(cells: list[Cell]) -> bool:
     """A blank row, or one whose first cell begins with # (the template's units and example)."""
-    return all(c.blank and not c.unsaved_formula for c in cells) or (bool(cells) and cells[0].text.strip().startswith("#"))
+    if cells and cells[0].text.lstrip().startswith("#"):
+        return True
+    return not any(c.unsaved_formula or c.text.strip() for c in cells)
 
 
 # --- CSV -----------------------------------------------------------------------------------------
@@ -237,8 +246,7 @@ _NUMBER = re.compile(r"(?P<sign>[+-]?)(?P<whole>\d+|\d{1,3}(?: \d{3})+)(?:(?P<ma
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """How a number was written: its value, and its decimal mark if that mark can only be a
     decimal mark (``decisive``), as in 84,5 or 0,125 (not 139,000)."""
 
@@ -258,6 +266,8 @@ def parse_number(cell: Cell, percent_allowed: bool) -> Reading | None:
     v = cell.value
     if v is None:
         return None
+    if type(v) is str and v.isdigit() and v.isascii():  # the common case, quickly
+        return Reading(float(v), None, False, v)
     if isinstance(v, bool) or isinstance(v, (datetime, date)):
         shown = v.date().isoformat() if isinstance(v, datetime) else str(v)
         raise ValueError(f"not a number: {shown!r}" + (" (the spreadsheet turned it into a date)"
