@@ -15,6 +15,7 @@ import threading
 import time
 import functools
 from collections.abc import Callable
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ import pandas as pd
 from flask import current_app
 
 from dashboard.kpis import UnknownIdError, get_kpi
+from dashboard.years import Span
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 MACROS_DIR = QUERIES_DIR / "macros"  # SQL macros the queries call; the data build stores them
@@ -186,3 +188,15 @@ def cached(maxsize: int = 1024) -> Callable:
         return wrapper
 
     return decorate
+
+
+@cached(maxsize=16)
+def year_span() -> Span:
+    """The first and last year with data in the current app's database: the years every page
+    offers. Read again when an import publishes a new file, so a new year needs no restart. A
+    database with no figures offers this year alone."""
+    df = run_query("year_span")
+    first, last = df["first_year"].iloc[0], df["last_year"].iloc[0]
+    if pd.isna(first) or pd.isna(last):
+        return Span(date.today().year, date.today().year)
+    return Span(int(first), int(last))

@@ -252,7 +252,8 @@ def scatter_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, year: int
     traces = [
         {
             "type": "scatter", "mode": "markers", "name": label,
-            "x": group["emissions_intensity"].round(3).tolist(), "y": group["productivity"].round(1).tolist(),
+            # unrounded: the hover rounds them once, to each KPI's precision
+            "x": group["emissions_intensity"].tolist(), "y": group["productivity"].tolist(),
             "marker": {"size": group["fte"].round(1).tolist(), "sizemode": "area", "sizeref": sizeref,
                        "sizemin": 4, "color": colour, "line": {"width": 1, "color": "#ffffff"},
                        "opacity": 0.85},
@@ -336,7 +337,8 @@ def multiples_figure(history: pd.DataFrame, names: dict[str, str], kpis: tuple[K
             data.append({
                 "type": "scatter", "mode": "lines+markers", "name": name, "legendgroup": org,
                 "showlegend": org not in {d["legendgroup"] for d in data},
-                "x": rows_["year"].tolist(), "y": _values(rows_[column].round(kpi.decimals + 1)),
+                # unrounded: the hover rounds the change once, to the KPI's precision
+                "x": rows_["year"].tolist(), "y": _values(rows_[column]),
                 "xaxis": f"x{axis}", "yaxis": f"y{axis}",
                 "line": {"color": colour[org], "width": 2}, "marker": {"size": 4},
                 "hovertemplate": f"{name} %{{x}}: {hover_number(kpi)} {unit}<extra>{kpi.label(lang)}</extra>",
@@ -506,7 +508,7 @@ def animated_sectors_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, 
     def frame_data(year: int) -> dict:
         d = df[df["year"] == year]
         return {"type": "scatter", "mode": "markers+text", "ids": d["code"].astype(str).tolist(),
-                "x": d["emissions_intensity"].round(3).tolist(), "y": d["productivity"].round(0).tolist(),
+                "x": d["emissions_intensity"].tolist(), "y": d["productivity"].round(0).tolist(),
                 "text": d[name_col].tolist(), "textposition": "top center",
                 "textfont": {"size": font - 8},
                 "marker": {"size": d["fte"].tolist(), "sizemode": "area", "sizeref": sizeref, "sizemin": 8,

@@ -125,8 +125,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "trend.selection": ("Utvalget", "Selection"),
     "trend.all": ("Alle bedrifter", "All companies"),
     "trend.winners": ("Vinnernivå", "Winners' level"),
-    "trend.note": ("Vinnernivå: prisvinnerne det året samlet.",
-                   "Winners' level: that year's prize winners taken together."),
+    "trend.note": ("Vinnernivå: hvert års prisvinnere (begge priser) samlet, i året de vant; senere "
+                   "vinnere teller ikke.",
+                   "Winners' level: each year's prize winners (both prizes) taken together, in the "
+                   "year they won; later winners do not count."),
     "scatter.title": ("Produktivitet mot utslippsintensitet, {year}",
                       "Productivity against emissions intensity, {year}"),
     "scatter.note": (
@@ -208,12 +210,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "Jury judgement (not in the computed score): {items}."),
     "compare.rule": (
         "Slik regnes poengsummen: hvert nøkkeltall blir en persentil blant årets nominerte til "
-        "prisen (andelen av dem bedriften gjør det bedre enn; likt teller halvt). Et kriterium får "
+        "prisen (andelen av de andre nominerte bedriften gjør det bedre enn; likt teller halvt; "
+        "bedriften selv telles ikke med, som på benchmark-siden). Et kriterium får "
         "snittet av persentilene for sine nøkkeltall, og totalen er det vektede snittet av "
         "kriteriene. Et manglende nøkkeltall teller verken for eller mot: det holdes utenfor både "
         "summen og vektene.",
         "How the score is computed: each key figure becomes a percentile among the year's nominees "
-        "for the prize (the share of them the company does better than; a tie counts half). A "
+        "for the prize (the share of the other nominees the company does better than; a tie counts "
+        "half; the company itself is not counted, as on the benchmark page). A "
         "criterion gets the mean of its key figures' percentiles, and the total is the weighted "
         "mean of the criteria. A missing key figure neither helps nor hurts: it is left out of both "
         "the sum and the weights.",
@@ -232,8 +236,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "compare.unranked": ("ingen tall", "no figures"),
     "compare.table": ("Alle nøkkeltall, {year}", "Every key figure, {year}"),
     "compare.table.help": (
-        "Under hver verdi: persentil blant årets nominerte til {prize} · persentil i bransjen.",
-        "Under each value: percentile among the year's nominees for the {prize} · percentile in the sector.",
+        "Under hver verdi: persentil blant årets nominerte til {prize} · persentil i bransjen. "
+        "Persentilen er andelen av de andre bedriftene i gruppen som bedriften gjør det bedre enn "
+        "(likt teller halvt); bedriften selv telles ikke med.",
+        "Under each value: percentile among the year's nominees for the {prize} · percentile in the "
+        "sector. A percentile is the share of the other companies in the group that the company does "
+        "better than (a tie counts half); the company itself is not counted.",
     ),
     "compare.pct": ("P{nominees} nominerte · P{sector} bransje", "P{nominees} nominees · P{sector} sector"),
     "compare.view": ("Vis", "Show"),
@@ -250,8 +258,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "compare.radar.title": ("Profil: persentil på hvert nøkkeltall", "Profile: percentile on every key figure"),
     "compare.radar.subtitle": ("0 = svakest, 100 = sterkest blant de nominerte", "0 = weakest, 100 = strongest among the nominees"),
-    "compare.radar.note": ("Persentil blant årets nominerte til {prize}. Kilde: syntetiske demodata.",
-                           "Percentile among the year's nominees for the {prize}. Source: synthetic demo data."),
+    "compare.radar.note": ("Persentil blant de andre nominerte til {prize} samme år (bedriften selv "
+                           "telles ikke med). Kilde: syntetiske demodata.",
+                           "Percentile among the year's other nominees for the {prize} (the company "
+                           "itself is not counted). Source: synthetic demo data."),
     "compare.csv": ("Last ned tabellen (CSV)", "Download the table (CSV)"),
     "compare.print": ("Skriv ut (A4 liggende)", "Print (A4 landscape)"),
     "compare.special_mode": (
@@ -305,12 +315,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "benchmark.missing": ("ikke rapportert", "not reported"),
     "benchmark.table": ("Nøkkeltall mot sammenligningsgruppen, {year}", "Key figures against the peer group, {year}"),
     "benchmark.table.help": (
-        "Persentil: andelen av gruppen bedriften gjør det bedre enn (likt teller halvt). Beste kvartil og "
-        "tiendedel følger retningen til hvert nøkkeltall. Vinnernivå: median blant prisvinnerne i "
-        "vinneråret, 2014–2025.",
-        "Percentile: the share of the group the company does better than (a tie counts half). Top "
-        "quartile and decile follow each key figure's direction. Winners' level: the median of the "
-        "prize winners in their winning year, 2014–2025.",
+        "Persentil: andelen av de andre bedriftene i gruppen som bedriften gjør det bedre enn (likt "
+        "teller halvt); bedriften selv telles ikke med, som på sammenligningssiden. Beste kvartil og "
+        "tiendedel følger retningen til hvert nøkkeltall. Beste kvartil er grensen for gruppens beste "
+        "fjerdedel, interpolert mellom bedriftenes verdier, så i en liten gruppe kan en bedrift nå den "
+        "med en persentil under 75. Avstanden til beste kvartil regnes av de uavrundede tallene og "
+        "avrundes én gang, så den kan avvike med én i siste siffer fra differansen mellom de avrundede "
+        "tallene i tabellen. Vinnernivå: median blant prisvinnerne (begge priser) fra årene til og med "
+        "{year}, hver i sitt vinnerår; senere vinnere teller ikke.",
+        "Percentile: the share of the other companies in the group that the company does better than "
+        "(a tie counts half); the company itself is not counted, as on the compare page. Top quartile "
+        "and decile follow each key figure's direction. The top quartile is the boundary of the "
+        "group's best quarter, interpolated between companies' values, so in a small group a company "
+        "can reach it with a percentile under 75. The gap to the top quartile is computed from the "
+        "unrounded figures and rounded once, so it can differ by one in the last digit from the "
+        "difference of the rounded figures in the table. Winners' level: the median of the prize "
+        "winners (both prizes) of the years up to and including {year}, each in its winning year; "
+        "later winners do not count.",
     ),
     "benchmark.strip.title": ("Hvor bedriften står på hvert nøkkeltall", "Where the company stands on every key figure"),
     "benchmark.strip.subtitle": ("persentil i sammenligningsgruppen; båndene er midtre halvdel og 10–90 %",

@@ -17,7 +17,7 @@ Direction = Literal["higher", "lower"]
 
 @dataclass(frozen=True)
 class Criterion:
-    """One of the jury's criteria for the award (see shared/domain.md)."""
+    """One of the jury's criteria for the award (see docs/domain.md)."""
 
     id: str
     nb: str
@@ -47,7 +47,7 @@ CRITERIA: tuple[Criterion, ...] = (
               "Production with the world as its market", True, "Verdensmarked", "World market"),
     Criterion("world_problems", "Løse verdensproblemer", "Solving world problems", False),
 )
-# The special prize, for start-ups: its own three criteria (shared/domain.md). The measurable two
+# The special prize, for start-ups: its own three criteria (docs/domain.md). The measurable two
 # reuse the main prize's KPI mapping.
 SPECIAL_CRITERIA: tuple[Criterion, ...] = (
     Criterion("unique_idea", "Unik forretningsidé", "Unique business idea", False),
@@ -156,13 +156,17 @@ KPIS: tuple[KPI, ...] = (
         "Utslipp i scope 1 og 2 per million kroner verdiskaping.",
         "Scope 1 and 2 emissions per NOK million of value added."),
     KPI("emissions_reduction", "Utslippskutt", "Emissions reduction",
-        "% siden første rapporterte år", "% since first reported year", "higher",
+        "% siden basisåret", "% since the baseline year", "higher",
         "sustainability",
         "(base_emissions_t - (scope1_t + scope2_t)) * 100", "base_emissions_t",
-        "Nedgang i utslipp (scope 1 og 2) siden bedriftens første rapporterte år, i prosent av "
-        "utslippene det året. For en gruppe: summen av kuttene over summen av utgangsutslippene.",
-        "Fall in scope 1 and 2 emissions since the company's first reported year, as a percentage "
-        "of that year's emissions. For a group: the sum of the cuts over the sum of the baselines."),
+        "Nedgang i utslipp (scope 1 og 2) siden bedriftens basisår, i prosent av utslippene det "
+        "året. Basisåret er det første året bedriften rapporterte både scope 1 og scope 2; år med "
+        "bare ett av dem teller ikke. For en gruppe: summen av kuttene over summen av "
+        "utgangsutslippene.",
+        "Fall in scope 1 and 2 emissions since the company's baseline year, as a percentage of that "
+        "year's emissions. The baseline year is the first year the company reported both scope 1 "
+        "and scope 2; a year with only one of them does not count. For a group: the sum of the cuts "
+        "over the sum of the baselines."),
     KPI("energy_intensity", "Energiintensitet", "Energy intensity",
         "MWh per mill. kr verdiskaping", "MWh per NOK million value added", "lower",
         "sustainability",

@@ -55,6 +55,8 @@ def render(state: dict, lang: str) -> str | None:
             return esc(t(f"benchmark.suppressed.{r['hidden']}", lang, n=disclosure.MIN_GROUP))
         if key == "group" and r["group_hidden"]:
             return esc(t(f"benchmark.suppressed.{r['group_hidden']}", lang, n=disclosure.MIN_GROUP))
+        if key == "gap":  # as on the page: the verdict and the gap from the unrounded figures
+            return esc(page.gap_text(r, lang))
         d = 0 if key == "pct" else KPIS_BY_ID[r["kpi"]].decimals
         return esc(fmt_number(r[key], lang, d))
 
@@ -90,7 +92,7 @@ img {{ max-width: 100%; margin: 1rem 0; }}
 <p><strong>{subject_line}</strong><br>{group_line}<br>
 <small>{esc(t("benchmark.report.generated", lang, date=fmt_date(date.today(), lang)))}</small></p>
 <h2>{esc(t("benchmark.table", lang, year=year))}</h2>
-<p class="note">{esc(t("benchmark.table.help", lang))}</p>
+<p class="note">{esc(t("benchmark.table.help", lang, year=year))}</p>
 <table><thead><tr><th>{esc(t("data.kpi", lang))}</th>{heads}</tr></thead><tbody>{body_rows}</tbody></table>
 {charts}
 <p class="note">{esc(t("benchmark.lead", lang, n=disclosure.MIN_GROUP))}</p>

@@ -2,9 +2,12 @@
 
 Everything a user (or a hostile request) can send passes through here before it reaches a query:
 codes must be in their allow-lists, lists are cut to size, years are clamped to the data's range.
-``Filters.to_query`` writes the canonical query string, so a link reproduces the view:
+That range (a ``years.Span``, from ``db.year_span()``) is passed in by the caller: this module reads
+no database. ``Filters.to_query`` writes the canonical query string, so a link reproduces the view:
 
-    ?county=46,11&sector=24,25&from=2018&to=2025&kpi=productivity&status=finalist&prize=main&lang=en
+    ?county=46,11&sector=24,25&from=2018&to=2024&kpi=productivity&status=finalist&prize=main&lang=en
+
+(``from`` and ``to`` are left out when they are the first and last year with data.)
 """
 
 from __future__ import annotations
@@ -12,14 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from dashboard import dimensions
 from dashboard.i18n import t
 from dashboard.kpis import DEFAULT_KPI, KPIS_BY_ID, criteria_for
+from dashboard.years import Span
 
-YEAR_MIN, YEAR_MAX = 2014, 2025  # the data model's years
 STATUSES = ("all", "nominated", "finalist", "winner")  # each includes the ones after it
 STATUS_LEVEL = {s: i for i, s in enumerate(STATUSES)}
 PRIZES = ("any", "main", "special")
@@ -31,11 +34,11 @@ _MAX_ITEMS = 100  # read at most this many items of a list; the allow-lists are 
 class Filters:
     """A validated selection. Empty tuples mean "all"."""
 
+    year_from: int
+    year_to: int
     counties: tuple[str, ...] = ()
     sectors: tuple[int, ...] = ()
     sizes: tuple[str, ...] = ()
-    year_from: int = YEAR_MIN
-    year_to: int = YEAR_MAX
     status: str = "all"
     prize: str = "any"
     kpi: str = DEFAULT_KPI
@@ -54,26 +57,24 @@ class Filters:
         }
         return base | override
 
-    def query_args(self) -> dict[str, str]:
-        """The non-default parts of the selection, as URL query arguments."""
+    def query_args(self, span: Span) -> dict[str, str]:
+        """The non-default parts of the selection, as URL query arguments; years are left out
+        where they are the ends of ``span`` (``explorerQuery`` in ``assets/dashboard.js`` agrees)."""
         args = {
             "county": ",".join(self.counties),
             "sector": ",".join(map(str, self.sectors)),
             "size": ",".join(self.sizes),
-            "from": str(self.year_from) if self.year_from != YEAR_MIN else "",
-            "to": str(self.year_to) if self.year_to != YEAR_MAX else "",
+            "from": str(self.year_from) if self.year_from != span.first else "",
+            "to": str(self.year_to) if self.year_to != span.last else "",
             "kpi": self.kpi if self.kpi != DEFAULT_KPI else "",
             "status": self.status if self.status != "all" else "",
             "prize": self.prize if self.prize != "any" and self.status != "all" else "",
         }
         return {k: v for k, v in args.items() if v}
 
-    def to_query(self, lang: str) -> str:
-        args = self.query_args() | ({"lang": lang} if lang == "en" else {})
+    def to_query(self, lang: str, span: Span) -> str:
+        args = self.query_args(span) | ({"lang": lang} if lang == "en" else {})
         return "?" + urlencode(args, safe=",") if args else ""
-
-    def with_years(self, year_from: int, year_to: int) -> "Filters":
-        return replace(self, year_from=year_from, year_to=year_to)
 
 
 def _items(raw: object) -> list[object]:
@@ -106,8 +107,8 @@ def _pick(raw: object, allowed: Iterable, cast: type) -> tuple[tuple, list[str]]
     return tuple(kept), dropped
 
 
-def _year(raw: object, default: int) -> int | None:
-    """A year clamped to the data's range; None if ``raw`` is not a whole number."""
+def _year(raw: object, default: int, span: Span) -> int | None:
+    """A year clamped to ``span``; ``default`` if ``raw`` is empty, None if it is not a whole number."""
     if isinstance(raw, bool):
         return None
     if isinstance(raw, str) and raw.strip().lstrip("-").isdigit() and len(raw.strip()) < 20:
@@ -115,7 +116,7 @@ def _year(raw: object, default: int) -> int | None:
     if isinstance(raw, float) and raw.is_integer() and abs(raw) < 1e18:
         raw = int(raw)
     if isinstance(raw, int):
-        return min(max(raw, YEAR_MIN), YEAR_MAX)
+        return span.clamp(raw)
     return None if raw not in (None, "") else default
 
 
@@ -125,22 +126,30 @@ def _choice(raw: object, allowed: tuple[str, ...], default: str) -> tuple[str, b
     return (raw, True) if isinstance(raw, str) and raw in allowed else (default, False)
 
 
+def one_year(raw: object, span: Span) -> int:
+    """A page's one year from a URL or a widget: clamped to ``span``, the newest when missing or
+    not a whole number."""
+    year = _year(raw, span.last, span)
+    return span.last if year is None else year
+
+
 def build(county: object = None, sector: object = None, size: object = None,
           year_from: object = None, year_to: object = None, status: object = None,
-          prize: object = None, kpi: object = None) -> Filters:
-    """Filters from raw values (URL arguments or widget values); what is invalid is dropped."""
+          prize: object = None, kpi: object = None, *, span: Span) -> Filters:
+    """Filters from raw values (URL arguments or widget values); what is invalid is dropped.
+    Years are clamped to ``span``; a missing one is its end."""
     counties, bad_counties = _pick(county, dimensions.counties()["code"], str)
     sectors, bad_sectors = _pick(sector, dimensions.sectors()["code"], int)
     sizes, bad_sizes = _pick(size, SIZES, str)
     dropped = [f"county={v}" for v in bad_counties] + [f"sector={v}" for v in bad_sectors] \
         + [f"size={v}" for v in bad_sizes]
-    first, last = _year(year_from, YEAR_MIN), _year(year_to, YEAR_MAX)
+    first, last = _year(year_from, span.first, span), _year(year_to, span.last, span)
     if first is None:
         dropped.append(f"from={str(year_from)[:20]}")
-        first = YEAR_MIN
+        first = span.first
     if last is None:
         dropped.append(f"to={str(year_to)[:20]}")
-        last = YEAR_MAX
+        last = span.last
     first, last = min(first, last), max(first, last)
     status_value, ok = _choice(status, STATUSES, "all")
     if not ok:
@@ -151,22 +160,22 @@ def build(county: object = None, sector: object = None, size: object = None,
     kpi_value, ok = _choice(kpi, tuple(KPIS_BY_ID), DEFAULT_KPI)
     if not ok:
         dropped.append(f"kpi={str(kpi)[:40]}")
-    return Filters(counties, sectors, sizes, first, last, status_value, prize_value, kpi_value,
+    return Filters(first, last, counties, sectors, sizes, status_value, prize_value, kpi_value,
                    dropped=tuple(dropped))
 
 
-def from_query(args: dict[str, str]) -> Filters:
+def from_query(args: dict[str, str], span: Span) -> Filters:
     """Filters from URL query arguments (``county``, ``sector``, ``size``, ``from``, ``to``,
     ``kpi``, ``status``, ``prize``)."""
     return build(args.get("county"), args.get("sector"), args.get("size"), args.get("from"),
-                 args.get("to"), args.get("status"), args.get("prize"), args.get("kpi"))
+                 args.get("to"), args.get("status"), args.get("prize"), args.get("kpi"), span=span)
 
 
 def from_inputs(county: object, sector: object, size: object, years: object, status: object,
-                prize: object, kpi: object) -> Filters:
+                prize: object, kpi: object, *, span: Span) -> Filters:
     """Filters from the filter bar's widget values, as a callback receives them."""
     first, last = (years[0], years[-1]) if isinstance(years, (list, tuple)) and years else (None, None)
-    return build(county, sector, size, first, last, status, prize, kpi)
+    return build(county, sector, size, first, last, status, prize, kpi, span=span)
 
 
 def describe(f: Filters, lang: str) -> str:
@@ -194,7 +203,7 @@ _ORG_NR = re.compile(r"[0-9]{9}")
 class CompareState:
     """The compare page's selection: year, prize, picker filter, companies, weights and view."""
 
-    year: int = YEAR_MAX
+    year: int
     prize: str = "main"
     status: str = "nominated"
     companies: tuple[str, ...] = ()
@@ -204,13 +213,14 @@ class CompareState:
 
     def weight_map(self) -> dict[str, float]:
         """Every measurable criterion of the prize and its weight (1 unless set)."""
-        set_ = dict(self.weights)
-        return {c.id: set_.get(c.id, 1.0) for c in criteria_for(self.prize) if c.measurable}
+        return weights_for(self.prize, dict(self.weights))
 
-    def to_query(self, lang: str) -> str:
+    def to_query(self, lang: str, span: Span) -> str:
+        """The non-default parts as a query string; the year is left out when it is the last of
+        ``span`` (``compareQuery`` in ``assets/dashboard.js`` agrees)."""
         weights = ",".join(f"{c}:{w:g}" for c, w in self.weights)
         args = {
-            "year": str(self.year) if self.year != YEAR_MAX else "",
+            "year": str(self.year) if self.year != span.last else "",
             "prize": self.prize if self.prize != "main" else "",
             "status": self.status if self.status != "nominated" else "",
             "companies": ",".join(self.companies),
@@ -241,14 +251,24 @@ def _weights(raw: object, prize: str) -> tuple[tuple[tuple[str, float], ...], li
     return tuple((c, kept[c]) for c in allowed if c in kept and kept[c] != 1.0), dropped
 
 
+def weights_for(prize: object, weights: object) -> dict[str, float]:
+    """Every measurable criterion of the prize (main unless ``special``) and its weight: the one
+    in ``weights`` (validated, 0–5) or 1."""
+    prize_value, _ = _choice(prize, ("main", "special"), "main")
+    chosen = dict(_weights(weights, prize_value)[0])
+    return {c.id: chosen.get(c.id, 1.0) for c in criteria_for(prize_value) if c.measurable}
+
+
 def build_compare(year: object = None, prize: object = None, status: object = None,
-                  companies: object = None, weights: object = None, view: object = None) -> CompareState:
-    """A compare selection from raw values (URL arguments or widget values), validated."""
+                  companies: object = None, weights: object = None, view: object = None, *,
+                  span: Span) -> CompareState:
+    """A compare selection from raw values (URL arguments or widget values), validated. The year
+    is clamped to ``span``; a missing one is its last."""
     dropped: list[str] = []
-    year_value = _year(year, YEAR_MAX)
+    year_value = _year(year, span.last, span)
     if year_value is None:
         dropped.append(f"year={str(year)[:20]}")
-        year_value = YEAR_MAX
+        year_value = span.last
     prize_value, ok = _choice(prize, ("main", "special"), "main")
     if not ok:
         dropped.append(f"prize={str(prize)[:20]}")
@@ -274,6 +294,6 @@ def build_compare(year: object = None, prize: object = None, status: object = No
                         dropped=tuple(dropped + bad))
 
 
-def compare_from_query(args: dict[str, str]) -> CompareState:
+def compare_from_query(args: dict[str, str], span: Span) -> CompareState:
     return build_compare(args.get("year"), args.get("prize"), args.get("status"),
-                         args.get("companies"), args.get("weights"), args.get("view"))
+                         args.get("companies"), args.get("weights"), args.get("view"), span=span)

@@ -13,13 +13,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard import dimensions
+from dashboard import dimensions, years
 from dashboard.db import MACROS_DIR
 from dashboard.kpis import KPIS, MEASURE_IDS
 
 SCHEMA_FILE = dimensions.DATA_DIR / "schema.sql"
 # Raise when the tables, derived tables or macros change: an older demo database is then rebuilt.
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 _FACTS_SQL = """
 create table facts as
@@ -63,6 +63,13 @@ left join baseline b using (org_nr)
 left join nominated n using (org_nr, year)
 order by m.year, county, sector
 """
+
+
+def schema_sql() -> str:
+    """The data model (``data/schema.sql``) with its plausible years filled in from ``years``:
+    trusted constants, not input, so formatting them into the text is safe."""
+    text = SCHEMA_FILE.read_text(encoding="utf-8")
+    return text.replace("{year_earliest}", str(years.EARLIEST)).replace("{year_latest}", str(years.latest()))
 
 
 def org_nr_is_valid(org_nr: str) -> bool:
@@ -117,7 +124,7 @@ def build_database(
     try:
         con = duckdb.connect(str(tmp))
         try:
-            con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+            con.execute(schema_sql())
             _insert(con, "counties", dimensions.counties().reset_index(drop=True))
             _insert(con, "sectors", dimensions.sectors().reset_index(drop=True))
             _insert(con, "companies", companies)

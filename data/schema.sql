@@ -1,6 +1,8 @@
 -- The data model. Base tables hold what companies report; derived tables (facts, kpi_values) are
 -- rebuilt from them by dashboard/warehouse.py on every build or import. NULL means "not reported";
 -- 0 is a real zero.
+-- The bounds of the year checks are placeholders that warehouse.schema_sql() fills in from
+-- dashboard/years.py (the plausible years); which years there are comes from the data.
 
 create table counties (
     code varchar primary key,            -- 2024 county code, two digits
@@ -31,7 +33,7 @@ create table companies (
 
 create table company_years (
     org_nr varchar not null references companies (org_nr),
-    year integer not null check (year between 2014 and 2025),
+    year integer not null check (year between {year_earliest} and {year_latest}),
     fte double check (fte >= 0),
     turnover_mnok double check (turnover_mnok >= 0),
     value_added_mnok double check (value_added_mnok <= turnover_mnok),
@@ -54,7 +56,7 @@ create table company_years (
 );
 
 create table nominations (
-    year integer not null check (year between 2014 and 2025),
+    year integer not null check (year between {year_earliest} and {year_latest}),
     org_nr varchar not null references companies (org_nr),
     prize varchar not null check (prize in ('main', 'special')),
     status varchar not null check (status in ('nominated', 'finalist', 'winner')),

@@ -1,9 +1,12 @@
--- The winners' level: per KPI, the median over every prize winner in its winning year, with the
--- number of winners behind it. Only winners published by $as_of count (all of them for the jury).
+-- The winners' level in $year: per KPI, the median over every prize winner (either prize) of the
+-- years up to and including $year, each in its winning year, with the number of winners behind it.
+-- A later year's winners never count. Only winners published by $as_of count (all of them for the
+-- jury).
 select kpi, count(*) as n, median(value) as p50
 from winner_kpis
-where $as_of = DATE '9999-12-31'
-   or (main_level = 3 and main_published <= $as_of)
-   or (special_level = 3 and special_published <= $as_of)
+where year <= $year
+  and ($as_of = DATE '9999-12-31'
+       or (main_level = 3 and main_published <= $as_of)
+       or (special_level = 3 and special_published <= $as_of))
 group by kpi
 order by kpi

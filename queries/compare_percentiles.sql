@@ -1,7 +1,9 @@
 -- Every KPI of the chosen companies in one year, with two percentiles: among that year's nominees
 -- for the prize, and among all companies of the company's sector. A percentile is the share of the
--- group the company does better than, a tie counting half (0–100); "better" follows each KPI's
--- direction ($lower_is_better lists the KPIs where a lower value is better).
+-- other companies of the group that the company does better than, a tie counting half (0–100):
+-- the company itself never counts, as on the benchmark page. A company with no one else in a group
+-- has no percentile there (NULL). "Better" follows each KPI's direction ($lower_is_better lists the
+-- KPIs where a lower value is better). nominees and sector_peers count the others.
 with chosen as (
     select org_nr, kpi, value, sector,
            case when list_contains($lower_is_better, kpi) then -1 else 1 end as sign
@@ -9,14 +11,15 @@ with chosen as (
     where year = $year and org_nr in (select unnest($companies))
 ),
 nominees as (
-    select kpi, value
+    select org_nr, kpi, value
     from kpi_values
     where year = $year
       and in_selection(county, sector, size_class, main_level, special_level,
                        main_published, special_published, [], [], [], 1, $prize, $as_of)
 ),
 peers as (
-    -- the values of every company in the chosen companies' sectors, one list per KPI and sector
+    -- the values of every company in the chosen companies' sectors, one list per KPI and sector;
+    -- each chosen company is in its own sector's list once, and is taken out below
     select kpi, sector, list(value) as peer_values
     from kpi_values
     where year = $year and sector in (select sector from chosen)
@@ -25,9 +28,9 @@ peers as (
 among_peers as (
     select c.org_nr, c.kpi,
            100.0 * (len(list_filter(p.peer_values, lambda v: v * c.sign < c.value * c.sign))
-                    + 0.5 * len(list_filter(p.peer_values, lambda v: v = c.value)))
-               / len(p.peer_values) as sector_pct,
-           len(p.peer_values) as sector_peers
+                    + 0.5 * (len(list_filter(p.peer_values, lambda v: v = c.value)) - 1))
+               / nullif(len(p.peer_values) - 1, 0) as sector_pct,
+           len(p.peer_values) - 1 as sector_peers
     from chosen c
     join peers p on p.kpi = c.kpi and p.sector = c.sector
 ),
@@ -38,7 +41,7 @@ among_nominees as (
                / nullif(count(n.value), 0) as nominee_pct,
            count(n.value) as nominees
     from chosen c
-    left join nominees n on n.kpi = c.kpi
+    left join nominees n on n.kpi = c.kpi and n.org_nr <> c.org_nr
     group by c.org_nr, c.kpi
 )
 select c.org_nr, c.kpi, c.value, n.nominee_pct, n.nominees, p.sector_pct, p.sector_peers

@@ -13,7 +13,7 @@ from dashboard import create_app
 from dashboard.config import Config
 from dashboard.db import Database
 from dashboard.kpis import MEASURE_IDS
-from dashboard.warehouse import build_database
+from dashboard.warehouse import build_database, publish
 
 # Valid organisation numbers (modulus-11 check digit) for the fixture companies.
 ORG_A, ORG_B, ORG_C, ORG_D = "910000004", "910000012", "910000020", "910000039"
@@ -64,6 +64,42 @@ def tiny_tables() -> dict[str, pd.DataFrame]:
         "prize": ["main", "main", "special"], "status": ["winner", "finalist", "winner"],
     })
     return {"companies": companies, "company_years": years, "nominations": nominations}
+
+
+def tiny_tables_2026() -> dict[str, pd.DataFrame]:
+    """``tiny_tables()`` and the year an import of 2026's submissions adds: A, B and D report 2026
+    (A fte 10, va 24; B fte 30, va 36; D fte 300, va 330; C does not report), A is a main-prize
+    finalist and D the main-prize winner of 2026."""
+    t = tiny_tables()
+    later = company_years([
+        dict(org_nr=ORG_A, year=2026, fte=10, turnover_mnok=60, value_added_mnok=24, wage_costs_mnok=9,
+             export_mnok=12, scope1_t=70, scope2_t=0, robots=4),
+        dict(org_nr=ORG_B, year=2026, fte=30, turnover_mnok=120, value_added_mnok=36, wage_costs_mnok=20,
+             export_mnok=100, scope1_t=850, scope2_t=90, robots=2),
+        dict(org_nr=ORG_D, year=2026, fte=300, turnover_mnok=950, value_added_mnok=330,
+             wage_costs_mnok=185, export_mnok=95, scope1_t=35, scope2_t=10, robots=8),
+    ])
+    nominations = pd.DataFrame({"year": [2026, 2026], "org_nr": [ORG_A, ORG_D], "prize": ["main", "main"],
+                                "status": ["finalist", "winner"]})
+    return {"companies": t["companies"],
+            "company_years": pd.concat([t["company_years"], later], ignore_index=True),
+            "nominations": pd.concat([t["nominations"], nominations], ignore_index=True)}
+
+
+@pytest.fixture
+def app_with_2026(app, tmp_path: Path):
+    """The session's app serving a database whose data runs to 2026, published the way an import
+    publishes one. The app is the same (Dash registers callbacks once per session); only the
+    database it reads is another, and the demo database comes back afterwards."""
+    path = tmp_path / "awards.duckdb"
+    t = tiny_tables_2026()
+    publish(path, t["companies"], t["company_years"], t["nominations"], {"source": "test"})
+    demo = app.server.extensions["dashboard.db"]
+    db = Database(path)
+    app.server.extensions["dashboard.db"] = db
+    yield app
+    app.server.extensions["dashboard.db"] = demo
+    db.close()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import pytest
 import requests
 from werkzeug.serving import make_server
 
+from dashboard import benchmark as bench
 from dashboard import disclosure
 from dashboard.db import Database
 from dashboard.pages import benchmark as page
@@ -187,3 +188,130 @@ def test_no_other_company_leaks(app, running_app, demo_db_path) -> None:
                     assert json.dumps(value) not in text
             checked += 1
     assert checked == len(subjects) * len(options) * 3
+
+
+# --- rounding: every shown difference and verdict from the unrounded figures -------------------
+
+def test_gap_and_verdict_from_unrounded_figures() -> None:
+    # worked by hand: 14.304 against a top quartile of 13.515 (lower is better), shown to 2 decimals
+    # as 14.30 and 13.52; the gap is 0.789, shown 0.79 (not 14.30 - 13.52 = 0.78)
+    assert bench.gap_to(14.304, 13.515, higher_is_better=False) == pytest.approx(0.789)
+    assert bench.round_shown(bench.gap_to(14.304, 13.515, False), 2) == 0.79
+    # 13.5151 shows as 13.52 whatever the float: still 0.79 (0.7889), never 0.78
+    assert bench.round_shown(bench.gap_to(14.304, 13.5151, False), 2) == 0.79
+    assert bench.round_shown(bench.gap_to(13.5151, 14.304, True), 2) == 0.79  # higher is better
+    # 14.30 against 13.52 shown without decimals is 14 against 14: rounded first, it would read
+    # "in the top quartile"; it is 0.78 worse, shown as 1
+    assert bench.reaches(14.30, 13.52, higher_is_better=False) is False
+    assert bench.round_shown(bench.gap_to(14.30, 13.52, False), 0) == 1.0
+    # the direction: the same pair is a pass when higher is better
+    assert bench.reaches(14.30, 13.52, higher_is_better=True) is True
+    assert bench.gap_to(14.30, 13.52, True) == 0.0
+    # 1.996 against 2.004 (higher is better) both show as 2.00: not reached, gap 0.008 -> 0.01
+    assert bench.reaches(1.996, 2.004, True) is False
+    assert bench.round_shown(bench.gap_to(1.996, 2.004, True), 2) == 0.01
+    # equal counts as reached; unknown is unknown
+    assert bench.reaches(2.0, 2.0, True) is True and bench.reaches(2.0, 2.0, False) is True
+    assert bench.reaches(None, 2.0, True) is None and bench.gap_to(1.0, float("nan"), True) is None
+
+
+def test_gap_text() -> None:
+    base = {"kpi": "energy_intensity", "gap": 1.0, "in_top": False}
+    assert page.gap_text(base, "en") == "1"
+    assert page.gap_text({**base, "gap": 0.0, "in_top": True}, "en") == "in the top quartile"
+    # 14.30 against 14.296 (lower is better): 0.004 worse, too small to show at 0 decimals
+    assert page.gap_text({**base, "gap": 0.0, "in_top": False}, "en") == "< 1"
+    assert page.gap_text({"kpi": "rnd_intensity", "gap": 0.0, "in_top": False}, "nb") == "< 0,01"
+    assert page.gap_text({**base, "gap": None, "in_top": None}, "en") == "–"
+
+
+BOUNDARY_PEERS = ["910000152", "910000160", "910000179", "910000187", "910000195"]
+
+
+@pytest.fixture
+def boundary_db(tmp_path: Path):
+    """2025, sector 25, Oslo, every company 10 FTE, turnover 100 and value added 100 (MNOK).
+    Energy intensity (MWh per NOK million, lower is better, shown without decimals): the subject
+    14.30; the five peers 13.00, 13.52, 16, 17, 18, so their 25th percentile (the top quartile) is
+    13.52. R&D intensity (% of turnover, higher is better, 2 decimals): the subject 13.5151; the
+    peers 10, 11, 12, 14.304, 20, so their 75th percentile is 14.304."""
+    orgs = [SUBJECT, *BOUNDARY_PEERS]
+    energy = [1430, 1300, 1352, 1600, 1700, 1800]
+    rnd = [13.5151, 10, 11, 12, 14.304, 20]
+    companies = pd.DataFrame({"org_nr": orgs, "name": [f"Firma {o}" for o in orgs], "county_code": "03",
+                              "sector_code": 25, "founded": 2000})
+    rows = [dict(org_nr=o, year=2025, fte=10, turnover_mnok=100, value_added_mnok=100, energy_mwh=e, rnd_mnok=r)
+            for o, e, r in zip(orgs, energy, rnd)]
+    path = tmp_path / "boundary.duckdb"
+    build_database(path, companies, company_years(rows),
+                   pd.DataFrame(columns=["year", "org_nr", "prize", "status"]), {"source": "test"})
+    server = flask.Flask(__name__)
+    server.extensions["dashboard.db"] = Database(path)
+    with server.app_context():
+        yield
+    server.extensions["dashboard.db"].close()
+
+
+def test_rows_at_rounding_boundaries(boundary_db) -> None:
+    _, rows = page.benchmark_rows(page.company_subject(SUBJECT, 2025), ["sector"], 2025)
+    energy = row(rows, "energy_intensity")
+    # shown: 14 against a top quartile of 14; unrounded 14.30 > 13.52, lower is better: not reached
+    assert (energy["value"], energy["top_quartile"]) == (14.0, 14.0)
+    assert energy["in_top"] is False and energy["gap"] == 1.0  # 0.78, rounded once
+    # the subject is not among its own peers: it beats 16, 17 and 18 of the five others
+    assert energy["n"] == 5 and energy["pct"] == 60.0
+    rnd = row(rows, "rnd_intensity")
+    assert (rnd["value"], rnd["top_quartile"]) == (13.52, 14.3)
+    assert rnd["in_top"] is False and rnd["gap"] == 0.79  # 14.304 - 13.5151 = 0.7889, not 14.30 - 13.52
+
+
+def _cells(component) -> list[str]:
+    """The text of every cell of a Dash table, row by row, as flat strings."""
+    def text(c) -> str:
+        if c is None:
+            return ""
+        if isinstance(c, (str, int, float)):
+            return str(c)
+        if isinstance(c, list):
+            return " ".join(text(x) for x in c)
+        return text(getattr(c, "children", None))
+
+    rows = []
+
+    def walk(c) -> None:
+        if isinstance(c, list):
+            for x in c:
+                walk(x)
+        elif getattr(c, "_type", None) == "Tr":
+            rows.append([text(cell) for cell in c.children])
+        elif c is not None and not isinstance(c, (str, int, float)):
+            walk(getattr(c, "children", None))
+
+    walk(component)
+    return rows
+
+
+def test_callback_shows_gap_rounded_once(boundary_db) -> None:
+    from dashboard.callbacks import benchmark as cb
+
+    ids = [{"type": page.MEASURE, "measure": m} for m in page.MEASURE_IDS]
+    out = cb.update("company", 1, SUBJECT, 2025, ["sector"], None, None, [None] * len(ids), "productivity",
+                    ids, "en")
+    table = {r[0].split(" ")[0] + " " + r[0].split(" ")[1]: r for r in _cells(out[2])[1:]}
+    energy, rnd = table["Energy intensity"], table["R&D intensity"]
+    assert energy[1] == "14" and energy[-1] == "1"  # not "in the top quartile"
+    assert energy[3] == "14 · 16 · 17"  # the quartiles as shown: 14 against 14, yet 1 from it
+    assert rnd[1] == "13.52" and rnd[-1] == "0.79"  # 14.304 - 13.5151, not 14.30 - 13.52
+    assert "company itself is not counted" in json.dumps(out[2].to_plotly_json(), default=str)
+
+
+def test_report_shows_gap_rounded_once(boundary_db, monkeypatch) -> None:
+    from dashboard import report
+
+    monkeypatch.setattr(report, "_image", lambda fig: "")
+    text = report.render({"mode": "company", "query": SUBJECT, "year": 2025, "options": ["sector"],
+                          "trend_kpi": "productivity"}, "en")
+    energy = text.split("Energy intensity")[1].split("</tr>")[0]
+    rnd = text.split("R&amp;D intensity")[1].split("</tr>")[0]
+    assert "<td>1</td>" in energy and "top quartile" not in energy
+    assert "<td>0.79</td>" in rnd

@@ -138,3 +138,19 @@ def test_weights_from_sliders_are_validated() -> None:
     assert cb._weights([3, 2, 1], ids, "main")["productivity"] == 3.0
     assert "evil" not in cb._weights([3, 2, 1], ids, "main")
     assert cb._weights("nope", None, "main")["rnd"] == 1.0
+
+
+def test_change_since_first_year_is_rounded_once() -> None:
+    import pandas as pd
+
+    from dashboard import figures
+    from dashboard.kpis import KPIS_BY_ID
+
+    # a change of 1.2451 in a KPI shown to 1 decimal is 1.2; rounded to 2 decimals first (1.25) and
+    # then to 1 it would read 1.3. The figure carries the unrounded change; the hover rounds once.
+    kpi = KPIS_BY_ID["emissions_intensity"]
+    history = pd.DataFrame({"org_nr": ["A", "A"], "kpi": [kpi.id] * 2, "year": [2024, 2025],
+                            "value": [3.0, 4.2451], "change": [0.0, 1.2451]})
+    fig = figures.multiples_figure(history, {"A": "Alfa"}, (kpi,), "en", "change")
+    assert fig["data"][0]["y"] == [0.0, 1.2451]
+    assert ":,.1f}" in fig["data"][0]["hovertemplate"]

@@ -36,7 +36,7 @@ def test_layout_renders(app, page: str, lang: str) -> None:
 
 def test_explorer_cards_show_numbers_from_the_database(app) -> None:
     with app.server.app_context():
-        cards = explorer.cards_view(state.Filters(), "en")
+        cards = explorer.cards_view(state.Filters(2014, 2025), "en")
     ids = [c.id for c in cards]
     assert ids == [f"explorer-card-{k}" for k in ("productivity", "emissions_reduction", "robot_density",
                                                   "automation_share", "companies", "fte")]

@@ -159,3 +159,64 @@ def test_year_span_and_meta(tiny_db: Database) -> None:
     assert (span["first_year"].iloc[0], span["last_year"].iloc[0]) == (2024, 2025)
     meta = tiny_db.check()
     assert meta["source"] == "test" and "built_at" in meta
+
+
+def _tiny_variant(tmp_path, extra_years: list[dict] = (), extra_nominations: list[dict] = ()) -> Database:
+    """The tiny fixture with some company-years or nominations added."""
+    import pandas as pd
+
+    from dashboard.warehouse import build_database
+    from tests.conftest import company_years, tiny_tables
+
+    t = tiny_tables()
+    years = pd.concat([t["company_years"], company_years(list(extra_years))]) if extra_years else t["company_years"]
+    noms = pd.concat([t["nominations"], pd.DataFrame(list(extra_nominations))]) if extra_nominations else t["nominations"]
+    path = tmp_path / "variant.duckdb"
+    build_database(path, t["companies"], years.reset_index(drop=True), noms.reset_index(drop=True), {"source": "test"})
+    return Database(path)
+
+
+def winners_level(db: Database, year: int) -> dict:
+    df = db.query("benchmark_winners", year=year, as_of=date(9999, 12, 31))
+    return {r.kpi: (r.p50, r.n) for r in df.itertuples()}
+
+
+def test_winners_level_counts_no_later_winner(tiny_db: Database) -> None:
+    # A (main) and C (special) won in 2025: looking at 2024, no winner counts yet
+    assert winners_level(tiny_db, 2024) == {}
+    # 2025: A 2200 and C 500 in their winning year; median 1350
+    assert winners_level(tiny_db, 2025)["productivity"] == (pytest.approx(1350.0), 2)
+
+
+def test_winners_level_pools_earlier_winners_in_their_winning_year(tmp_path) -> None:
+    from tests.conftest import ORG_B
+
+    # B also won the main prize in 2024 (export share that year: 90 * 100 / 100 = 90)
+    db = _tiny_variant(tmp_path, extra_nominations=[dict(year=2024, org_nr=ORG_B, prize="main", status="winner")])
+    try:
+        # 2024: B alone; the 2025 winners A and C do not count
+        assert winners_level(db, 2024)["export_share"] == (pytest.approx(90.0), 1)
+        # 2025: B in 2024 (90), A in 2025 (11 * 100 / 55 = 20) and C in 2025 (5 * 100 / 45): median 20
+        # (B's own 2025 figure, as a finalist, does not count)
+        assert winners_level(db, 2025)["export_share"] == (pytest.approx(20.0), 3)
+        # the explorer's winners' line: each year's winners in that year, never a later one
+        got = values(db, ["productivity"], **(ALL | dict(status=3)))
+        assert got[("productivity", 2024)] == (pytest.approx(1000.0), 1)       # B: 30 * 1000 / 30
+        assert got[("productivity", 2025)] == (pytest.approx(32000 / 30), 2)   # A and C
+    finally:
+        db.close()
+
+
+def test_emissions_baseline_is_the_first_year_with_both_scopes(tmp_path) -> None:
+    from tests.conftest import ORG_A
+
+    # A reported scope 1 only (120 t) in 2023: that year has no total, so A's baseline stays 2024
+    # (100 t). 2025: (100 - 80) * 100 / 100 = 20 (not (120 - 80) * 100 / 120 = 33.3 from 2023)
+    db = _tiny_variant(tmp_path, extra_years=[dict(org_nr=ORG_A, year=2023, fte=10, turnover_mnok=45,
+                                                   value_added_mnok=18, scope1_t=120)])
+    try:
+        got = values(db, ["emissions_reduction"], 2023, 2025, counties=["03"], sectors=[25])
+        assert got == {("emissions_reduction", 2024): (pytest.approx(0.0), 1),
+                       ("emissions_reduction", 2025): (pytest.approx(20.0), 1)}
+    finally:
+        db.close()

@@ -51,27 +51,34 @@ def percentiles(db: Database, companies: list[str]) -> pd.DataFrame:
 
 def test_percentile_with_ties(nominee_db: Database) -> None:
     pct = percentiles(nominee_db, [E1, E2, E3, E4])
-    # share of the 4 reporting nominees the company beats, a tie counting half (itself included)
-    assert pct.loc[(E1, "productivity"), "nominee_pct"] == pytest.approx(100 * 0.5 / 4)      # 12.5
-    assert pct.loc[(E2, "productivity"), "nominee_pct"] == pytest.approx(100 * (1 + 1) / 4)  # 50
+    # share of the 3 other reporting nominees the company beats, a tie counting half; the company
+    # itself is not counted (as on the benchmark page)
+    assert pct.loc[(E1, "productivity"), "nominee_pct"] == pytest.approx(0.0)                 # beats none
+    assert pct.loc[(E2, "productivity"), "nominee_pct"] == pytest.approx(100 * (1 + 0.5) / 3)  # 50
     assert pct.loc[(E3, "productivity"), "nominee_pct"] == pytest.approx(50.0)
-    assert pct.loc[(E4, "productivity"), "nominee_pct"] == pytest.approx(100 * 3.5 / 4)      # 87.5
-    assert pct.loc[(E1, "productivity"), "nominees"] == 4
+    assert pct.loc[(E4, "productivity"), "nominee_pct"] == pytest.approx(100.0)               # beats all 3
+    assert pct.loc[(E1, "productivity"), "nominees"] == 3
+    # the sector (25: E1–E4 report productivity) the same way
+    assert pct.loc[(E2, "productivity"), "sector_pct"] == pytest.approx(50.0)
+    assert pct.loc[(E4, "productivity"), "sector_pct"] == pytest.approx(100.0)
+    assert pct.loc[(E4, "productivity"), "sector_peers"] == 3
 
 
 def test_percentile_follows_the_direction(nominee_db: Database) -> None:
     pct = percentiles(nominee_db, [E1, E2, E4])
-    # emissions intensity, lower is better: E1 and E4 tie at 1.0 and beat E2 (2.0)
-    assert pct.loc[(E1, "emissions_intensity"), "nominee_pct"] == pytest.approx(100 * (1 + 1) / 3)
-    assert pct.loc[(E4, "emissions_intensity"), "nominee_pct"] == pytest.approx(100 * (1 + 1) / 3)
-    assert pct.loc[(E2, "emissions_intensity"), "nominee_pct"] == pytest.approx(100 * 0.5 / 3)
+    # emissions intensity, lower is better: E1 and E4 tie at 1.0 and beat E2 (2.0); each has two
+    # others: E1 beats E2 and ties E4, (1 + 0.5) / 2; E2 beats neither
+    assert pct.loc[(E1, "emissions_intensity"), "nominee_pct"] == pytest.approx(100 * 1.5 / 2)  # 75
+    assert pct.loc[(E4, "emissions_intensity"), "nominee_pct"] == pytest.approx(100 * 1.5 / 2)
+    assert pct.loc[(E2, "emissions_intensity"), "nominee_pct"] == pytest.approx(0.0)
 
 
 def test_all_equal_and_single_company(nominee_db: Database) -> None:
     pct = percentiles(nominee_db, [E1, E5])
-    assert pct.loc[(E1, "robot_density"), "nominee_pct"] == pytest.approx(50.0)  # all five equal
-    assert pct.loc[(E5, "robot_density"), "sector_pct"] == pytest.approx(50.0)   # alone in sector 24
-    assert pct.loc[(E5, "robot_density"), "sector_peers"] == 1
+    assert pct.loc[(E1, "robot_density"), "nominee_pct"] == pytest.approx(50.0)  # ties all 4 others
+    # alone in sector 24: no one else to be better than, so no sector percentile (not 50, not 0)
+    assert pd.isna(pct.loc[(E5, "robot_density"), "sector_pct"])
+    assert pct.loc[(E5, "robot_density"), "sector_peers"] == 0
 
 
 def test_missing_value_has_no_percentile(nominee_db: Database) -> None:
@@ -114,3 +121,37 @@ def test_stability_under_half_and_one_and_a_half_weights() -> None:
     assert scoring.ranking(scores, weights) == {"A": 1, "B": 2, "C": 3}
     assert scoring.stability(scores, weights) == {"A": 1, "B": 1, "C": 0}
     assert scoring.stability({"solo": {"p": 10.0}}, {"p": 1.0}) == {"solo": 0}
+
+
+def test_ranks_do_not_split_a_tie_on_floating_point_noise() -> None:
+    # the same three percentiles in another order: the same mean, but summed in another order the
+    # floats differ in the last bit (1.5 / 7, 2.5 / 9, 3 / 11 of 100)
+    a, b, c = 100 * 1.5 / 7, 100 * 2.5 / 9, 100 * 3 / 11
+    one = scoring.criterion_scores({"robot_density": a, "automation_share": b, "training_hours": c}, CRITERIA)
+    two = scoring.criterion_scores({"robot_density": c, "automation_share": a, "training_hours": b}, CRITERIA)
+    totals = {"one": scoring.total_score(one, {"technology": 1.0}),
+              "two": scoring.total_score(two, {"technology": 1.0})}
+    assert totals["one"] == pytest.approx(totals["two"])
+    assert scoring.ranks(totals) == {"one": 1, "two": 1}
+    assert scoring.ranks({"x": 50.0, "y": 50.0 + 1e-12, "z": 49.9}) == {"x": 1, "y": 1, "z": 3}
+
+
+def test_scores_are_kept_unrounded() -> None:
+    import json
+
+    from plotly.utils import PlotlyJSONEncoder
+
+    from dashboard.pages.compare import ranking_table, scores_store
+
+    # technology from two percentiles, 0 and 100 * 2 / 29 (beats 2 of 29 others): the mean is
+    # 100 / 29 = 3.448..., shown as 3.4. From percentiles rounded to 2 decimals first it would be
+    # (0 + 6.90) / 2 = 3.45, shown as 3.5.
+    companies = pd.DataFrame({"org_nr": ["A"], "name": ["Alfa"]})
+    pct = pd.DataFrame({"org_nr": ["A", "A"], "kpi": ["robot_density", "automation_share"],
+                        "nominee_pct": [0.0, 100 * 2 / 29]})
+    store = scores_store(companies, pct, "main")
+    assert store["companies"][0]["percentiles"]["automation_share"] == 100 * 2 / 29
+    assert store["companies"][0]["scores"]["technology"] == pytest.approx(100 / 29)
+    weights = {c.id: (1.0 if c.id == "technology" else 0.0) for c in CRITERIA if c.measurable}
+    text = json.dumps(ranking_table(store, weights, "en"), cls=PlotlyJSONEncoder)
+    assert '"3.4"' in text and '"3.5"' not in text

@@ -7,33 +7,53 @@ from datetime import date
 import pytest
 
 from dashboard import state
-from dashboard.state import Filters
+from dashboard.state import CompareState, Filters
+from dashboard.years import Span
+
+SPAN = Span(2014, 2025)  # the years with data, as db.year_span() would give them
 
 
 def test_the_documented_url_round_trips() -> None:
     query = "county=46,11&sector=24,25&from=2018&to=2025&kpi=productivity&status=finalist&prize=main"
     args = dict(part.split("=") for part in query.split("&"))
-    f = state.from_query(args)
+    f = state.from_query(args, SPAN)
     assert f == Filters(counties=("46", "11"), sectors=(24, 25), year_from=2018, year_to=2025,
                         status="finalist", prize="main")
     assert f.dropped == ()
-    assert f.to_query("en") == "?county=46,11&sector=24,25&from=2018&status=finalist&prize=main&lang=en"
-    assert state.from_query(dict(part.split("=") for part in f.to_query("en")[1:].split("&"))) == f
+    assert f.to_query("en", SPAN) == "?county=46,11&sector=24,25&from=2018&status=finalist&prize=main&lang=en"
+    assert state.from_query(dict(part.split("=") for part in f.to_query("en", SPAN)[1:].split("&")), SPAN) == f
 
 
 def test_defaults_give_an_empty_query() -> None:
-    assert state.from_query({}) == Filters()
-    assert Filters().to_query("nb") == ""
-    assert Filters(prize="main").to_query("nb") == ""  # a prize means nothing without a status
+    assert state.from_query({}, SPAN) == Filters(2014, 2025)
+    assert Filters(2014, 2025).to_query("nb", SPAN) == ""
+    assert Filters(2014, 2025, prize="main").to_query("nb", SPAN) == ""  # a prize means nothing without a status
+
+
+def test_years_come_from_the_span() -> None:
+    """A span that runs to 2026 (an import added it): 2026 is offered, is the default and is left
+    out of the address; 2025 is now a choice that the address keeps."""
+    span = Span(2014, 2026)
+    assert state.from_query({}, span) == Filters(2014, 2026)
+    assert state.from_query({"to": "2026"}, span).to_query("nb", span) == ""
+    assert state.from_query({"to": "2025"}, span).to_query("nb", span) == "?to=2025"
+    assert state.from_query({"to": "2026"}, SPAN).year_to == 2025  # a year without data is clamped
+    assert state.from_query({"from": "1999", "to": "9999"}, span) == Filters(2014, 2026)
+    assert state.one_year(None, span) == 2026 and state.one_year("2020", span) == 2020
+    assert state.one_year("2027", span) == 2026 and state.one_year("next", span) == 2026
+    assert state.compare_from_query({}, span).year == 2026
+    assert CompareState(year=2026).to_query("nb", span) == ""
+    assert CompareState(year=2025).to_query("nb", span) == "?year=2025"
+    assert state.build_compare(year="2030", span=span).year == 2026
 
 
 def test_unknown_values_are_dropped_and_named() -> None:
     f = state.from_query({"county": "46,99,'; drop table facts;--", "sector": "24,9,abc",
                           "kpi": "nope", "status": "boss", "prize": "gold", "size": "huge,small",
-                          "from": "soon"})
+                          "from": "soon"}, SPAN)
     assert (f.counties, f.sectors, f.sizes, f.kpi, f.status, f.prize) == (
         ("46",), (24,), ("small",), "productivity", "all", "any")
-    assert f.year_from == state.YEAR_MIN
+    assert f.year_from == SPAN.first
     assert set(f.dropped) == {"county=99", "county='; drop table facts;--", "sector=9", "sector=abc",
                               "kpi=nope", "status=boss", "prize=gold", "size=huge", "from=soon"}
 
@@ -48,13 +68,13 @@ def test_unknown_values_are_dropped_and_named() -> None:
     ([], (2014, 2025)),
 ])
 def test_years_are_clamped(years, expected) -> None:
-    f = state.from_inputs(None, None, None, years, None, None, None)
+    f = state.from_inputs(None, None, None, years, None, None, None, span=SPAN)
     assert (f.year_from, f.year_to) == expected
 
 
 def test_hostile_widget_values() -> None:
     f = state.from_inputs(["03"] * 10_000 + ["11"], [{"a": 1}, 24, "25", True], "small",
-                          [2015, 2016], ["finalist"], 7, {"kpi": 1})
+                          [2015, 2016], ["finalist"], 7, {"kpi": 1}, span=SPAN)
     # long lists are read only so far, duplicates collapse, wrong types are dropped
     assert f.counties == ("03",)
     assert f.sectors == (24, 25)
@@ -63,7 +83,7 @@ def test_hostile_widget_values() -> None:
 
 
 def test_params_for_queries() -> None:
-    f = Filters(counties=("03",), sectors=(24,), sizes=("large",), status="winner", prize="main")
+    f = Filters(2014, 2025, counties=("03",), sectors=(24,), sizes=("large",), status="winner", prize="main")
     day = date(2026, 1, 1)
     assert f.params(day) == {"counties": ["03"], "sectors": [24], "sizes": ["large"], "status": 3, "prize": "main",
                              "as_of": day}
@@ -71,28 +91,28 @@ def test_params_for_queries() -> None:
 
 
 def test_describe() -> None:
-    f = Filters(counties=("46", "11"), sectors=(24,), status="finalist", prize="main")
+    f = Filters(2014, 2025, counties=("46", "11"), sectors=(24,), status="finalist", prize="main")
     assert state.describe(f, "nb") == "Vestland, Rogaland · Metaller · finalister, hovedprisen"
-    assert state.describe(Filters(), "en") == "all companies"
+    assert state.describe(Filters(2014, 2025), "en") == "all companies"
 
 
 def test_compare_url_round_trips() -> None:
     s = state.compare_from_query({"year": "2024", "prize": "special", "companies": "910000004,910000012",
-                                  "weights": "technology:2,sustainability:0.5", "lang": "en"})
+                                  "weights": "technology:2,sustainability:0.5", "lang": "en"}, SPAN)
     assert s.companies == ("910000004", "910000012") and s.prize == "special" and s.year == 2024
     assert s.weight_map() == {"technology": 2.0, "sustainability": 0.5}
     assert s.dropped == ()
-    query = s.to_query("en")
+    query = s.to_query("en", SPAN)
     assert query == ("?year=2024&prize=special&companies=910000004,910000012"
                      "&weights=technology:2,sustainability:0.5&lang=en")
-    again = state.compare_from_query(dict(p.split("=") for p in query[1:].split("&")))
+    again = state.compare_from_query(dict(p.split("=") for p in query[1:].split("&")), SPAN)
     assert again == s
 
 
 def test_compare_hostile_values() -> None:
     s = state.build_compare(year=10**12, prize="gold", companies=["910000004", "1 or 1=1", 42]
                             + [f"9100{i:05d}" for i in range(20)],
-                            weights="productivity:99,technology:-3,rnd:nan,evil:1,export_share")
+                            weights="productivity:99,technology:-3,rnd:nan,evil:1,export_share", span=SPAN)
     assert s.year == 2025 and s.prize == "main"
     assert len(s.companies) == state.COMPARE_MAX and s.companies[0] == "910000004"
     weights = s.weight_map()

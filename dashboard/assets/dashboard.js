@@ -11,15 +11,16 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 });
 
 // The explorer's canonical query string; the same form as dashboard/state.py Filters.to_query.
-window.dash_clientside.dashboard.explorerQuery = function (county, sector, size, years, status, prize, kpi, lang) {
+// first and last are the years with data (the year slider's ends): years equal to them are left out.
+window.dash_clientside.dashboard.explorerQuery = function (county, sector, size, years, status, prize, kpi, lang, first, last) {
     const args = [];
     const list = (v) => (Array.isArray(v) ? v.join(",") : "");
     if (list(county)) args.push(["county", list(county)]);
     if (list(sector)) args.push(["sector", list(sector)]);
     if (list(size)) args.push(["size", list(size)]);
     if (Array.isArray(years) && years.length === 2) {
-        if (years[0] !== 2014) args.push(["from", String(years[0])]);
-        if (years[1] !== 2025) args.push(["to", String(years[1])]);
+        if (years[0] !== first) args.push(["from", String(years[0])]);
+        if (years[1] !== last) args.push(["to", String(years[1])]);
     }
     if (kpi && kpi !== "productivity") args.push(["kpi", kpi]);
     if (status && status !== "all") {
@@ -31,16 +32,14 @@ window.dash_clientside.dashboard.explorerQuery = function (county, sector, size,
 };
 
 // Keep the address in step with the explorer's filters, and the language links with the address.
-window.dash_clientside.dashboard.syncExplorerUrl = function (county, sector, size, years, status, prize, kpi, lang) {
-    const q = window.dash_clientside.dashboard.explorerQuery;
-    const search = q(county, sector, size, years, status, prize, kpi, lang);
+window.dash_clientside.dashboard.syncExplorerUrl = function (county, sector, size, years, status, prize, kpi, lang, first, last) {
+    const q = (language) => window.dash_clientside.dashboard.explorerQuery(
+        county, sector, size, years, status, prize, kpi, language, first, last);
+    const search = q(lang);
     if (window.location.pathname === "/" && search !== window.location.search) {
         window.history.pushState(null, "", "/" + search);
     }
-    return [
-        "/" + q(county, sector, size, years, status, prize, kpi, "nb"),
-        "/" + q(county, sector, size, years, status, prize, kpi, "en"),
-    ];
+    return ["/" + q("nb"), "/" + q("en")];
 };
 
 // AG Grid helpers (dash-ag-grid looks functions up in window.dashAgGridFunctions).
@@ -77,11 +76,13 @@ window.addEventListener("popstate", function (event) {
     event.stopImmediatePropagation();
     const list = (k) => (p.get(k) ? p.get(k).split(",").filter(Boolean) : []);
     const year = (k, d) => (/^\d{4}$/.test(p.get(k) || "") ? parseInt(p.get(k), 10) : d);
+    const bar = county.closest(".filter-bar").dataset; // the years with data, written by filter_bar.py
+    const first = parseInt(bar.yearFirst, 10), last = parseInt(bar.yearLast, 10);
     const values = {
         "explorer-county": list("county"),
         "explorer-sector": list("sector").map((s) => parseInt(s, 10)).filter((n) => !Number.isNaN(n)),
         "explorer-size": list("size"),
-        "explorer-years": [year("from", 2014), year("to", 2025)],
+        "explorer-years": [year("from", first), year("to", last)],
         "explorer-status": p.get("status") || "all",
         "explorer-prize": p.get("prize") || "any",
         "explorer-kpi": p.get("kpi") || "productivity",
@@ -97,10 +98,17 @@ window.dash_clientside.dashboard.print = function () {
     return window.dash_clientside.no_update;
 };
 
+// The newest year a page's year dropdown offers: the default year, left out of the address.
+window.dash_clientside.dashboard.newestYear = function (options) {
+    const years = (options || []).map((o) => o.value).filter((v) => typeof v === "number");
+    return years.length ? Math.max(...years) : null;
+};
+
 // Compare page: the address follows the selection; the same form as state.CompareState.to_query.
-window.dash_clientside.dashboard.compareQuery = function (year, prize, status, companies, weights, ids, view, lang) {
+// newest is the last year with data (the newest the year dropdown offers).
+window.dash_clientside.dashboard.compareQuery = function (year, prize, status, companies, weights, ids, view, lang, newest) {
     const args = [];
-    if (year && year !== 2025) args.push(["year", String(year)]);
+    if (year && year !== newest) args.push(["year", String(year)]);
     if (prize && prize !== "main") args.push(["prize", prize]);
     if (status && status !== "nominated") args.push(["status", status]);
     if (Array.isArray(companies) && companies.length) args.push(["companies", companies.join(",")]);
@@ -111,16 +119,15 @@ window.dash_clientside.dashboard.compareQuery = function (year, prize, status, c
     return args.length ? "?" + args.map(([k, v]) => k + "=" + encodeURIComponent(v).replace(/%2C/g, ",").replace(/%3A/g, ":")).join("&") : "";
 };
 
-window.dash_clientside.dashboard.syncCompareUrl = function (year, prize, status, companies, weights, view, ids, lang) {
-    const q = window.dash_clientside.dashboard.compareQuery;
-    const search = q(year, prize, status, companies, weights, ids, view, lang);
+window.dash_clientside.dashboard.syncCompareUrl = function (year, prize, status, companies, weights, view, ids, lang, yearOptions) {
+    const newest = window.dash_clientside.dashboard.newestYear(yearOptions);
+    const q = (language) => window.dash_clientside.dashboard.compareQuery(
+        year, prize, status, companies, weights, ids, view, language, newest);
+    const search = q(lang);
     if (window.location.pathname === "/compare" && search !== window.location.search) {
         window.history.pushState({ compare: true }, "", "/compare" + search);
     }
-    return [
-        "/compare" + q(year, prize, status, companies, weights, ids, view, "nb"),
-        "/compare" + q(year, prize, status, companies, weights, ids, view, "en"),
-    ];
+    return ["/compare" + q("nb"), "/compare" + q("en")];
 };
 
 // Back and forward on the compare and benchmark pages: load the view the address describes.
@@ -133,12 +140,14 @@ window.addEventListener("popstate", function (event) {
 }, true);
 
 // Benchmark page: the address follows a looked-up company, the year, the peer group and the trend's
-// key figure, so a link reproduces the view. Typed figures never go into the address.
-window.dash_clientside.dashboard.syncBenchmarkUrl = function (mode, query, year, peers, kpi, lang) {
+// key figure, so a link reproduces the view. Typed figures never go into the address. The newest
+// year the dropdown offers is the default, left out.
+window.dash_clientside.dashboard.syncBenchmarkUrl = function (mode, query, year, peers, kpi, lang, yearOptions) {
+    const newest = window.dash_clientside.dashboard.newestYear(yearOptions);
     const build = (language) => {
         const args = [];
         if (mode !== "typed" && query && String(query).trim()) args.push(["company", String(query).trim()]);
-        if (year && year !== 2025) args.push(["year", String(year)]);
+        if (year && year !== newest) args.push(["year", String(year)]);
         const p = Array.isArray(peers) ? peers.join(",") : "";
         if (p !== "sector,size") args.push(["peers", p]);
         if (kpi && kpi !== "productivity") args.push(["kpi", kpi]);

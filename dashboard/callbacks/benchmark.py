@@ -60,5 +60,6 @@ clientside_callback(
     Output("lang-nb", "href", allow_duplicate=True), Output("lang-en", "href", allow_duplicate=True),
     Input(page.MODE, "value"), Input(page.QUERY, "value"), Input(page.YEAR, "value"),
     Input(page.OPTIONS, "value"), Input(page.TREND_KPI, "value"), State(page.LANG, "data"),
+    State(page.YEAR, "options"),  # the newest year offered is the default, left out of the address
     prevent_initial_call="initial_duplicate",
 )

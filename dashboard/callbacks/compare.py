@@ -11,6 +11,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import auth, csv_export, state
 from dashboard.callbacks.explorer import db_error_figure, guarded
+from dashboard.db import year_span
 from dashboard.i18n import normalize_lang, t
 from dashboard.pages import compare as page
 
@@ -22,7 +23,7 @@ def _weights(values: object, ids: object, prize: object) -> dict[str, float]:
     pairs = {}
     if isinstance(values, list) and isinstance(ids, list):
         pairs = {i.get("criterion"): v for i, v in zip(ids, values) if isinstance(i, dict)}
-    return state.build_compare(prize=prize, weights=pairs).weight_map()
+    return state.weights_for(prize, pairs)
 
 
 @callback(Output(page.COMPANIES, "options"),
@@ -32,7 +33,7 @@ def _weights(values: object, ids: object, prize: object) -> dict[str, float]:
 @guarded(lambda lang: no_update)
 def search(search: object, year: object, prize: object, status: object, chosen: object, lang: object):
     auth.require("jury", "admin")
-    s = state.build_compare(year, prize, status, chosen)
+    s = state.build_compare(year, prize, status, chosen, span=year_span())
     return page.search_options(s, search if isinstance(search, str) else "", normalize_lang(lang))
 
 
@@ -45,10 +46,11 @@ def choose(n_clicks: object, chosen: object, year: object, prize: object, lang: 
     """Add the finalists in one click; keep the choice to at most ten companies."""
     auth.require("jury", "admin")
     lang = normalize_lang(lang)
-    s = state.build_compare(year, prize, None, chosen)
+    span = year_span()
+    s = state.build_compare(year, prize, None, chosen, span=span)
     if ctx.triggered_id == page.ADD_FINALISTS:
         merged = list(dict.fromkeys([*s.companies, *page.finalists(s)]))
-        s = state.build_compare(year, prize, None, merged)
+        s = state.build_compare(year, prize, None, merged, span=span)
         return list(s.companies), t("compare.too_many", lang, n=state.COMPARE_MAX) if len(merged) > len(s.companies) else ""
     if isinstance(chosen, list) and len(chosen) > state.COMPARE_MAX:
         return list(s.companies), t("compare.too_many", lang, n=state.COMPARE_MAX)
@@ -61,7 +63,7 @@ def choose(n_clicks: object, chosen: object, year: object, prize: object, lang: 
 @guarded(lambda lang: (t("error.db.title", lang), no_update))
 def compare(chosen: object, year: object, prize: object, lang: object):
     auth.require("jury", "admin")
-    s = state.build_compare(year, prize, None, chosen)
+    s = state.build_compare(year, prize, None, chosen, span=year_span())
     return page.table_and_scores(s, normalize_lang(lang))
 
 
@@ -71,7 +73,7 @@ def compare(chosen: object, year: object, prize: object, lang: object):
 @guarded(db_error_figure)
 def multiples(chosen: object, view: object, year: object, prize: object, lang: object):
     auth.require("jury", "admin")
-    s = state.build_compare(year, prize, None, chosen, None, view)
+    s = state.build_compare(year, prize, None, chosen, None, view, span=year_span())
     return page.multiples(s, normalize_lang(lang))
 
 
@@ -117,7 +119,7 @@ def rank(values: object, store: object, ids: object, lang: object):
 def download(n_clicks: object, chosen: object, year: object, prize: object, lang: object):
     auth.require("jury", "admin")
     lang = normalize_lang(lang)
-    s = state.build_compare(year, prize, None, chosen)
+    s = state.build_compare(year, prize, None, chosen, span=year_span())
     companies, pct = page.comparison(s)
     rows = page.csv_rows(companies, pct, lang)
     name = f"compare-{s.prize}-{s.year}.csv"
@@ -135,5 +137,6 @@ clientside_callback(
     Input(page.YEAR, "value"), Input(page.PRIZE, "value"), Input(page.STATUS, "value"),
     Input(page.COMPANIES, "value"), Input({"type": page.WEIGHT, "criterion": ALL}, "value"),
     Input(page.VIEW, "value"), State({"type": page.WEIGHT, "criterion": ALL}, "id"),
-    State(page.LANG, "data"), prevent_initial_call="initial_duplicate",
+    State(page.LANG, "data"), State(page.YEAR, "options"),  # the newest year offered is the default
+    prevent_initial_call="initial_duplicate",
 )

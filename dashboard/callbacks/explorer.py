@@ -1,7 +1,8 @@
 """Callbacks of the explorer page: thin wrappers that validate inputs and call the page's views.
 
 Every callback reads the selection through ``state.from_inputs``, which drops unknown codes, cuts
-long lists and clamps years, so a hostile request gets a clamped or empty view, never an error.
+long lists and clamps years to the years with data (``db.year_span``), so a hostile request gets a
+clamped or empty view, never an error.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 
 from dashboard import auth, figures, state
 from dashboard.components import filter_bar as fb
-from dashboard.db import DatabaseError
+from dashboard.db import DatabaseError, year_span
 from dashboard.i18n import normalize_lang, t
 from dashboard.pages import explorer as page
 
@@ -53,7 +54,7 @@ def _figure_callback(graph_id: str, view: Callable) -> Callable:
               prevent_initial_call=True)
     @guarded(db_error_figure)
     def redraw(*values: object):
-        return view(state.from_inputs(*values[:-1]), normalize_lang(values[-1]), auth.viewer())
+        return view(state.from_inputs(*values[:-1], span=year_span()), normalize_lang(values[-1]), auth.viewer())
 
     redraw.__name__ = f"update_{graph_id.removeprefix('explorer-')}"
     return redraw
@@ -69,7 +70,7 @@ update_scatter = _figure_callback(page.SCATTER, page.scatter_view)
           *fb.FILTER_INPUTS, State(page.LANG, "data"), prevent_initial_call=True)
 @guarded(lambda lang: ([], t("error.db.title", lang)))
 def update_cards(*values: object):
-    f, lang = state.from_inputs(*values[:-1]), normalize_lang(values[-1])
+    f, lang = state.from_inputs(*values[:-1], span=year_span()), normalize_lang(values[-1])
     return page.cards_view(f, lang, auth.viewer()), page.lead_text(f, lang)
 
 
@@ -78,7 +79,7 @@ def update_cards(*values: object):
           *fb.FILTER_INPUTS, State(page.LANG, "data"), prevent_initial_call=True)
 @guarded(lambda lang: ([], no_update, t("error.db.title", lang), no_update))
 def update_table(*values: object):
-    f, lang = state.from_inputs(*values[:-1]), normalize_lang(values[-1])
+    f, lang = state.from_inputs(*values[:-1], span=year_span()), normalize_lang(values[-1])
     rows, columns, note = page.table_view(f, lang, auth.viewer())
     return rows, columns, note, page.csv_params(f, lang)
 
@@ -131,22 +132,24 @@ def click_sector(click: object, current: object):
           Input(page.PLAY, "n_clicks"), Input(page.TIMER, "n_intervals"),
           State(fb.YEARS, "value"), State(page.TIMER, "disabled"), State(page.LANG, "data"),
           prevent_initial_call=True)
+@guarded(lambda lang: (no_update, True, t("play.start", lang)))
 def play(n_clicks: object, n_intervals: object, years: object, stopped: object, lang: object):
     """Play the years: the last year of the range steps forward until the data's last year, and
     every view follows, like the time slider of Our World in Data's Grapher."""
     lang = normalize_lang(lang)
-    f = state.from_inputs(None, None, None, years, None, None, None)
+    span = year_span()
+    f = state.from_inputs(None, None, None, years, None, None, None, span=span)
     start, stop = t("play.start", lang), t("play.stop", lang)
     if ctx.triggered_id == page.PLAY:
         if stopped is False:  # playing: stop where we are
             return no_update, True, start
-        if f.year_to >= state.YEAR_MAX:  # at the end: start again from the first year
+        if f.year_to >= span.last:  # at the end: start again from the first year
             return [f.year_from, f.year_from], False, stop
         return no_update, False, stop
     if stopped is not False:
         return no_update, True, start
-    year = min(f.year_to + 1, state.YEAR_MAX)
-    done = year >= state.YEAR_MAX
+    year = min(f.year_to + 1, span.last)
+    done = year >= span.last
     return [f.year_from, year], done, start if done else stop
 
 
@@ -166,15 +169,16 @@ def open_company(cell: object, click: object, kpi: object, years: object, lang: 
         org_nr = _clicked(click)
     if not isinstance(org_nr, str) or not ORG_NR.fullmatch(org_nr):
         raise PreventUpdate
-    f = state.from_inputs(None, None, None, years, None, None, kpi)
+    f = state.from_inputs(None, None, None, years, None, None, kpi, span=year_span())
     title, body = page.company_view(org_nr, f, lang)
     return True, title, body
 
 
 # The address follows the filters (history.pushState), so a link reproduces the view and back and
-# forward work; the language links are rewritten to keep the selection.
+# forward work; the language links are rewritten to keep the selection. The slider's ends are the
+# years with data: years equal to them are left out of the address, as state.Filters.to_query does.
 clientside_callback(
     ClientsideFunction(namespace="dashboard", function_name="syncExplorerUrl"),
     Output("lang-nb", "href"), Output("lang-en", "href"),
-    *fb.FILTER_INPUTS, State(page.LANG, "data"),
+    *fb.FILTER_INPUTS, State(page.LANG, "data"), State(fb.YEARS, "min"), State(fb.YEARS, "max"),
 )

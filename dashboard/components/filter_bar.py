@@ -1,7 +1,9 @@
 """The explorer's filter bar: county, sector, years, size, award status, prize and KPI, plus reset.
 
 Its widget ids and the list of callback inputs live here, so every callback reads the selection
-the same way (``state.from_inputs(*values)``).
+the same way (``state.from_inputs(*values, span=...)``). The year slider runs over the years with
+data (``span``); its ends are also written on the bar as ``data-year-first`` and
+``data-year-last``, for the browser's back and forward (``assets/dashboard.js``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from dashboard import dimensions
 from dashboard.components.shell import href
 from dashboard.i18n import t
 from dashboard.kpis import KPIS
-from dashboard.state import PRIZES, SIZES, STATUSES, YEAR_MAX, YEAR_MIN, Filters
+from dashboard.state import PRIZES, SIZES, STATUSES, Filters
+from dashboard.years import Span
 
 COUNTY = "explorer-county"
 SECTOR = "explorer-sector"
@@ -35,7 +38,7 @@ def _field(label: str, control_id: str, control, wide: bool = False) -> html.Div
                     className="filter-field" + (" filter-wide" if wide else ""))
 
 
-def filter_bar(f: Filters, lang: str) -> html.Section:
+def filter_bar(f: Filters, span: Span, lang: str) -> html.Section:
     name = "name_en" if lang == "en" else "name_nb"
     counties = dimensions.counties().sort_values(name)
     sectors = dimensions.sectors()
@@ -55,9 +58,9 @@ def filter_bar(f: Filters, lang: str) -> html.Section:
                 placeholder=t("filter.all_sectors", lang),
                 options=[{"label": f"{c} {r[short]}", "value": int(c)} for c, r in sectors.iterrows()])),
             _field(t("filter.years", lang), YEARS, dcc.RangeSlider(
-                id=YEARS, min=YEAR_MIN, max=YEAR_MAX, step=1, value=[f.year_from, f.year_to],
-                marks={y: {"label": f"{y % 100:02d}" if y not in (YEAR_MIN, YEAR_MAX) else str(y)}
-                       for y in range(YEAR_MIN, YEAR_MAX + 1)},
+                id=YEARS, min=span.first, max=span.last, step=1, value=[f.year_from, f.year_to],
+                marks={y: {"label": f"{y % 100:02d}" if y not in (span.first, span.last) else str(y)}
+                       for y in range(span.first, span.last + 1)},
                 allowCross=True, updatemode="mouseup"), wide=True),
             _field(t("filter.size", lang), SIZE, dcc.Checklist(
                 id=SIZE, value=list(f.sizes), inline=True, className="size-checklist",
@@ -72,5 +75,6 @@ def filter_bar(f: Filters, lang: str) -> html.Section:
                               className="btn btn-outline-secondary"), className="filter-actions"),
         ],
         className="filter-bar",
-        **{"aria-label": t("filter.title", lang)},
+        **{"aria-label": t("filter.title", lang), "data-year-first": str(span.first),
+           "data-year-last": str(span.last)},
     )

@@ -19,7 +19,7 @@ from dash import dcc, html
 
 from dashboard import auth, dimensions, disclosure, figures, state
 from dashboard.components.shell import page_layout
-from dashboard.db import run_query
+from dashboard.db import run_query, year_span
 from dashboard.i18n import fmt_number, t
 from dashboard.kpis import KPIS, KPIS_BY_ID, MEASURES, MEASURE_IDS
 
@@ -294,7 +294,8 @@ def parse_options(raw: object) -> list[str]:
 
 
 def parse_year(raw: object) -> int:
-    return state.build(year_to=raw).year_to
+    """The benchmark year: clamped to the years with data, the newest when not given."""
+    return state.one_year(raw, year_span())
 
 
 def parse_kpi(raw: object) -> str:
@@ -336,8 +337,7 @@ def layout(lang: str, args: dict[str, str]) -> list:
                                className="input-group")], className="filter-field filter-wide company-only"),
             html.Div([html.Label(t("benchmark.year", lang), htmlFor=YEAR, className="form-label"),
                       dcc.Dropdown(id=YEAR, value=year, clearable=False,
-                                   options=[{"label": str(y), "value": y}
-                                            for y in range(state.YEAR_MAX, state.YEAR_MIN - 1, -1)])],
+                                   options=[{"label": str(y), "value": y} for y in year_span().newest_first()])],
                      className="filter-field"),
             html.Div([html.Label(t("benchmark.peers", lang), className="form-label"),
                       dcc.Checklist(id=OPTIONS, value=options, inline=True, className="size-checklist",

@@ -2,7 +2,8 @@
 ranking on the award's criteria with a weight per criterion.
 
 The selection lives in the address:
-``?year=2025&prize=main&companies=ORG,ORG&weights=crit:weight,...&lang=en``.
+``?year=2024&prize=main&companies=ORG,ORG&weights=crit:weight,...&lang=en`` (the year only when it
+is not the last year with data, the default).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dash import dcc, html
 
 from dashboard import auth, dimensions, figures, scoring, state
 from dashboard.components.shell import page_layout
-from dashboard.db import run_query
+from dashboard.db import run_query, year_span
 from dashboard.i18n import fmt_number, t
 from dashboard.kpis import KPIS, criteria_for
 from dashboard.state import COMPARE_MAX, WEIGHT_MAX, CompareState
@@ -220,7 +221,8 @@ def layout(lang: str, args: dict[str, str]) -> list:
         return [html.H1(t("compare.title", lang)),
                 dbc.Alert([t("auth.forbidden", lang), " ", html.A(t("auth.sign_in", lang), href=f"/login?lang={lang}")],
                           color="warning", id="compare-forbidden")]
-    s = state.compare_from_query(args)
+    span = year_span()
+    s = state.compare_from_query(args, span)
     table, store = table_and_scores(s, lang)
     notice = dbc.Alert(t("filter.dropped", lang, items=", ".join(s.dropped)), color="info", id=NOTICE,
                        dismissable=True) if s.dropped else html.Div(id=NOTICE)
@@ -232,8 +234,7 @@ def layout(lang: str, args: dict[str, str]) -> list:
         html.Section([
             html.Div([html.Label(t("compare.year", lang), htmlFor=YEAR, className="form-label"),
                       dcc.Dropdown(id=YEAR, value=s.year, clearable=False,
-                                   options=[{"label": str(y), "value": y}
-                                            for y in range(state.YEAR_MAX, state.YEAR_MIN - 1, -1)])],
+                                   options=[{"label": str(y), "value": y} for y in span.newest_first()])],
                      className="filter-field"),
             html.Div([html.Label(t("compare.prize", lang), htmlFor=PRIZE, className="form-label"),
                       dcc.Dropdown(id=PRIZE, value=s.prize, clearable=False, searchable=False,

@@ -17,7 +17,7 @@ from dashboard import dimensions, figures, state
 from dashboard.components.filter_bar import filter_bar
 from dashboard.components.kpi_card import CardData, kpi_card
 from dashboard.components.shell import page_layout
-from dashboard.db import cached, run_query
+from dashboard.db import cached, run_query, year_span
 from dashboard.auth import JURY, Viewer, viewer as current_viewer
 from dashboard.i18n import AG_GRID_NB, fmt_number, t
 from dashboard.kpis import HEADLINE_KPIS, KPIS, KPIS_BY_ID, get_kpi
@@ -118,11 +118,11 @@ def sector_view(f: Filters, lang: str, viewer: Viewer = JURY) -> figures.Figure:
 def trend_view(f: Filters, lang: str, viewer: Viewer = JURY) -> figures.Figure:
     """The KPI over the selected years: the selection, all companies, and the winners' level."""
     years = dict(kpis=[f.kpi], year_from=f.year_from, year_to=f.year_to)
-    everyone = Filters(kpi=f.kpi)
+    everyone = Filters(f.year_from, f.year_to, kpi=f.kpi)
     series = {"selection": run_query("kpi_by_year", **years, **f.params(viewer.as_of))}
-    if f != everyone.with_years(f.year_from, f.year_to):
+    if f != everyone:
         series["all"] = run_query("kpi_by_year", **years, **everyone.params(viewer.as_of))
-    winners = Filters(status="winner", prize=f.prize if f.status != "all" else "any")
+    winners = Filters(f.year_from, f.year_to, status="winner", prize=f.prize if f.status != "all" else "any")
     series["winners"] = run_query("kpi_by_year", **years, **winners.params(viewer.as_of))
     series = {key: _disclosed(df, viewer) for key, df in series.items()}
     return figures.trend_figure(series, get_kpi(f.kpi), lang, state.describe(f, lang))
@@ -258,7 +258,8 @@ def _graph(graph_id: str, figure: figures.Figure, f: Filters, name: str) -> dcc.
 
 @page_layout("explorer", PATH)
 def layout(lang: str, args: dict[str, str]) -> list:
-    f = state.from_query(args)
+    span = year_span()
+    f = state.from_query(args, span)
     v = current_viewer()
     rows, columns, note = table_view(f, lang, v)
     notice = None
@@ -269,7 +270,7 @@ def layout(lang: str, args: dict[str, str]) -> list:
         html.H1(t("explorer.title", lang)),
         html.P(lead_text(f, lang), className="lead", id=LEAD),
         notice,
-        filter_bar(f, lang),
+        filter_bar(f, span, lang),
         html.Section(cards_view(f, lang, v), id=CARDS, className="card-grid", **{"aria-live": "polite"}),
         html.Div(
             [

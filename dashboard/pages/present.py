@@ -5,7 +5,8 @@ pause and full screen happen in the browser (``assets/present.js``), so a clicke
 works with no round trip. Only aggregates are shown, and the winner is not in the page at all until
 the reveal key asks the server for it.
 
-``?year=2025&lang=nb&auto=15&slides=headline,map,scatter`` sets it up for a kiosk.
+``?year=2024&lang=nb&auto=15&slides=headline,map,scatter`` sets it up for a kiosk; without
+``year``, the slides tell the last year with data.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import auth, dimensions, figures, state
-from dashboard.db import DatabaseError, run_query
+from dashboard.db import DatabaseError, run_query, year_span
 from dashboard.i18n import fmt_number, normalize_lang, t
 from dashboard.kpis import KPIS_BY_ID
 
@@ -54,6 +55,11 @@ def dark(fig: figures.Figure) -> figures.Figure:
     return fig
 
 
+def everyone(year: int) -> dict[str, object]:
+    """Query parameters for all companies in ``year``, as this viewer may see them."""
+    return state.Filters(year, year).params(auth.as_of())
+
+
 def caption(text: str) -> html.P:
     return html.P(text, className="slide-note")
 
@@ -83,7 +89,7 @@ def headline(year: int, lang: str) -> list:
 
 def county_map(year: int, lang: str) -> list:
     kpi = KPIS_BY_ID["productivity"]
-    df = run_query("kpi_by_dimension", dim="county", kpi=kpi.id, year=year, **state.Filters().params(auth.as_of()))
+    df = run_query("kpi_by_dimension", dim="county", kpi=kpi.id, year=year, **everyone(year))
     fig = figures.tile_map_figure(df, dimensions.counties().reset_index(drop=True), kpi, lang, year, (),
                                   t("selection.all", lang))
     fig = figures.tiles_as_shapes(fig, font=FONT - 6)
@@ -101,8 +107,8 @@ def scatter(year: int, lang: str) -> list:
 
 
 def automation(year: int, lang: str) -> list:
-    df = run_query("kpi_by_year", kpis=["robot_density"], year_from=state.YEAR_MIN, year_to=year,
-                   **state.Filters().params(auth.as_of()))
+    df = run_query("kpi_by_year", kpis=["robot_density"], year_from=year_span().first, year_to=year,
+                   **everyone(year))
     kpi = KPIS_BY_ID["robot_density"]
     fig = figures.trend_figure({"selection": df}, kpi, lang, t("selection.all", lang))
     fig["layout"]["title"]["text"] = t("present.automation.title", lang)
@@ -121,18 +127,19 @@ def automation(year: int, lang: str) -> list:
 
 def sectors(year: int, lang: str) -> list:
     kpi = KPIS_BY_ID["productivity"]
-    df = run_query("kpi_by_dimension", dim="sector", kpi=kpi.id, year=year, **state.Filters().params(auth.as_of()))
+    df = run_query("kpi_by_dimension", dim="sector", kpi=kpi.id, year=year, **everyone(year))
     df = df[df["companies"] >= 5]
     fig = figures.sector_bar_figure(df, dimensions.sectors().reset_index(drop=True), kpi, lang, year, (),
                                     t("selection.all", lang))
-    fig["layout"]["title"]["text"] = t("present.sectors.title", lang, year=year)
+    # a new year's first few submissions may leave no sector with 5 companies: an empty chart, titled
+    fig["layout"].setdefault("title", {})["text"] = t("present.sectors.title", lang, year=year)
     fig["layout"]["margin"]["l"] = 330
     for trace in fig["data"]:
         trace["textfont"] = {"size": FONT - 6, "color": INK}
     best = []
     for kpi_id in ("robot_density", "emissions_reduction"):
         k = KPIS_BY_ID[kpi_id]
-        d = run_query("kpi_by_dimension", dim="sector", kpi=kpi_id, year=year, **state.Filters().params(auth.as_of()))
+        d = run_query("kpi_by_dimension", dim="sector", kpi=kpi_id, year=year, **everyone(year))
         d = d[d["companies"] >= 5].dropna(subset=["value"])
         if len(d):
             top = d.sort_values("value", ascending=not k.higher_is_better).iloc[0]
@@ -234,9 +241,10 @@ def layout(**query: str) -> html.Div:
     """The slide deck: no navigation chrome, only the slides, a progress bar and a demo badge."""
     args = {k: v for k, v in query.items() if isinstance(v, str)}
     lang = normalize_lang(args.get("lang"))
-    year = state.build(year_to=args.get("year")).year_to
     slides = parse_slides(args.get("slides"))
+    year = None
     try:
+        year = state.one_year(args.get("year"), year_span())
         built = [html.Section(BUILDERS[name](year, lang), className=f"slide slide-{name}",
                               id=f"slide-{name}", **{"data-slide": name})
                  for name in slides]

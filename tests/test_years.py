@@ -1,0 +1,217 @@
+"""Years come from the data: once the data runs to 2026, every page offers 2026 and shows it by
+default, with no code change and no restart; the schema's plausible years come from
+``dashboard.years``."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import flask
+import pytest
+from plotly.utils import PlotlyJSONEncoder
+
+from dashboard import state, warehouse, years
+from dashboard.callbacks import compare as compare_cb
+from dashboard.callbacks import explorer as explorer_cb
+from dashboard.callbacks import present as present_cb
+from dashboard.db import Database, year_span
+from dashboard.pages import benchmark, compare, data, explorer, present
+from dashboard.years import Span
+from tests.conftest import ORG_A, ORG_D, tiny_tables, tiny_tables_2026
+from tests.dash_requests import callback_body
+
+
+def text_of(component) -> str:
+    return json.dumps(component, cls=PlotlyJSONEncoder, ensure_ascii=False)
+
+
+def find(node, component_id: str):
+    """The component with ``component_id`` in a layout tree (None when there is none)."""
+    if getattr(node, "id", None) == component_id:
+        return node
+    children = getattr(node, "children", None)
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if child is not None and not isinstance(child, (str, int, float)):
+            found = find(child, component_id)
+            if found is not None:
+                return found
+    return None
+
+
+def build(path: Path, tables: dict) -> None:
+    warehouse.build_database(path, tables["companies"], tables["company_years"], tables["nominations"],
+                             {"source": "test"})
+
+
+def test_the_schema_takes_its_years_from_the_years_module(tmp_path: Path) -> None:
+    assert years.latest(date(2026, 11, 27)) == 2027
+    sql = warehouse.schema_sql()
+    assert "{year_" not in sql
+    assert sql.count(f"check (year between {years.EARLIEST} and {years.latest()})") == 2
+    build(tmp_path / "ok.duckdb", tiny_tables_2026())  # 2026 is a plausible year
+    for year in (years.EARLIEST - 1, years.latest() + 1):
+        t = tiny_tables()
+        t["company_years"].loc[0, "year"] = year
+        with pytest.raises(duckdb.ConstraintException, match="year"):
+            build(tmp_path / f"bad-{year}.duckdb", t)
+        assert not (tmp_path / f"bad-{year}.duckdb").exists()
+
+
+def test_the_year_span_follows_an_import_without_a_restart(tmp_path: Path) -> None:
+    path = tmp_path / "awards.duckdb"
+    t = tiny_tables()
+    warehouse.publish(path, t["companies"], t["company_years"], t["nominations"], {"source": "test"})
+    server = flask.Flask(__name__)
+    server.extensions["dashboard.db"] = db = Database(path)
+    try:
+        with server.app_context():
+            assert year_span() == Span(2024, 2025)
+            t = tiny_tables_2026()
+            warehouse.publish(path, t["companies"], t["company_years"], t["nominations"], {"source": "test"})
+            assert year_span() == Span(2024, 2026)  # the same Database, the new file
+    finally:
+        db.close()
+
+
+def test_a_database_without_figures_offers_this_year(tmp_path: Path) -> None:
+    t = tiny_tables()
+    path = tmp_path / "empty.duckdb"
+    build(path, {**t, "company_years": t["company_years"].iloc[0:0], "nominations": t["nominations"].iloc[0:0]})
+    server = flask.Flask(__name__)
+    server.extensions["dashboard.db"] = db = Database(path)
+    try:
+        with server.app_context():
+            assert year_span() == Span(date.today().year, date.today().year)
+    finally:
+        db.close()
+
+
+def test_explorer_offers_2026_and_starts_there(app_with_2026) -> None:
+    app = app_with_2026
+    with app.server.app_context():
+        assert year_span() == Span(2024, 2026)
+        layout = explorer.layout(lang="en")
+        slider = find(layout, "explorer-years")
+        assert (slider.min, slider.max, slider.value) == (2024, 2026, [2024, 2026])
+        assert slider.marks[2026] == {"label": "2026"} and slider.marks[2025] == {"label": "25"}
+        assert find(layout, "explorer-lead").children == "2026 · all companies"
+        rendered = text_of(layout)
+        assert '"data-year-first": "2024"' in rendered and '"data-year-last": "2026"' in rendered
+        assert "Productivity by county, 2026" in rendered
+        # a link to 2025 keeps it; years past the data are clamped to it
+        assert find(explorer.layout(lang="en", to="2025"), "explorer-years").value == [2024, 2025]
+        assert find(explorer.layout(lang="en", **{"from": "1900", "to": "3000"}), "explorer-years").value == [2024, 2026]
+
+        widgets = [[], [], [], [2024, 2026], "all", "any", "productivity"]
+        fig = explorer_cb.update_map(*widgets, "en")
+        assert fig["layout"]["title"]["text"] == "Productivity by county, 2026"
+        hostile = [[], [], [], [10**12, -10**12], "all", "any", "productivity"]
+        assert explorer_cb.update_map(*hostile, "en")["layout"]["title"]["text"] == "Productivity by county, 2026"
+        assert explorer_cb.update_cards(*widgets, "en")[1] == "2026 · all companies"
+        rows = explorer_cb.update_table(*widgets, "en")[0]
+        assert sorted(r["org_nr"] for r in rows) == sorted([ORG_A, "910000012", ORG_D])  # C has no 2026
+        trend = explorer_cb.update_trend(*widgets, "en")
+        assert trend["data"][0]["x"] == [2024, 2025, 2026]
+
+
+def test_play_runs_to_the_last_year_with_data(app_with_2026) -> None:
+    """The play button's steps over HTTP: from 2025 on to 2026, where it stops."""
+    app = app_with_2026
+    client = app.server.test_client()
+    client.get("/")
+    tick = callback_body(app, "explorer-years.value",
+                         {"explorer-play-timer.n_intervals": 1, "explorer-years.value": [2024, 2025],
+                          "explorer-play-timer.disabled": False, "explorer-lang.data": "en"},
+                         changed="explorer-play-timer.n_intervals")
+    response = client.post("/_dash-update-component", json=tick).get_json()["response"]
+    assert response["explorer-years"]["value"] == [2024, 2026]
+    assert response["explorer-play-timer"]["disabled"] is True  # the last year: it stops
+    # at the end, ▶ starts again from the first year
+    start = callback_body(app, "explorer-years.value",
+                          {"explorer-play.n_clicks": 1, "explorer-years.value": [2024, 2026],
+                           "explorer-play-timer.disabled": True, "explorer-lang.data": "en"},
+                          changed="explorer-play.n_clicks")
+    response = client.post("/_dash-update-component", json=start).get_json()["response"]
+    assert response["explorer-years"]["value"] == [2024, 2024]
+
+
+def test_explorer_page_over_http_shows_2026(app_with_2026) -> None:
+    """The page as the browser gets it after the data has 2026: the slider runs to 2026."""
+    client = app_with_2026.server.test_client()
+    client.get("/")
+    body = {
+        "output": ".._pages_content.children..._pages_store.data..",
+        "outputs": [{"id": "_pages_content", "property": "children"},
+                    {"id": "_pages_store", "property": "data"}],
+        "inputs": [{"id": "_pages_location", "property": "pathname", "value": "/"},
+                   {"id": "_pages_location", "property": "search", "value": "?lang=en"}],
+        "changedPropIds": ["_pages_location.pathname"],
+        "state": [],
+    }
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200
+    page = response.get_json()["response"]["_pages_content"]["children"]
+    slider = find_json(page, "explorer-years")
+    assert (slider["min"], slider["max"], slider["value"]) == (2024, 2026, [2024, 2026])
+    assert find_json(page, "explorer-lead")["children"] == "2026 · all companies"
+
+
+def find_json(node, component_id: str) -> dict | None:
+    """The props of the component with ``component_id`` in a layout as Dash sends it as JSON."""
+    if isinstance(node, dict):
+        props = node.get("props", {})
+        if props.get("id") == component_id:
+            return props
+        return find_json(props.get("children"), component_id)
+    if isinstance(node, list):
+        for child in node:
+            found = find_json(child, component_id)
+            if found is not None:
+                return found
+    return None
+
+
+def test_compare_offers_2026_and_starts_there(app_with_2026) -> None:
+    app = app_with_2026
+    with app.server.app_context():
+        layout = compare.layout(lang="en")
+        dropdown = find(layout, "compare-year")
+        assert [o["value"] for o in dropdown.options] == [2026, 2025, 2024] and dropdown.value == 2026
+        assert find(compare.layout(lang="en", year="2025"), "compare-year").value == 2025
+        # no year: the picker lists 2026's nominees (A and D), not 2025's (A and B)
+        options = compare_cb.search("", None, "main", "nominated", [], "en")
+        assert sorted(o["value"] for o in options) == sorted([ORG_A, ORG_D])
+    assert state.compare_from_query({}, Span(2024, 2026)).to_query("nb", Span(2024, 2026)) == ""
+
+
+def test_benchmark_offers_2026_and_starts_there(app_with_2026) -> None:
+    app = app_with_2026
+    with app.server.app_context():
+        layout = benchmark.layout(lang="en", company=ORG_A)
+        dropdown = find(layout, "benchmark-year")
+        assert [o["value"] for o in dropdown.options] == [2026, 2025, 2024] and dropdown.value == 2026
+        rendered = text_of(layout)
+        assert "Key figures against the peer group, 2026" in rendered
+        assert [benchmark.parse_year(v) for v in (None, "2025", 2030, "x")] == [2026, 2025, 2026, 2026]
+
+
+def test_present_tells_2026(app_with_2026) -> None:
+    app = app_with_2026
+    with app.server.app_context():
+        layout = present.layout(lang="en")
+        assert find(layout, "present-year").data == 2026
+        assert "Norwegian industry 2026" in text_of(layout)
+        # the reveal of the newest year: 2026's main-prize winner is D
+        assert "Delta Mat AS" in text_of(present_cb.reveal(1, None, "en"))
+        assert "Delta Mat AS" not in text_of(present_cb.reveal(1, 2025, "en"))
+
+
+def test_data_page_covers_2026(app_with_2026) -> None:
+    with app_with_2026.server.app_context():
+        coverage = find(data.layout(lang="en"), "data-coverage-years")
+        rendered = text_of(data.layout(lang="en"))
+    assert '"2026"' in text_of(coverage) and '"2024"' in text_of(coverage)
+    assert "Companies per county, 2026" in rendered
