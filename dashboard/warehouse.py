@@ -27,7 +27,8 @@ with measured as (
     select *, scope1_t + scope2_t as emissions_t from company_years
 ),
 baseline as (
-    -- each company's emissions in its first year with known emissions
+    -- each company's emissions in its first year with known emissions: emissions_t is NULL unless
+    -- both scope 1 and scope 2 are reported, so the baseline is the first year with both
     select org_nr,
            arg_min(emissions_t, year) filter (where emissions_t is not null) as base_emissions_t,
            min(year) filter (where emissions_t is not null) as base_year

@@ -18,6 +18,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import auth, dimensions, disclosure, figures, state
+from dashboard import benchmark as bench
 from dashboard.components.shell import page_layout
 from dashboard.db import run_query, year_span
 from dashboard.i18n import fmt_number, t
@@ -165,13 +166,17 @@ def _round(value: object, decimals: int) -> float | None:
 
 def benchmark_rows(subject: Subject, options: list[str], year: int) -> tuple[int, list[dict]]:
     """Per KPI: the subject's value and percentile and the peer statistics that pass disclosure
-    control, rounded to the KPI's precision. Suppressed statistics are None with a reason."""
+    control, rounded to the KPI's precision. Suppressed statistics are None with a reason.
+
+    The percentile counts the other companies of the peer group only, never the subject itself.
+    The gap to the top quartile and ``in_top`` (whether the subject reaches it) come from the
+    unrounded value and quartile; the gap is then rounded once."""
     exclude = subject.org_nr or ""
     peers = peer_filter(subject, options)
     known = {k: v for k, v in subject.values.items() if v is not None}
     stats = run_query("benchmark_peer_stats", year=year, exclude=exclude, kpis=list(known),
                       values=list(known.values()), lower_is_better=LOWER_IS_BETTER, **peers).set_index("kpi")
-    winners = run_query("benchmark_winners", as_of=auth.as_of()).set_index("kpi")
+    winners = run_query("benchmark_winners", year=year, as_of=auth.as_of()).set_index("kpi")
     count = run_query("benchmark_peer_count", year=year, exclude=exclude, **peers)["companies"].iloc[0]
     rows = []
     for k in KPIS:
@@ -184,9 +189,11 @@ def benchmark_rows(subject: Subject, options: list[str], year: int) -> tuple[int
              for p in ("p10", "p25", "p50", "p75", "p90")}
         value = _round(subject.values.get(k.id), d)
         top_q, top_d = (q["p75"], q["p90"]) if k.higher_is_better else (q["p25"], q["p10"])
-        gap = None
-        if value is not None and top_q is not None:
-            gap = round(max(0.0, top_q - value) if k.higher_is_better else max(0.0, value - top_q), d)
+        # the gap and the verdict from the unrounded value and quartile, rounded once for display
+        raw_top = (s["p75"] if k.higher_is_better else s["p25"]) if order.shown and s is not None else None
+        raw_value = subject.values.get(k.id)
+        gap = bench.round_shown(bench.gap_to(raw_value, raw_top, k.higher_is_better), d)
+        in_top = bench.reaches(raw_value, raw_top, k.higher_is_better)
         w = winners.loc[k.id] if k.id in winners.index else None
         w_ok = w is not None and disclosure.order_statistic(int(w["n"])).shown
         rows.append({
@@ -195,7 +202,7 @@ def benchmark_rows(subject: Subject, options: list[str], year: int) -> tuple[int
             **q, "top_quartile": top_q, "top_decile": top_d,
             "group": _round(s["group_value"], d) if total.shown else None,
             "hidden": order.reason, "group_hidden": total.reason,
-            "winners": _round(w["p50"], d) if w_ok else None, "gap": gap,
+            "winners": _round(w["p50"], d) if w_ok else None, "gap": gap, "in_top": in_top,
         })
     return int(count), rows
 
@@ -209,6 +216,19 @@ def trend(subject: Subject, options: list[str], kpi_id: str) -> tuple[dict[int, 
                if disclosure.order_statistic(int(n)).shown}
     own = {y: round(v, d) for y, v in subject.history.get(kpi_id, {}).items()}
     return own, medians
+
+
+def gap_text(r: dict, lang: str) -> str:
+    """The gap column: "in the top quartile" when the unrounded value reaches it, else the gap
+    rounded once; a gap too small to show at the KPI's precision reads "< 1" (or "< 0.01")."""
+    if r["gap"] is None or r["in_top"] is None:
+        return "–"
+    if r["in_top"]:
+        return t("benchmark.in_top", lang)
+    d = KPIS_BY_ID[r["kpi"]].decimals
+    if r["gap"] == 0:
+        return "< " + fmt_number(10 ** -d, lang, d)
+    return fmt_number(r["gap"], lang, d)
 
 
 def table(rows: list[dict], lang: str, year: int) -> html.Div:
@@ -227,8 +247,7 @@ def table(rows: list[dict], lang: str, year: int) -> html.Div:
             top = fmt_number(r["top_decile"], lang, d)
             pct = fmt_number(r["pct"], lang, 0) if r["pct"] is not None else "–"
         group = hidden(r["group_hidden"]) if r["group_hidden"] else fmt_number(r["group"], lang, d)
-        gap = "–" if r["gap"] is None else (t("benchmark.in_top", lang) if r["gap"] == 0
-                                            else fmt_number(r["gap"], lang, d))
+        gap = gap_text(r, lang)
         body.append(html.Tr([
             html.Th([k.label(lang), html.Br(), html.Small(k.unit(lang), className="text-muted")], scope="row"),
             html.Td(value, className="num subject"), html.Td(pct, className="num"),
@@ -241,7 +260,7 @@ def table(rows: list[dict], lang: str, year: int) -> html.Div:
         for c in ("subject", "pct", "quartiles", "top_decile", "group", "winners", "gap")]]))
     return html.Div([
         html.H2(t("benchmark.table", lang, year=year), className="h5"),
-        html.P(t("benchmark.table.help", lang), className="table-note"),
+        html.P(t("benchmark.table.help", lang, year=year), className="table-note"),
         dbc.Table([head, html.Tbody(body)], size="sm", striped=True, responsive=True, className="benchmark-table"),
     ])
 

@@ -74,11 +74,14 @@ def comparison(s: CompareState) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def scores_store(companies: pd.DataFrame, pct: pd.DataFrame, prize: str) -> dict:
     """What the ranking and the radar need, per company: its KPI percentiles among the nominees
-    and its criterion scores. Aggregates of the chosen companies only, no peer's values."""
+    and its criterion scores. Aggregates of the chosen companies only, no peer's values.
+
+    The percentiles are kept unrounded: scores, totals, ranks and the stability column are computed
+    from them, and each is rounded once where it is shown."""
     criteria = criteria_for(prize)
     by_org: dict[str, dict[str, float | None]] = {org: {} for org in companies["org_nr"]}
     for org, kpi, value in zip(pct["org_nr"], pct["kpi"], pct["nominee_pct"]):
-        by_org.setdefault(org, {})[kpi] = None if pd.isna(value) else round(float(value), 2)
+        by_org.setdefault(org, {})[kpi] = None if pd.isna(value) else float(value)
     return {"prize": prize, "companies": [
         {"org_nr": org, "name": name, "percentiles": by_org[org],
          "scores": scoring.criterion_scores(by_org[org], criteria)}
