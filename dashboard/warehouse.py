@@ -7,6 +7,8 @@ so a reader never sees a half-written database and a failed build leaves the old
 from __future__ import annotations
 
 import os
+import re
+import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -186,23 +188,44 @@ def read_tables(path: Path) -> dict[str, pd.DataFrame]:
     return tables
 
 
+def versions_dir(path: Path) -> Path:
+    """The folder that holds the versions an import publishes for ``path``: its own folder, so the
+    clean-up can never match a file of someone else's (a backup named like a version, say)."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}.versions")
+
+
 def publish(path: Path, companies: pd.DataFrame, company_years: pd.DataFrame, nominations: pd.DataFrame,
             meta: dict[str, str], loads: pd.DataFrame | None = None, keep: int = 2) -> Path:
-    """Build a new versioned file beside ``path`` and atomically point ``path`` at it.
+    """Build a new version of the database and atomically point ``path`` at it.
 
-    ``path`` becomes a symbolic link to ``<name>.<timestamp>.duckdb``. A server reading the old
-    version goes on undisturbed and switches on its next query (``db.Database``); a failed build
-    leaves ``path`` as it was. Older versions beyond the newest ``keep`` are removed.
+    Versions live in ``versions_dir(path)`` as ``<stem>.<timestamp>.duckdb``, and ``path`` becomes a
+    symbolic link to the newest. A server reading the old version goes on undisturbed and switches
+    on its next query (``db.Database``); a failed build leaves ``path`` and its folder as they were.
+    Of the versions this function made, all but the newest ``keep`` are removed; nothing else in
+    that folder, and nothing outside it, is touched.
     """
     path = Path(path)
+    folder = versions_dir(path)
+    created = not folder.exists()
+    folder.mkdir(exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
-    version = path.with_name(f"{path.stem}.{stamp}{path.suffix}")
-    build_database(version, companies, company_years, nominations, meta, loads)
+    version = folder / f"{path.stem}.{stamp}{path.suffix}"
     link = path.with_name(f".{path.name}.{os.getpid()}.link")
-    link.unlink(missing_ok=True)
-    os.symlink(version.name, link)
-    os.replace(link, path)
-    versions = sorted(path.parent.glob(f"{path.stem}.2*{path.suffix}"))
+    try:
+        build_database(version, companies, company_years, nominations, meta, loads)
+        link.unlink(missing_ok=True)
+        os.symlink(os.path.join(folder.name, version.name), link)
+        os.replace(link, path)
+    except BaseException:
+        version.unlink(missing_ok=True)
+        link.unlink(missing_ok=True)
+        if created:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    own = re.compile(rf"{re.escape(path.stem)}\.\d{{8}}T\d{{12}}{re.escape(path.suffix)}")
+    versions = sorted(p for p in folder.iterdir() if own.fullmatch(p.name) and p.is_file() and not p.is_symlink())
     for old in versions[:-keep]:
-        old.unlink(missing_ok=True)
+        if old != version:
+            old.unlink(missing_ok=True)
     return version

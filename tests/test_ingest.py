@@ -415,3 +415,27 @@ def _table_request() -> dict:
             "inputs": [{"id": k, "property": "value", "value": v} for k, v in values.items()],
             "changedPropIds": ["explorer-county.value"],
             "state": [{"id": "explorer-lang", "property": "data", "value": "en"}]}
+
+
+def test_a_2026_file_imports_and_the_explorer_shows_2026(app, db: Path) -> None:
+    """The round trip: the data runs to 2025, a 2026 submission is imported, and the explorer (the
+    session's app, pointed at this database as at any served file) offers, opens on and shows 2026."""
+    from dashboard.callbacks import explorer as explorer_cb
+    from dashboard.db import Database
+    from dashboard.pages import explorer
+    from tests.test_years import find
+
+    code, errors, _ = run([CORPUS / "good_2026.csv"], db)
+    assert code == 0, errors
+    served, database = app.server.extensions["dashboard.db"], Database(db)
+    app.server.extensions["dashboard.db"] = database
+    try:
+        with app.server.app_context():
+            slider = find(explorer.layout(lang="en"), "explorer-years")
+            assert (slider.min, slider.max, slider.value) == (2024, 2026, [2024, 2026])
+            widgets = [[], [], [], [2024, 2026], "all", "any", "productivity"]
+            rows = explorer_cb.update_table(*widgets, "en")[0]
+            assert [(r["org_nr"], r["name"]) for r in rows] == [("910000047", "Fjordstål Verk AS")]
+    finally:
+        app.server.extensions["dashboard.db"] = served
+        database.close()
