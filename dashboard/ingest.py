@@ -27,6 +27,7 @@ import os
 import re
 import sys
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -160,6 +161,9 @@ def parse(path: Path, sheet: str | None = None) -> Parsed:
             if row[part] is not None and row["turnover_mnok"] is not None and row[part] > row["turnover_mnok"]:
                 error(line, part, f"{limit} ({_show(row[part])}) above turnover ({_show(row['turnover_mnok'])})")
                 bad = True
+        if row["founded"] is not None and row["founded"] > row["year"]:
+            error(line, "founded", f"{row['founded']} is after the year reported ({row['year']})")
+            bad = True
         if (row["prize"] is None) != (row["status"] is None):
             error(line, "prize" if row["prize"] is None else "status", "prize and status go together")
             bad = True
@@ -206,9 +210,11 @@ def check_together(files: list[Parsed]) -> list[str]:
 
 
 def _show(value: object) -> str:
-    """A number as a person writes it: 3000000000, 12.5 (not 3e+09 or 12.500000)."""
+    """A number as a person writes it: 3000000000, 12.5, 25.0000000001 (not 3e+09 or 25)."""
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else f"{value:g}"
+        if abs(value) >= 1e16:
+            return f"{value:g}"
+        return str(int(value)) if value.is_integer() else repr(value)
     return str(value)
 
 
@@ -246,10 +252,25 @@ def _county(cell: Cell) -> str:
     raise CellError(f"unknown county code {code!r}")
 
 
+# Characters that print as nothing (zero-width spaces and joiners, a stray byte-order mark)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPREADSHEET_ERROR = re.compile(r"#(NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|SPILL!|CALC!|GETTING_DATA)",
+                                re.IGNORECASE)
+
+
 def _name(cell: Cell) -> str:
-    value = " ".join(_cell_text(cell).split())
+    """A company name as text: one form of each letter (NFC), single spaces, nothing invisible."""
+    if isinstance(cell.value, (bool, datetime, date)):
+        raise CellError(f"not text but {'a date' if not isinstance(cell.value, bool) else 'TRUE/FALSE'} "
+                        f"({cell.text})")
+    value = " ".join(unicodedata.normalize("NFC", _cell_text(cell)).translate(_INVISIBLE).split())
     if not value:
         raise CellError("required")
+    control = next((ch for ch in value if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs")), None)
+    if control is not None:
+        raise CellError(f"holds an invisible control character (U+{ord(control):04X})")
+    if _SPREADSHEET_ERROR.fullmatch(value):
+        raise CellError(f"a spreadsheet error value ({value}), not a name")
     if value.startswith(FORMULA_START):
         raise CellError(f"begins with {value[0]!r}, which a spreadsheet would run as a formula")
     return value
@@ -263,8 +284,10 @@ def _date(cell: Cell) -> date | None:
     if isinstance(value, datetime):
         if value.time() != datetime.min.time():
             raise CellError(f"a date without a time of day, not {value.isoformat(sep=' ')}")
-        return value.date()
+        value = value.date()
     if isinstance(value, date):
+        if not years.EARLIEST <= value.year <= years.latest():
+            raise CellError(f"a date from {years.EARLIEST} to {years.latest()}, not {value.isoformat()}")
         return value
     text = _cell_text(cell)
     if not text:
@@ -361,18 +384,24 @@ def merge(existing: dict[str, pd.DataFrame], files: list[Parsed]) -> tuple[dict[
         loads.append({"file_name": f.name, "checksum": f.checksum, "rows_added": len(incoming) - len(known),
                       "rows_changed": int((~same).sum()),
                       "loaded_at": datetime.now(timezone.utc).replace(tzinfo=None)})
-        for org, row in rows.drop_duplicates("org_nr").set_index("org_nr").iterrows():
-            new = {"name": row["name"], "county_code": row["county"], "sector_code": int(row["sector"]),
-                   "founded": row["founded"] if pd.notna(row["founded"]) else None}
-            if org in stored.index:
-                old = stored.loc[org]
-                if new["founded"] is None and pd.notna(old["founded"]):
-                    new["founded"] = int(old["founded"])  # a file without a founding year keeps it
-                for column in ("name", "county_code", "sector_code", "founded"):
-                    if pd.notna(old[column]) and str(old[column]) != str(new[column]):
-                        updates.append(f"{f.name}: {org}: {column.removesuffix('_code')} updated from "
-                                       f"{_show(old[column])!r} to {_show(new[column])!r}")
-            stored.loc[org] = new
+        # one record per organisation: the name, county and sector (the same on every row, see
+        # check_together) and the founding year from any row that gives it, else the stored one
+        who = rows.rename(columns={"county": "county_code", "sector": "sector_code"}).groupby(
+            "org_nr", sort=False)[["name", "county_code", "sector_code", "founded"]].first()
+        who["sector_code"] = who["sector_code"].astype(int)
+        old = stored.reindex(who.index)
+        who["founded"] = pd.to_numeric(who["founded"]).astype("Int64").fillna(
+            pd.to_numeric(old["founded"]).astype("Int64"))
+        for column in ("name", "county_code", "sector_code", "founded"):
+            if column in ("sector_code", "founded"):
+                before, after = pd.to_numeric(old[column]), pd.to_numeric(who[column])
+            else:
+                before, after = old[column].astype(str), who[column].astype(str)
+            changed = (old[column].notna() & who[column].notna() & (before != after)).fillna(False)
+            for org in who.index[changed.to_numpy()]:
+                updates.append(f"{f.name}: {org}: {column.removesuffix('_code')} updated from "
+                               f"{_show(old.at[org, column])!r} to {_show(who.at[org, column])!r}")
+        stored = pd.concat([stored.drop(index=who.index, errors="ignore"), who])
         keys = set(zip(incoming["org_nr"], incoming["year"]))
         kept = [k not in keys for k in zip(years_["org_nr"], years_["year"].astype(int))]
         years_ = pd.concat([years_[kept], incoming], ignore_index=True)

@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 MAX_CELL = 200  # characters; the longest real value is a company name
+MAX_ROWS = 250_000  # data rows in one file: about 70 years of every Norwegian manufacturer
+MAX_COLUMNS = 200  # the template has 27
 
 
 class SheetError(ValueError):
@@ -127,9 +129,13 @@ def _shape(line: int, cells: list[Cell], header: list[str], fields: int | None) 
     return None
 
 
+_COMMENT = re.compile(r"\s*#(\s|$)")
+
+
 def _is_comment(cells: list[Cell]) -> bool:
-    """A blank row, or one whose first cell begins with # (the template's units and example)."""
-    if cells and cells[0].text.lstrip().startswith("#"):
+    """A blank row, or one whose first cell is # and a space (the template's units and example).
+    A cell like #N/A or #1 Sveis AS is data, not a comment."""
+    if cells and _COMMENT.match(cells[0].text):
         return True
     return not any(c.unsaved_formula or c.text.strip() for c in cells)
 
@@ -143,23 +149,40 @@ def _decode(data: bytes) -> str:
     """The text of a file in one encoding: UTF-8 (a byte-order mark is dropped) or Windows-1252."""
     if b"\x00" in data:
         raise SheetError(1, "file", "not text in UTF-8 or Windows-1252 (it has NUL bytes: UTF-16 or a binary file?)")
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
     try:
-        return data.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        bad_line = data[:exc.start].count(b"\n") + 1
-        if data.startswith(b"\xef\xbb\xbf") or _UTF8_CHAR.search(data):
-            raise SheetError(bad_line, "file", f"byte 0x{data[exc.start]:02X} is not UTF-8, but the rest of the "
-                                               "file is: save the file in one encoding (UTF-8)") from None
+        if bom or _UTF8_CHAR.search(body):
+            raise SheetError(_line_of(body, exc.start), "file",
+                             f"byte 0x{body[exc.start]:02X} is not UTF-8, but the rest of the file is: save "
+                             "the file in one encoding (UTF-8)") from None
     try:
-        return data.decode("cp1252")
+        text = body.decode("cp1252")
     except UnicodeDecodeError as exc:
-        raise SheetError(data[:exc.start].count(b"\n") + 1, "file",
-                         f"byte 0x{data[exc.start]:02X} is neither UTF-8 nor Windows-1252") from None
+        raise SheetError(_line_of(body, exc.start), "file",
+                         f"byte 0x{body[exc.start]:02X} is neither UTF-8 nor Windows-1252") from None
+    mac = _MAC_ROMAN.search(text)
+    if mac:
+        raise SheetError(text[:mac.start()].count("\n") + 1, "file",
+                         f"{mac.group()!r} looks like Æ, Ø or Å saved as Mac Roman, which is neither UTF-8 nor "
+                         "Windows-1252: save the file as UTF-8")
+    return text
+
+
+def _line_of(data: bytes, position: int) -> int:
+    return data[:position].count(b"\n") + 1
+
+
+# How æ ø å (Mac Roman 0xBE 0xBF 0x8C) read in Windows-1252 within a word, and Æ Ø (0xAE 0xAF)
+# before a letter (after a word, ® is a trademark sign)
+_MAC_ROMAN = re.compile(r"\w+[¾¿Œ]\w*|[¾¿Œ]\w+|[®¯]\w+")
 
 
 def _csv_lines(text: str) -> list[tuple[int, list[Cell]]]:
     """(line number, cells) for every CSV record. Line numbers are where the record starts."""
-    first = text.split("\n", 1)[0]
+    first = next((line for line in text.split("\n") if line.strip() and not _COMMENT.match(line)), "")
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     out: list[tuple[int, list[Cell]]] = []
@@ -180,6 +203,10 @@ def _csv_lines(text: str) -> list[tuple[int, list[Cell]]]:
             raise SheetError(start, "file", reason) from None
         if any("\n" in c or "\r" in c for c in cells):
             raise SheetError(start, "file", "a line break inside a quoted cell; every row must be one line")
+        if len(out) > MAX_ROWS:
+            raise SheetError(start, "file", f"more than {MAX_ROWS} rows; split the file")
+        if len(cells) > MAX_COLUMNS:
+            raise SheetError(start, "file", f"{len(cells)} fields; at most {MAX_COLUMNS}")
         out.append((start, [Cell(c) for c in cells]))
 
 
@@ -187,8 +214,8 @@ def _csv_lines(text: str) -> list[tuple[int, list[Cell]]]:
 
 
 def _xlsx_lines(data: bytes, sheet: str | None) -> list[tuple[int, list[Cell]]]:
+    """(row number, cells) of the workbook's one sheet with data, blank rows left out."""
     from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
 
     try:
         values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -196,34 +223,62 @@ def _xlsx_lines(data: bytes, sheet: str | None) -> list[tuple[int, list[Cell]]]:
     except Exception as exc:  # a damaged or foreign workbook: say so, do not crash
         raise SheetError(1, "file", f"cannot be read as an .xlsx workbook ({type(exc).__name__})") from None
     try:
-        names = values.sheetnames
-        if sheet is not None:
-            if sheet not in names:
-                raise SheetError(1, "file", f"no sheet named {sheet!r}; the sheets are {', '.join(map(repr, names))}")
-            chosen = sheet
-        else:
-            with_data = [n for n in names if _has_data(values[n])]
-            if len(with_data) > 1:
-                raise SheetError(1, "file", f"data on {len(with_data)} sheets ({', '.join(map(repr, with_data))}); "
-                                            "pick one with --sheet NAME")
-            if not with_data:
-                raise SheetError(1, "file", "no rows (every sheet is empty)")
-            chosen = with_data[0]
-        out = []
-        rows = zip(values[chosen].iter_rows(min_row=1), formulas[chosen].iter_rows(min_row=1))
-        for line, (row, raw) in enumerate(rows, start=1):
-            cells = []
-            for col, (cell, source) in enumerate(zip(row, raw), start=1):
-                where = f"cell {get_column_letter(col)}{line}"
-                if getattr(cell, "value", None) is None and getattr(source, "data_type", None) == "f":
-                    cells.append(Cell(None, where, unsaved_formula=True))
-                else:
-                    cells.append(_xlsx_cell(cell, where))
-            out.append((line, cells))
-        return out
+        for book in (values, formulas):
+            for worksheet in book.worksheets:
+                worksheet.reset_dimensions()  # read every row and column there is, not what the file claims
+        chosen = _pick_sheet(values, sheet)
+        return _sheet_lines(values[chosen], formulas[chosen])
+    except SheetError:
+        raise
+    except Exception as exc:  # damaged XML inside the workbook, a cell that contradicts its type, ...
+        raise SheetError(1, "file", f"cannot be read as an .xlsx workbook ({type(exc).__name__}: "
+                                    f"{str(exc)[:120]})") from None
     finally:
         values.close()
         formulas.close()
+
+
+def _pick_sheet(book, sheet: str | None) -> str:
+    """The sheet named by ``sheet``, or else the one visible sheet with data. Hidden sheets are
+    read only when named: they hold look-up lists and old copies more often than submissions."""
+    names = book.sheetnames
+    if sheet is not None:
+        if sheet not in names:
+            raise SheetError(1, "file", f"no sheet named {sheet!r}; the sheets are {', '.join(map(repr, names))}")
+        return sheet
+    visible = [n for n in names if book[n].sheet_state == "visible"]
+    with_data = [n for n in visible if _has_data(book[n])]
+    if len(with_data) > 1:
+        raise SheetError(1, "file", f"data on {len(with_data)} sheets ({', '.join(map(repr, with_data))}); "
+                                    "pick one with --sheet NAME")
+    if not with_data:
+        hidden = [n for n in names if n not in visible and _has_data(book[n])]
+        also = f"; hidden sheets with data: {', '.join(map(repr, hidden))} (name one with --sheet)" if hidden else ""
+        raise SheetError(1, "file", f"no rows (every visible sheet is empty{also})")
+    return with_data[0]
+
+
+def _sheet_lines(values, formulas) -> list[tuple[int, list[Cell]]]:
+    from openpyxl.utils import get_column_letter
+
+    out = []
+    for line, (row, raw) in enumerate(zip(values.iter_rows(), formulas.iter_rows()), start=1):
+        if all(getattr(c, "value", None) is None for c in raw):
+            continue  # a blank row (a sheet can claim a million of them)
+        if len(out) >= MAX_ROWS:
+            raise SheetError(line, "file", f"more than {MAX_ROWS} rows; split the file")
+        if len(row) > MAX_COLUMNS:
+            raise SheetError(line, "file", f"{len(row)} columns; at most {MAX_COLUMNS}")
+        cells = []
+        for col, (cell, source) in enumerate(zip(row, raw), start=1):
+            where = f"cell {get_column_letter(col)}{line}"
+            if getattr(cell, "value", None) is None and getattr(source, "data_type", None) == "f":
+                # a formula: with no saved value it cannot be read; a saved empty text is blank
+                cells.append(Cell(None, where, unsaved_formula=getattr(cell, "data_type", None) != "str"))
+            else:
+                cells.append(_xlsx_cell(cell, where))
+        out.append((line, cells))
+    return out
 
 
 def _has_data(worksheet) -> bool:
@@ -235,7 +290,7 @@ def _xlsx_cell(cell, where: str) -> Cell:
     if value is None:
         return Cell(None, where)
     if getattr(cell, "data_type", None) == "e":
-        return Cell(f"Excel error {value}", where)
+        return Cell(str(value), where)  # #DIV/0!, #N/A, ...: as text, as a CSV export writes it
     percent = isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or "")
     return Cell(value, where, percent)
 
@@ -268,6 +323,8 @@ def parse_number(cell: Cell, percent_allowed: bool) -> Reading | None:
         return None
     if type(v) is str and v.isdigit() and v.isascii():  # the common case, quickly
         return Reading(float(v), None, False, v)
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and v == 0:
+        v = 0  # -0.0 is 0
     if isinstance(v, bool) or isinstance(v, (datetime, date)):
         shown = v.date().isoformat() if isinstance(v, datetime) else str(v)
         raise ValueError(f"not a number: {shown!r}" + (" (the spreadsheet turned it into a date)"
@@ -300,7 +357,7 @@ def parse_number(cell: Cell, percent_allowed: bool) -> Reading | None:
                              "the number without it (or group with spaces)")
         raise ValueError(f"not a number: {str(v).strip()!r}")
     whole, mark, frac = m["whole"], m["mark"], m["frac"]
-    value = float(f"{m['sign']}{whole.replace(' ', '')}{'.' + frac if frac else ''}")
+    value = float(f"{m['sign']}{whole.replace(' ', '')}{'.' + frac if frac else ''}") + 0.0  # -0 is 0
     # 139,000 could be 139 or 139000; 84,5, 0,500, 1234,567 and 1 234,567 can only be decimals
     decisive = mark is not None and (len(frac) != 3 or whole == "0" or len(whole) > 3)
     return Reading(value, mark, decisive, text)

@@ -208,7 +208,7 @@ def publish(path: Path, companies: pd.DataFrame, company_years: pd.DataFrame, no
     path = Path(path)
     folder = versions_dir(path)
     created = not folder.exists()
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
     version = folder / f"{path.stem}.{stamp}{path.suffix}"
     link = path.with_name(f".{path.name}.{os.getpid()}.link")

@@ -93,13 +93,33 @@ BAD = {
                                    "organisation at line 2"],
     # Excel as people use it
     "two_sheets.xlsx": ["two_sheets.xlsx:1: file: data on 2 sheets ('2025', '2026'); pick one with --sheet NAME"],
-    "empty_workbook.xlsx": ["empty_workbook.xlsx:1: file: no rows (every sheet is empty)"],
+    "empty_workbook.xlsx": ["empty_workbook.xlsx:1: file: no rows (every visible sheet is empty)"],
     "percent_cell_on_amount.xlsx": ["percent_cell_on_amount.xlsx:2: fte: formatted as percent (84.5 %), but this "
                                     "column is not a share"],
     "formula_without_value.xlsx": ["formula_without_value.xlsx:2: energy_mwh: cell M2 is a formula with no saved "
                                    "value; open the file in Excel or LibreOffice and save it, or type the value"],
     "date_in_number_cell.xlsx": ["date_in_number_cell.xlsx:2: fte: not a number: '2025-05-12' (the spreadsheet "
                                  "turned it into a date)"],
+    # found by attacking the importer with hand-made files
+    "hash_na_org_nr.csv": ["hash_na_org_nr.csv:2: org_nr: '#N/A' is not a valid organisation number (9 digits, "
+                           "modulus-11 check digit)"],  # a data row, not a comment
+    "damaged_sheet_xml.xlsx": ["damaged_sheet_xml.xlsx:1: file: cannot be read as an .xlsx workbook (ParseError: "
+                               "not well-formed (invalid token): line 1, column 2700)"],
+    "xml_entity_bomb.xlsx": ["xml_entity_bomb.xlsx:1: file: cannot be read as an .xlsx workbook (ParseError: limit "
+                             "on input amplification factor (from DTD and entities) breached: line 1, column 2709)"],
+    "mac_roman.csv": ["mac_roman.csv:2: file: 'FjordstŒl' looks like Æ, Ø or Å saved as Mac Roman, which is neither "
+                      "UTF-8 nor Windows-1252: save the file as UTF-8"],
+    "error_cell_as_name.xlsx": ["error_cell_as_name.xlsx:2: name: a spreadsheet error value (#DIV/0!), not a name"],
+    "error_value_as_name.csv": ["error_value_as_name.csv:2: name: a spreadsheet error value (#DIV/0!), not a name"],
+    "control_character_in_name.csv": ["control_character_in_name.csv:2: name: holds an invisible control character "
+                                      "(U+001B)"],
+    "hidden_formula_in_name.csv": ["hidden_formula_in_name.csv:2: name: begins with '=', which a spreadsheet would "
+                                   "run as a formula"],  # behind a zero-width space
+    "date_cell_out_of_range.xlsx": [f"date_cell_out_of_range.xlsx:2: published_on: a date from 2000 to "
+                                    f"{years.latest()}, not 2099-01-01"],
+    "only_hidden_sheet.xlsx": ["only_hidden_sheet.xlsx:1: file: no rows (every visible sheet is empty; hidden sheets "
+                               "with data: 'Hidden' (name one with --sheet))"],
+    "founded_after_year.csv": ["founded_after_year.csv:2: founded: 2027 is after the year reported (2025)"],
 }
 
 # One command, several files: checked as one input.
@@ -196,6 +216,22 @@ GOOD = {
     "empty_first_sheet.xlsx": ("select year, fte from company_years where org_nr = '910000047'", [(2026, 77.0)]),
     "good_date_cell.xlsx": ("select year, prize, status, published_on::varchar from nominations "
                             "where org_nr = '910000047'", [(2026, "main", "winner", "2026-11-20")]),
+    # the size tag inside the workbook says fewer rows or columns than it has: all are read
+    "wrong_size_tag_rows.xlsx": ("select org_nr, year from company_years where year = 2026 order by org_nr",
+                                 [("910000004", 2026), ("910000047", 2026)]),
+    "wrong_size_tag_columns.xlsx": ("select prize, status, published_on::varchar from nominations "
+                                    "where org_nr = '910000047'", [("main", "winner", "2026-03-01")]),
+    "claims_a_million_rows.xlsx": ("select count(*) from company_years where org_nr = '910000047'", [(1,)]),
+    "good_hash_in_name.csv": ("select name from companies where org_nr = '910000047'", [("#1 Sveis AS",)]),
+    "good_founded_on_second_row.csv": ("select founded from companies where org_nr = '910000047'", [(1987,)]),
+    "good_comment_before_header.csv": ("select year, fte from company_years where org_nr = '910000047'",
+                                       [(2026, 101.5)]),
+    "good_formula_empty_text.xlsx": ("select energy_mwh, fte from company_years where org_nr = '910000047'",
+                                     [(None, 101.5)]),
+    "good_zero_width_space_in_name.csv": ("select name from companies where org_nr = '910000004'",
+                                          [("Alfa Mek AS",)]),
+    "good_minus_zero.csv": ("select export_mnok::varchar, robots from company_years where org_nr = '910000047'",
+                            [("0.0", 0)]),
 }
 
 
@@ -439,3 +475,11 @@ def test_a_2026_file_imports_and_the_explorer_shows_2026(app, db: Path) -> None:
     finally:
         app.server.extensions["dashboard.db"] = served
         database.close()
+
+
+def test_first_import_creates_the_database(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "folder" / "awards.duckdb"
+    code, errors, _ = run([CORPUS / "good_2026.csv"], db)
+    assert code == 0, errors
+    assert os.readlink(db).startswith("awards.versions/awards.")
+    assert stored(db, "select org_nr, year from company_years") == [("910000047", 2026)]
