@@ -8,7 +8,7 @@ from pathlib import Path
 import dash
 from dash import Dash, Input, dcc, html
 
-from dashboard import auth, errors, http, report
+from dashboard import auth, errors, http, ratelimit, report
 from dashboard.config import Config
 from dashboard.db import Database, DatabaseError
 from dashboard.warehouse import SCHEMA_VERSION
@@ -83,6 +83,7 @@ def create_app(config: Config | None = None) -> Dash:
     errors.register(app.server)
     http.harden(app, config.frame_ancestors)
     auth.setup(app.server, config.auth, config.users_db, config.secret_key, config.secure_cookies)
+    ratelimit.setup(app.server, config.rate_db, config.trusted_proxies)
     report.register(app.server)
     app.server.extensions["dashboard.db"] = Database(config.db_path)
     _register_pages()

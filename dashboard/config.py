@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,10 +27,19 @@ class Config:
     users_db: Path = ROOT / "data" / "users.sqlite3"
     secret_key: str | None = None
     secure_cookies: bool = True
+    # Rate limits shared by all worker processes (dashboard.ratelimit); None: beside users_db.
+    rate_db: Path | None = None
+    # Proxies whose X-Forwarded-For is believed (addresses or networks); none by default.
+    trusted_proxies: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.rate_db is None:
+            object.__setattr__(self, "rate_db", Path(self.users_db).parent / "ratelimit.sqlite3")
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Config":
-        """Read DASHBOARD_DB, HOST, PORT, FRAME_ANCESTORS, AUTH, USERS_DB, SECRET_KEY, SECURE_COOKIES."""
+        """Read DASHBOARD_DB, HOST, PORT, FRAME_ANCESTORS, AUTH, USERS_DB, SECRET_KEY, SECURE_COOKIES,
+        RATE_DB, TRUSTED_PROXIES."""
         env = os.environ if env is None else env
         port = env.get("PORT", "8050")
         if not port.isdigit() or not 0 < int(port) < 65536:
@@ -43,4 +53,6 @@ class Config:
             users_db=Path(env.get("USERS_DB") or ROOT / "data" / "users.sqlite3"),
             secret_key=env.get("SECRET_KEY") or None,
             secure_cookies=env.get("SECURE_COOKIES", "on").lower() not in ("off", "0", "false", "no"),
+            rate_db=Path(env["RATE_DB"]) if env.get("RATE_DB") else None,
+            trusted_proxies=tuple(p for p in re.split(r"[,\s]+", env.get("TRUSTED_PROXIES", "")) if p),
         )
