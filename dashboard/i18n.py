@@ -37,7 +37,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "auth.sign_out": ("Logg ut", "Sign out"),
     "auth.back": ("Tilbake til dashbordet", "Back to the dashboard"),
     "auth.wrong": ("Feil brukernavn eller passord.", "Wrong user name or password."),
-    "auth.too_many": ("For mange mislykkede forsøk. Vent fem minutter.", "Too many failed attempts. Wait five minutes."),
+    "auth.too_many": ("For mange mislykkede forsøk. Prøv igjen om {minutes} min.",
+                      "Too many failed attempts. Try again in {minutes} min."),
     "auth.open": ("Åpen demo: tilgangskontroll er av", "Open demo: access control is off"),
     "auth.open.short": ("Åpen demo", "Open demo"),
     "auth.role.public": ("Offentlig visning", "Public view"),
@@ -312,6 +313,32 @@ TEXTS: dict[str, tuple[str, str]] = {
     "benchmark.in_top": ("i beste kvartil", "in the top quartile"),
     "benchmark.suppressed.too_few": ("skjult: færre enn {n} bedrifter", "hidden: fewer than {n} companies"),
     "benchmark.suppressed.dominated": ("skjult: én bedrift dominerer", "hidden: one company dominates"),
+    "benchmark.suppressed.overlap": ("skjult: ville avsløre en bedrift sammen med en annen gruppe",
+                                     "hidden: would single out a company together with another group"),
+    "benchmark.band.below_p25": ("svakeste kvartil", "lowest quarter"),
+    "benchmark.band.p25_p50": ("nest svakeste kvartil", "second quarter"),
+    "benchmark.band.p50_p75": ("nest beste kvartil", "third quarter"),
+    "benchmark.band.p75_p90": ("beste kvartil", "top quarter"),
+    "benchmark.band.above_p90": ("beste tiendedel", "top tenth"),
+    "benchmark.too_many": (
+        "For mange beregninger med egne tall fra din adresse. Vent noen minutter (grensen gjelder {minutes} "
+        "minutter) og prøv igjen.",
+        "Too many calculations with typed figures from your address. Wait a few minutes (the limit covers "
+        "{minutes} minutes) and try again.",
+    ),
+    "disclosure.public_rules": (
+        "Offentlige tall viser grupper av minst {n} bedrifter som rapporterer nøkkeltallet: hele landet, "
+        "ett fylke, én bransje og én størrelse (eller alle). Et tall skjules når én bedrift har over 60 % "
+        "av summen, eller når det sammen med et annet publisert tall ville skille ut færre enn {n} "
+        "bedrifter. Flere fylker eller bransjer samtidig, og grupper av nominerte, vises bare for juryen. "
+        "Kvartiler er snittet av de {w} bedriftene nærmest kvartilen, og alle tall er avrundet slik de vises.",
+        "Public figures show groups of at least {n} companies that report the key figure: all of Norway, "
+        "one county, one sector and one size (or all). A figure is hidden where one company holds over "
+        "60 % of the total, or where, with another published figure, it would single out fewer than {n} "
+        "companies. Several counties or sectors at once, and groups of nominees, are for the jury only. "
+        "Quartiles are the mean of the {w} companies nearest the quartile, and every figure is rounded as "
+        "shown.",
+    ),
     "benchmark.missing": ("ikke rapportert", "not reported"),
     "benchmark.table": ("Nøkkeltall mot sammenligningsgruppen, {year}", "Key figures against the peer group, {year}"),
     "benchmark.table.help": (
@@ -348,6 +375,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "benchmark.report.lang": ("Rapportens språk", "Report language"),
     "benchmark.report.title": ("Benchmark-rapport", "Benchmark report"),
     "benchmark.report.generated": ("Laget {date}", "Made {date}"),
+    "benchmark.report.busy": ("Serveren lager en annen rapport nå. Prøv igjen om noen sekunder.",
+                              "The server is making another report. Try again in a few seconds."),
+    "benchmark.report.too_many": ("For mange rapporter på kort tid. Prøv igjen om et minutt.",
+                                  "Too many reports in a short time. Try again in a minute."),
     "benchmark.what": (
         "se hvor en bedrift står blant sammenlignbare bedrifter, uten å vise andres tall.",
         "see where a company stands among its peers, without showing anyone else's figures.",

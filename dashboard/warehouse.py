@@ -15,13 +15,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard import dimensions, years
+from dashboard import dimensions, disclosure, years
 from dashboard.db import MACROS_DIR
 from dashboard.kpis import KPIS, MEASURE_IDS
 
 SCHEMA_FILE = dimensions.DATA_DIR / "schema.sql"
 # Raise when the tables, derived tables or macros change: an older demo database is then rebuilt.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 _FACTS_SQL = """
 create table facts as
@@ -139,6 +139,7 @@ def build_database(
             con.execute(kpi_values_sql())
             # the same rows sorted by company, so looking up a few companies skips the rest
             con.execute("create table company_kpis as select * from kpi_values order by org_nr, kpi, year")
+            disclosure.build_cells(con)
             con.execute("create table winner_kpis as "
                         "select * from kpi_values where main_level = 3 or special_level = 3")
             for macro in sorted(MACROS_DIR.glob("*.sql")):

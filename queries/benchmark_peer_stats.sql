@@ -2,7 +2,10 @@
 -- $counties and $sizes, each an empty list for "all"; never the subject $exclude): how many
 -- companies, their quantiles, the group's ratio of sums, and the largest single company's share of
 -- the group's numerator and denominator (for the dominance rule). Also the subject's percentile:
--- the share of peers it does better than, a tie counting half. Only aggregates leave this query.
+-- the share of peers it does better than, a tie counting half. The quantiles come twice: exact
+-- (p10..p90, interpolated) and as the public sees them (w10..w90: each the mean of the $window
+-- companies nearest the quantile's position, so never one company's own value). Only aggregates
+-- leave this query.
 with subject as (
     select unnest($kpis) as kpi, unnest($values) as value
 ),
@@ -24,6 +27,24 @@ stats as (
     from peers
     group by kpi
 ),
+ordered as (
+    select kpi, value,
+           row_number() over (partition by kpi order by value) - 1 as i,
+           count(*) over (partition by kpi) as n
+    from peers
+),
+placed as (
+    select o.kpi, o.value, o.i, p.prob,
+           least(greatest(floor(p.prob * (o.n - 1) - ($window - 1) / 2 + 0.5), 0), o.n - $window) as start
+    from ordered o
+    cross join (select unnest([0.10, 0.25, 0.50, 0.75, 0.90]) as prob) p
+    where o.n >= $window
+),
+windowed as (
+    select kpi, list(q order by prob) as w
+    from (select kpi, prob, avg(value) as q from placed where i >= start and i < start + $window group by kpi, prob)
+    group by kpi
+),
 ranked as (
     select s.kpi,
            100.0 * (count(*) filter (where p.value * p.sign < s.value * p.sign)
@@ -35,7 +56,9 @@ ranked as (
     group by s.kpi
 )
 select st.kpi, st.n, st.q[1] as p10, st.q[2] as p25, st.q[3] as p50, st.q[4] as p75, st.q[5] as p90,
+       w.w[1] as w10, w.w[2] as w25, w.w[3] as w50, w.w[4] as w75, w.w[5] as w90,
        st.group_value, st.top_share, r.subject_pct
 from stats st
+left join windowed w using (kpi)
 left join ranked r using (kpi)
 order by st.kpi

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from dashboard import create_app
 from dashboard.config import Config
+from dashboard.disclosure import JURY
 from dashboard.kpis import KPI_IDS
 from dashboard.state import PRIZES, SIZES, STATUSES
 from tests.dash_requests import callback_body
@@ -105,7 +106,7 @@ def run(db: Path, requests: int, seed: int = 1, auth: bool = False) -> tuple[dic
         from dashboard.pages.explorer import table_view
         from dashboard.state import Filters
 
-        orgs = [r["org_nr"] for r in table_view(Filters(2014, 2025), "nb")[0]]
+        orgs = [r["org_nr"] for r in table_view(Filters(2014, 2025), "nb", JURY)[0]]
     measure("explorer-company (modal)", lambda: callback_body(
         app, "explorer-company.is_open",
         {"explorer-table.cellClicked": {"rowId": rng.choice(orgs)}, "explorer-kpi.value": rng.choice(KPI_IDS),

@@ -11,6 +11,7 @@ import pytest
 from dashboard import prepare_database
 from dashboard.config import Config
 from dashboard.db import Database
+from dashboard.disclosure import JURY
 from tests.dash_requests import callback_body
 
 
@@ -75,7 +76,7 @@ def test_company_modal_over_http(client, app) -> None:
         from dashboard.pages.explorer import table_view
         from dashboard.state import Filters
 
-        row = table_view(Filters(2014, 2025), "en")[0][0]
+        row = table_view(Filters(2014, 2025), "en", JURY)[0][0]
     body = callback_body(app, "explorer-company.is_open",
                          {"explorer-table.cellClicked": {"rowId": row["org_nr"], "colId": "name"},
                           "explorer-kpi.value": "productivity", "explorer-years.value": [2014, 2025],

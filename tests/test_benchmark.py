@@ -16,6 +16,7 @@ from werkzeug.serving import make_server
 
 from dashboard import benchmark as bench
 from dashboard import disclosure
+from dashboard.disclosure import JURY
 from dashboard.db import Database
 from dashboard.pages import benchmark as page
 from dashboard.warehouse import build_database
@@ -63,7 +64,7 @@ def test_disclosure_rules() -> None:
 
 def test_group_of_four_shows_nothing(peers_db) -> None:
     subject = page.company_subject(SUBJECT, 2025)
-    count, rows = page.benchmark_rows(subject, ["sector"], 2025)
+    count, rows = page.benchmark_rows(subject, ["sector"], 2025, JURY)
     r = row(rows, "productivity")
     assert count == 4 and r["n"] == 4
     assert (r["hidden"], r["group_hidden"]) == ("too_few", "too_few")
@@ -73,7 +74,7 @@ def test_group_of_four_shows_nothing(peers_db) -> None:
 
 def test_wider_group_shows_percentiles(peers_db) -> None:
     subject = page.company_subject(SUBJECT, 2025)
-    count, rows = page.benchmark_rows(subject, [], 2025)  # all manufacturing: 4 + 6 peers
+    count, rows = page.benchmark_rows(subject, [], 2025, JURY)  # all manufacturing: 4 + 6 peers
     r = row(rows, "productivity")
     assert count == 10 and r["n"] == 10 and not r["hidden"]
     # peers: 1000, 2000, 3000, 4000 and six at 1500; the subject (2000) beats 1000 and the six
@@ -88,7 +89,7 @@ def test_wider_group_shows_percentiles(peers_db) -> None:
 def test_dominated_group(peers_db) -> None:
     subject = page.typed_subject(page.clean_measures({"fte": 10, "turnover_mnok": 30, "value_added_mnok": 12}),
                                  28, "03", "en")
-    count, rows = page.benchmark_rows(subject, ["sector"], 2025)
+    count, rows = page.benchmark_rows(subject, ["sector"], 2025, JURY)
     r = row(rows, "productivity")
     assert count == 6 and not r["hidden"] and r["p50"] == 1500.0  # order statistics: six companies
     assert r["group_hidden"] == "dominated"
@@ -97,7 +98,7 @@ def test_dominated_group(peers_db) -> None:
 
 def test_subject_with_missing_kpis(peers_db) -> None:
     subject = page.typed_subject(page.clean_measures({"fte": 10}), 25, "03", "en")
-    count, rows = page.benchmark_rows(subject, [], 2025)
+    count, rows = page.benchmark_rows(subject, [], 2025, JURY)
     r = row(rows, "productivity")
     assert r["value"] is None and r["pct"] is None and r["gap"] is None
     assert r["p50"] == 1500.0  # the peers' statistics are still shown
@@ -109,12 +110,12 @@ def test_typed_figures_outside_the_peers_range(peers_db) -> None:
     assert measures["renewable_share_pct"] is None and measures["robots"] is None
     assert measures["scrap_rate_pct"] is None and measures["turnover_mnok"] == 1_000_000
     subject = page.typed_subject(measures, 25, "03", "nb")
-    _, rows = page.benchmark_rows(subject, [], 2025)
+    _, rows = page.benchmark_rows(subject, [], 2025, JURY)
     r = row(rows, "productivity")
     assert r["value"] == 900_000_000.0 and r["pct"] == 100.0 and r["gap"] == 0.0
     tiny = page.typed_subject(page.clean_measures({"fte": 1000, "value_added_mnok": 0.001, "turnover_mnok": 1}),
                               25, "03", "nb")
-    r = row(page.benchmark_rows(tiny, [], 2025)[1], "productivity")
+    r = row(page.benchmark_rows(tiny, [], 2025, JURY)[1], "productivity")
     # typed figures exclude no one: all 11 companies are peers; their top quartile is 2000
     assert r["n"] == 11 and r["pct"] == 0.0 and r["gap"] == pytest.approx(2000.0, abs=0.01)
 
@@ -253,7 +254,7 @@ def boundary_db(tmp_path: Path):
 
 
 def test_rows_at_rounding_boundaries(boundary_db) -> None:
-    _, rows = page.benchmark_rows(page.company_subject(SUBJECT, 2025), ["sector"], 2025)
+    _, rows = page.benchmark_rows(page.company_subject(SUBJECT, 2025), ["sector"], 2025, JURY)
     energy = row(rows, "energy_intensity")
     # shown: 14 against a top quartile of 14; unrounded 14.30 > 13.52, lower is better: not reached
     assert (energy["value"], energy["top_quartile"]) == (14.0, 14.0)

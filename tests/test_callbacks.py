@@ -7,6 +7,7 @@ import pytest
 from dash import no_update
 
 from dashboard.callbacks import explorer as cb
+from dashboard.disclosure import JURY
 from dashboard.pages import explorer as page
 
 ALL = [[], [], [], [2014, 2025], "all", "any", "productivity"]
@@ -91,7 +92,7 @@ def test_clicks_cross_filter(app) -> None:
 
 def test_company_detail(app) -> None:
     with app.server.app_context():
-        rows = page.table_view(EVERYONE, "en")[0]
+        rows = page.table_view(EVERYONE, "en", JURY)[0]
         title, body = page.company_view(rows[0]["org_nr"], page.state.Filters(2014, 2025, kpi="robot_density"), "en")
         missing_title, missing_body = page.company_view("999999999", EVERYONE, "en")
         # every company in the selection opens, nominated or not

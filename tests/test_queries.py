@@ -177,7 +177,7 @@ def _tiny_variant(tmp_path, extra_years: list[dict] = (), extra_nominations: lis
 
 
 def winners_level(db: Database, year: int) -> dict:
-    df = db.query("benchmark_winners", year=year, as_of=date(9999, 12, 31))
+    df = db.query("benchmark_winners", year=year, as_of=date(9999, 12, 31), window=3)
     return {r.kpi: (r.p50, r.n) for r in df.itertuples()}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, no_update
 
+from dashboard import auth
 from dashboard.callbacks.explorer import db_error_figure, guarded
 from dashboard.i18n import normalize_lang, t
 from dashboard.pages import benchmark as page
@@ -28,9 +29,12 @@ def _read(mode: object, n_clicks: object, query: object, year: object, options: 
     if isinstance(values, list) and isinstance(ids, list):
         measures = {i.get("measure"): v for i, v in zip(ids, values) if isinstance(i, dict)}
     year, options, trend_kpi = page.parse_year(year), page.parse_options(options), page.parse_kpi(trend_kpi)
-    subject = page.resolve(mode, query, measures, sector, county, year, lang)
+    try:
+        subject, limited = page.resolve(mode, query, measures, sector, county, year, lang), False
+    except page.TooMany:
+        subject, limited = None, True
     return dict(lang=lang, mode=mode, query=query, measures=measures, sector=sector, county=county,
-                year=year, options=options, trend_kpi=trend_kpi, subject=subject)
+                year=year, options=options, trend_kpi=trend_kpi, subject=subject, limited=limited)
 
 
 @callback(Output(page.SUBJECT, "children"), Output(page.GROUP, "children"), Output(page.TABLE, "children"),
@@ -39,9 +43,11 @@ def _read(mode: object, n_clicks: object, query: object, year: object, options: 
 @guarded(lambda lang: (t("error.db.title", lang), no_update, no_update, no_update, no_update, no_update))
 def update(*values: object):
     v = _read(*values)
-    out = page.results(v["subject"], v["options"], v["year"], v["lang"])
+    out = page.results(v["subject"], v["options"], v["year"], v["lang"], auth.viewer())
     if v["subject"] is None and v["mode"] == "company" and isinstance(v["query"], str) and v["query"].strip():
         out["subject"] = t("benchmark.not_found", v["lang"])
+    if v["limited"]:
+        out["subject"] = t("benchmark.too_many", v["lang"], minutes=int(page.TYPED_WINDOW // 60))
     return (out["subject"], out["group"], out["table"], out["strips"], out["radar"],
             page.report_state(v["mode"], v["query"], v["measures"], v["sector"], v["county"], v["year"],
                               v["options"], v["trend_kpi"]))
@@ -52,7 +58,7 @@ def update(*values: object):
 def update_trend(*values: object):
     """The subject against the peer median over the years: its own callback, drawn alongside."""
     v = _read(*values)
-    return page.trend_figure(v["subject"], v["options"], v["trend_kpi"], v["lang"])
+    return page.trend_figure(v["subject"], v["options"], v["trend_kpi"], v["lang"], auth.viewer())
 
 
 clientside_callback(

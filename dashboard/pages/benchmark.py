@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import auth, dimensions, disclosure, figures, state
+from dashboard import auth, dimensions, disclosure, figures, ratelimit, state
 from dashboard import benchmark as bench
 from dashboard.components.shell import page_layout
 from dashboard.db import run_query, year_span
@@ -160,60 +160,104 @@ def describe_group(subject: Subject, options: list[str], lang: str) -> str:
     return " · ".join(parts) if parts else t("benchmark.group.all", lang)
 
 
-def _round(value: object, decimals: int) -> float | None:
-    return None if value is None or pd.isna(value) else round(float(value), decimals)
+PROBS = ("p10", "p25", "p50", "p75", "p90")
+BAND_MIDDLE = {"below_p25": 12.5, "p25_p50": 37.5, "p50_p75": 62.5, "p75_p90": 82.5, "above_p90": 95.0}
 
 
-def benchmark_rows(subject: Subject, options: list[str], year: int) -> tuple[int, list[dict]]:
-    """Per KPI: the subject's value and percentile and the peer statistics that pass disclosure
-    control, rounded to the KPI's precision. Suppressed statistics are None with a reason.
+def peer_cell(subject: Subject, options: list[str]) -> disclosure.Cell:
+    """The peer group as a cell of the public lattice."""
+    return disclosure.Cell(subject.county if "county" in options else None,
+                           subject.sector if "sector" in options else None,
+                           subject.size if "size" in options and subject.size else None)
+
+
+def benchmark_rows(subject: Subject, options: list[str], year: int,
+                   viewer: disclosure.Viewer | None = None) -> tuple[int, list[dict]]:
+    """Per KPI: the subject's value and percentile and the peer statistics the viewer may see,
+    rounded to the KPI's precision. Suppressed statistics are None with a reason.
+
+    The jury sees exact quantiles of any group of at least five. Anyone else sees a peer group only
+    where its cell of the public lattice is published (``disclosure``), quantiles as the mean of the
+    companies nearest each quantile, the winners' level of the newest year only (older pools differ
+    from it by a year's one or two winners), and for typed figures a band, not a percentile.
 
     The percentile counts the other companies of the peer group only, never the subject itself.
     The gap to the top quartile and ``in_top`` (whether the subject reaches it) come from the
     unrounded value and quartile; the gap is then rounded once."""
+    viewer = disclosure.or_public(viewer)
     exclude = subject.org_nr or ""
     peers = peer_filter(subject, options)
     known = {k: v for k, v in subject.values.items() if v is not None}
+    window = disclosure.QUANTILE_WINDOW
     stats = run_query("benchmark_peer_stats", year=year, exclude=exclude, kpis=list(known),
-                      values=list(known.values()), lower_is_better=LOWER_IS_BETTER, **peers).set_index("kpi")
-    winners = run_query("benchmark_winners", year=year, as_of=auth.as_of()).set_index("kpi")
+                      values=list(known.values()), lower_is_better=LOWER_IS_BETTER, window=window,
+                      **peers).set_index("kpi")
+    winners = run_query("benchmark_winners", year=year, as_of=viewer.as_of, window=window).set_index("kpi")
     count = run_query("benchmark_peer_count", year=year, exclude=exclude, **peers)["companies"].iloc[0]
+    cell = peer_cell(subject, options)
+    verdict = {} if viewer.full else disclosure.verdicts(run_query, [k.id for k in KPIS], [year], [cell])
+    newest = year == year_span().last
     rows = []
     for k in KPIS:
         d = k.decimals
         s = stats.loc[k.id] if k.id in stats.index else None
         n = int(s["n"]) if s is not None else 0
-        order = disclosure.order_statistic(n)
-        total = disclosure.sum_statistic(n, None if s is None or pd.isna(s["top_share"]) else float(s["top_share"]))
-        q = {p: _round(s[p], d) if order.shown and s is not None else None
-             for p in ("p10", "p25", "p50", "p75", "p90")}
-        value = _round(subject.values.get(k.id), d)
+        w = winners.loc[k.id] if k.id in winners.index else None
+        if viewer.full:
+            order = disclosure.order_statistic(n)
+            total = disclosure.sum_statistic(n, None if s is None or pd.isna(s["top_share"]) else float(s["top_share"]))
+            hidden, group_hidden = order.reason, total.reason
+            raw = {p: s[p] if order.shown and s is not None else None for p in PROBS}
+            raw_winners = w["p50"] if w is not None and disclosure.order_statistic(int(w["n"])).shown else None
+        else:
+            # the cell must be published, and the figure itself come from enough companies: the peers
+            # of a looked-up company are its cell without it
+            hidden = group_hidden = (verdict[(k.id, year, cell)] or ("too_few" if n < disclosure.MIN_GROUP else "")
+                                     if s is not None else "too_few")
+            raw = {p: s[f"w{p[1:]}"] if not hidden else None for p in PROBS}
+            raw_winners = (w["w50"] if newest and w is not None and int(w["n"]) >= disclosure.MIN_GROUP
+                           else None)
+        q = {p: disclosure.round_for(raw[p], d) for p in PROBS}
+        raw_value = subject.values.get(k.id)
+        value = disclosure.round_for(raw_value, d)
         top_q, top_d = (q["p75"], q["p90"]) if k.higher_is_better else (q["p25"], q["p10"])
         # the gap and the verdict from the unrounded value and quartile, rounded once for display
-        raw_top = (s["p75"] if k.higher_is_better else s["p25"]) if order.shown and s is not None else None
-        raw_value = subject.values.get(k.id)
+        raw_top = raw["p75"] if k.higher_is_better else raw["p25"]
         gap = bench.round_shown(bench.gap_to(raw_value, raw_top, k.higher_is_better), d)
         in_top = bench.reaches(raw_value, raw_top, k.higher_is_better)
-        w = winners.loc[k.id] if k.id in winners.index else None
-        w_ok = w is not None and disclosure.order_statistic(int(w["n"])).shown
+        pct, band = None, None
+        if not hidden and s is not None and value is not None:
+            if subject.org_nr is None and not viewer.full:  # typed figures: a band, never a percentile
+                band = disclosure.band(raw_value, q, k.higher_is_better)
+                pct = BAND_MIDDLE.get(band)
+            else:
+                pct = disclosure.round_for(s["subject_pct"], 0)
         rows.append({
-            "kpi": k.id, "n": n, "value": value,
-            "pct": _round(s["subject_pct"], 0) if order.shown and s is not None and value is not None else None,
+            "kpi": k.id, "n": n, "value": value, "pct": pct, "band": band,
             **q, "top_quartile": top_q, "top_decile": top_d,
-            "group": _round(s["group_value"], d) if total.shown else None,
-            "hidden": order.reason, "group_hidden": total.reason,
-            "winners": _round(w["p50"], d) if w_ok else None, "gap": gap, "in_top": in_top,
+            "group": disclosure.round_for(s["group_value"], d) if s is not None and not group_hidden else None,
+            "hidden": hidden, "group_hidden": group_hidden,
+            "winners": disclosure.round_for(raw_winners, d), "gap": gap, "in_top": in_top,
         })
     return int(count), rows
 
 
-def trend(subject: Subject, options: list[str], kpi_id: str) -> tuple[dict[int, float], dict[int, float]]:
-    """The subject's values over the years and the peer median of every year that passes."""
+def trend(subject: Subject, options: list[str], kpi_id: str,
+          viewer: disclosure.Viewer | None = None) -> tuple[dict[int, float], dict[int, float]]:
+    """The subject's values over the years and the peer median of every year the viewer may see
+    (for anyone but the jury: years whose cell is published, as the mean of the middle companies)."""
+    viewer = disclosure.or_public(viewer)
     df = run_query("benchmark_peer_trend", kpi=kpi_id, exclude=subject.org_nr or "",
-                   **peer_filter(subject, options))
+                   window=disclosure.QUANTILE_WINDOW, **peer_filter(subject, options))
     d = KPIS_BY_ID[kpi_id].decimals
-    medians = {int(y): round(float(m), d) for y, n, m in zip(df["year"], df["n"], df["p50"])
-               if disclosure.order_statistic(int(n)).shown}
+    if viewer.full:
+        medians = {int(y): round(float(m), d) for y, n, m in zip(df["year"], df["n"], df["p50"])
+                   if disclosure.order_statistic(int(n)).shown}
+    else:
+        cell = peer_cell(subject, options)
+        ok = disclosure.published(run_query, [kpi_id], [int(y) for y in df["year"]], [cell])
+        medians = {int(y): round(float(m), d) for y, m in zip(df["year"], df["w50"])
+                   if (kpi_id, int(y), cell) in ok and pd.notna(m)}
     own = {y: round(v, d) for y, v in subject.history.get(kpi_id, {}).items()}
     return own, medians
 
@@ -245,7 +289,8 @@ def table(rows: list[dict], lang: str, year: int) -> html.Div:
         else:
             quart = " · ".join(fmt_number(r[p], lang, d) for p in ("p25", "p50", "p75"))
             top = fmt_number(r["top_decile"], lang, d)
-            pct = fmt_number(r["pct"], lang, 0) if r["pct"] is not None else "–"
+            pct = (t(f"benchmark.band.{r['band']}", lang) if r.get("band")
+                   else fmt_number(r["pct"], lang, 0) if r["pct"] is not None else "–")
         group = hidden(r["group_hidden"]) if r["group_hidden"] else fmt_number(r["group"], lang, d)
         gap = gap_text(r, lang)
         body.append(html.Tr([
@@ -265,13 +310,14 @@ def table(rows: list[dict], lang: str, year: int) -> html.Div:
     ])
 
 
-def results(subject: Subject | None, options: list[str], year: int, lang: str) -> dict:
+def results(subject: Subject | None, options: list[str], year: int, lang: str,
+            viewer: disclosure.Viewer | None = None) -> dict:
     """Everything the page shows for a subject but the trend, as components and figures."""
     if subject is None:
         empty = figures.empty_figure(lang, t("benchmark.pick", lang))
         return {"subject": "", "group": "", "table": html.P(t("benchmark.pick", lang)),
                 "strips": empty, "radar": empty}
-    count, rows = benchmark_rows(subject, options, year)
+    count, rows = benchmark_rows(subject, options, year, viewer)
     what = describe_group(subject, options, lang)
     fte = fmt_number(subject.fte, lang, 0)
     key = "benchmark.subject" if subject.org_nr else "benchmark.typed_subject"
@@ -284,18 +330,33 @@ def results(subject: Subject | None, options: list[str], year: int, lang: str) -
             "strips": figures.strips_figure(rows, lang), "radar": figures.benchmark_radar_figure(rows, lang)}
 
 
-def trend_figure(subject: Subject | None, options: list[str], kpi_id: str, lang: str) -> figures.Figure:
+def trend_figure(subject: Subject | None, options: list[str], kpi_id: str, lang: str,
+                 viewer: disclosure.Viewer | None = None) -> figures.Figure:
     if subject is None:
         return figures.empty_figure(lang, t("benchmark.pick", lang))
-    own, medians = trend(subject, options, kpi_id)
+    own, medians = trend(subject, options, kpi_id, viewer)
     return figures.benchmark_trend_figure(own, medians, KPIS_BY_ID[kpi_id], lang, subject.name)
+
+
+TYPED_LIMIT, TYPED_WINDOW = 120, 600.0  # typed calculations per address in ten minutes (public)
+
+
+class TooMany(Exception):
+    """The visitor's address has asked for too many typed calculations: wait, then try again."""
 
 
 def resolve(mode: object, query: object, measures: object, sector: object, county: object, year: int,
             lang: str) -> Subject | None:
+    """The subject the inputs describe, or None. Typed figures count against the address's limit
+    (anyone but the jury), so a script cannot bisect its way along the bands."""
     if mode == "typed":
         clean = clean_measures(measures)
-        return typed_subject(clean, sector, county, lang) if any(v is not None for v in clean.values()) else None
+        if not any(v is not None for v in clean.values()):
+            return None
+        if not auth.viewer().full and not ratelimit.allow("typed", ratelimit.client_address(),
+                                                          TYPED_LIMIT, TYPED_WINDOW):
+            raise TooMany()
+        return typed_subject(clean, sector, county, lang)
     return allowed_subject(query, year) if isinstance(query, str) and query.strip() else None
 
 

@@ -13,12 +13,13 @@ import numpy as np
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import dimensions, figures, state
+from dashboard import dimensions, disclosure, figures, state
 from dashboard.components.filter_bar import filter_bar
 from dashboard.components.kpi_card import CardData, kpi_card
 from dashboard.components.shell import page_layout
 from dashboard.db import cached, run_query, year_span
-from dashboard.auth import JURY, Viewer, viewer as current_viewer
+from dashboard.auth import viewer as current_viewer
+from dashboard.disclosure import Cell, Viewer
 from dashboard.i18n import AG_GRID_NB, fmt_number, t
 from dashboard.kpis import HEADLINE_KPIS, KPIS, KPIS_BY_ID, get_kpi
 from dashboard.state import Filters
@@ -46,12 +47,17 @@ SCATTER_LIMIT = 400
 LOWER_IS_BETTER = [k.id for k in KPIS if not k.higher_is_better]
 
 
-def _disclosed(df: pd.DataFrame, viewer: Viewer) -> pd.DataFrame:
-    """Group figures from fewer companies than the viewer may see are blanked (disclosure control)."""
-    if viewer.min_group > 1:
-        df = df.copy()
-        df.loc[df["companies"] < viewer.min_group, "value"] = None
-    return df
+def _show(df: pd.DataFrame, viewer: Viewer, cells: list[Cell | None], kpi: str | None = None,
+          year: int | None = None) -> pd.DataFrame:
+    """Group figures through the disclosure layer: the jury sees them all; anyone else only the
+    published cells of the public lattice, rounded as shown."""
+    decimals = {k.id: k.decimals for k in KPIS}
+    return disclosure.apply(run_query, df, viewer, cells, decimals, kpi=kpi, year=year)
+
+
+def _only(items: tuple) -> object:
+    """The one member of a dimension a selection fixes, or None for all of them."""
+    return items[0] if len(items) == 1 else None
 
 
 def lead_text(f: Filters, lang: str) -> str:
@@ -59,14 +65,19 @@ def lead_text(f: Filters, lang: str) -> str:
 
 
 @cached()
-def cards_view(f: Filters, lang: str, viewer: Viewer = JURY) -> list:
+def cards_view(f: Filters, lang: str, viewer: Viewer | None = None) -> list:
     """Headline cards for the selection in its last year, each against the year before. A figure
-    from fewer companies than the viewer may see is left out."""
+    the viewer may not see (disclosure control) is left out."""
+    viewer = disclosure.or_public(viewer)
     year = f.year_to
+    cell = disclosure.cell_of(f.counties, f.sectors, f.sizes, f.status)
     kpis = run_query("kpi_by_year", kpis=list(HEADLINE_KPIS), year_from=year - 1, year_to=year,
                      **f.params(viewer.as_of))
+    kpis = _show(kpis, viewer, [cell] * len(kpis))
     kpis.loc[kpis["companies"] < viewer.min_group, "value"] = None
     totals = run_query("totals_by_year", year_from=year - 1, year_to=year, **f.params(viewer.as_of))
+    totals = disclosure.apply(run_query, totals, viewer, [cell] * len(totals), 0, kpi=disclosure.FTE,
+                              column="fte")
     totals.loc[totals["companies"] < viewer.min_group, "fte"] = None
     totals = totals.set_index("year")
     values = kpis.set_index(["kpi", "year"])
@@ -96,41 +107,55 @@ def cards_view(f: Filters, lang: str, viewer: Viewer = JURY) -> list:
 
 
 @cached()
-def map_view(f: Filters, lang: str, viewer: Viewer = JURY) -> figures.Figure:
+def map_view(f: Filters, lang: str, viewer: Viewer | None = None) -> figures.Figure:
     """The KPI by county. The county filter is not applied here: the map shows every county and
     outlines the selected ones, so a click can change the choice."""
-    df = _disclosed(run_query("kpi_by_dimension", dim="county", kpi=f.kpi, year=f.year_to,
-                              **f.params(viewer.as_of, counties=[])), viewer)
+    viewer = disclosure.or_public(viewer)
+    df = run_query("kpi_by_dimension", dim="county", kpi=f.kpi, year=f.year_to,
+                   **f.params(viewer.as_of, counties=[]))
+    lattice = disclosure.cell_of((), f.sectors, f.sizes, f.status) is not None
+    cells = [disclosure.Cell(m, _only(f.sectors), _only(f.sizes)) if lattice else None for m in df["member"]]
+    df = _show(df, viewer, cells, kpi=f.kpi, year=f.year_to)
     return figures.tile_map_figure(df, dimensions.counties().reset_index(drop=True), get_kpi(f.kpi),
                                    lang, f.year_to, f.counties, state.describe(f, lang))
 
 
 @cached()
-def sector_view(f: Filters, lang: str, viewer: Viewer = JURY) -> figures.Figure:
+def sector_view(f: Filters, lang: str, viewer: Viewer | None = None) -> figures.Figure:
     """The KPI by sector; like the map, every sector is shown and the selected ones outlined."""
-    df = _disclosed(run_query("kpi_by_dimension", dim="sector", kpi=f.kpi, year=f.year_to,
-                              **f.params(viewer.as_of, sectors=[])), viewer)
+    viewer = disclosure.or_public(viewer)
+    df = run_query("kpi_by_dimension", dim="sector", kpi=f.kpi, year=f.year_to,
+                   **f.params(viewer.as_of, sectors=[]))
+    lattice = disclosure.cell_of(f.counties, (), f.sizes, f.status) is not None
+    cells = [disclosure.Cell(_only(f.counties), int(m), _only(f.sizes)) if lattice else None for m in df["member"]]
+    df = _show(df, viewer, cells, kpi=f.kpi, year=f.year_to)
     return figures.sector_bar_figure(df, dimensions.sectors().reset_index(drop=True), get_kpi(f.kpi),
                                      lang, f.year_to, f.sectors, state.describe(f, lang))
 
 
 @cached()
-def trend_view(f: Filters, lang: str, viewer: Viewer = JURY) -> figures.Figure:
-    """The KPI over the selected years: the selection, all companies, and the winners' level."""
+def trend_view(f: Filters, lang: str, viewer: Viewer | None = None) -> figures.Figure:
+    """The KPI over the selected years: the selection, all companies, and the winners' level (a
+    group of winners is the jury's: the public sees no figure of so few companies)."""
+    viewer = disclosure.or_public(viewer)
     years = dict(kpis=[f.kpi], year_from=f.year_from, year_to=f.year_to)
     everyone = Filters(f.year_from, f.year_to, kpi=f.kpi)
-    series = {"selection": run_query("kpi_by_year", **years, **f.params(viewer.as_of))}
+    series = {"selection": (run_query("kpi_by_year", **years, **f.params(viewer.as_of)),
+                            disclosure.cell_of(f.counties, f.sectors, f.sizes, f.status))}
     if f != everyone:
-        series["all"] = run_query("kpi_by_year", **years, **everyone.params(viewer.as_of))
+        series["all"] = (run_query("kpi_by_year", **years, **everyone.params(viewer.as_of)), disclosure.Cell())
     winners = Filters(f.year_from, f.year_to, status="winner", prize=f.prize if f.status != "all" else "any")
-    series["winners"] = run_query("kpi_by_year", **years, **winners.params(viewer.as_of))
-    series = {key: _disclosed(df, viewer) for key, df in series.items()}
-    return figures.trend_figure(series, get_kpi(f.kpi), lang, state.describe(f, lang))
+    series["winners"] = (run_query("kpi_by_year", **years, **winners.params(viewer.as_of)), None)
+    shown = {key: _show(df, viewer, [cell] * len(df)) for key, (df, cell) in series.items()}
+    for df in shown.values():
+        df.loc[df["companies"] < viewer.min_group, "value"] = None
+    return figures.trend_figure(shown, get_kpi(f.kpi), lang, state.describe(f, lang))
 
 
 @cached()
-def scatter_view(f: Filters, lang: str, viewer: Viewer = JURY) -> figures.Figure:
+def scatter_view(f: Filters, lang: str, viewer: Viewer | None = None) -> figures.Figure:
     """One bubble per company: for viewers who may see individual companies only."""
+    viewer = disclosure.or_public(viewer)
     if not viewer.full:
         return figures.empty_figure(lang, t("auth.companies_hidden", lang))
     df = run_query("company_scatter", year=f.year_to, limit=SCATTER_LIMIT, **f.params(viewer.as_of))
@@ -149,9 +174,10 @@ def _award(main: int, special: int, lang: str) -> str:
 
 
 @cached()
-def table_view(f: Filters, lang: str, viewer: Viewer = JURY) -> tuple[list[dict], list[dict], str]:
+def table_view(f: Filters, lang: str, viewer: Viewer | None = None) -> tuple[list[dict], list[dict], str]:
     """Rows and columns for the company table, and the line that says what is shown. Viewers who
     may not see individual companies get no rows."""
+    viewer = disclosure.or_public(viewer)
     kpi = get_kpi(f.kpi)
     if not viewer.full:
         return [], [{"field": "name", "headerName": t("col.name", lang)}], t("auth.companies_hidden", lang)
