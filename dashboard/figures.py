@@ -23,7 +23,19 @@ MUTED = "#52606d"
 PRIMARY = "#1f5f99"
 GRID = "#e5e9ee"
 # dcc.Graph config for every chart: no plotly logo, no cloud link, no lasso or box select.
-GRAPH_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["sendDataToCloud", "lasso2d", "select2d"]}
+# Every chart's configuration (every dcc.Graph takes it). Nothing offers to leave the machine:
+# plotly.js 3 shows a "Share chart..." button (sendChartToCloud) unless showSendToCloud is false,
+# and would upload the chart to plotlyServerURL; older builds had "Edit in Chart Studio" and a
+# link to plotly. All of them off, the address blank, the logo (a link out) hidden. The PNG
+# download (toImage) stays.
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "showLink": False,
+    "plotlyServerURL": "",
+    "modeBarButtonsToRemove": ["sendChartToCloud", "sendDataToCloud", "editInChartStudio", "lasso2d", "select2d"],
+}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 _AXIS = {"gridcolor": GRID, "linecolor": GRID, "zerolinecolor": "#c9d1da", "automargin": True}
 
@@ -410,8 +422,11 @@ def strips_figure(rows: list[dict], lang: str) -> Figure:
          "name": t("benchmark.col.subject", lang), "text": [fmt(r, "value") for r in shown],
          "textposition": "top center", "textfont": {"size": 11, "color": PRIMARY},
          "marker": {"size": 14, "color": PRIMARY, "line": {"width": 2, "color": "#ffffff"}},
-         "customdata": [[fmt(r, "value"), unit[r["kpi"]], r["pct"]] for r in shown],
-         "hovertemplate": "%{y}: <b>%{customdata[0]}</b> %{customdata[1]}<br>P%{customdata[2]:.0f}<extra></extra>"},
+         # typed figures stand in a band between quartiles (for the public), never at a percentile
+         "customdata": [[fmt(r, "value"), unit[r["kpi"]],
+                         t(f"benchmark.band.{r['band']}", lang) if r.get("band") else f"P{r['pct']:.0f}"]
+                        for r in shown],
+         "hovertemplate": "%{y}: <b>%{customdata[0]}</b> %{customdata[1]}<br>%{customdata[2]}<extra></extra>"},
     ]
     layout = base_layout(lang, t("benchmark.strip.title", lang), t("benchmark.strip.note", lang),
                          t("benchmark.strip.subtitle", lang), width=66, note_offset=44)
@@ -438,7 +453,9 @@ def benchmark_radar_figure(rows: list[dict], lang: str) -> Figure:
         {"type": "scatterpolar", "r": [r["pct"] for r in shown] + [shown[0]["pct"]], "theta": closed,
          "mode": "lines+markers", "name": t("benchmark.col.subject", lang), "fill": "toself",
          "fillcolor": "rgba(31,95,153,0.15)", "line": {"color": PRIMARY, "width": 2.5},
-         "hovertemplate": "%{theta}: P%{r:.0f}<extra></extra>"},
+         "customdata": [t(f"benchmark.band.{r['band']}", lang) if r.get("band") else f"P{r['pct']:.0f}"
+                        for r in [*shown, shown[0]]],
+         "hovertemplate": "%{theta}: %{customdata}<extra></extra>"},
     ]
     layout = base_layout(lang, t("benchmark.radar.title", lang), t("benchmark.strip.note", lang),
                          t("benchmark.strip.subtitle", lang), width=66, note_offset=30)

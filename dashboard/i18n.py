@@ -320,6 +320,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "benchmark.band.p50_p75": ("nest beste kvartil", "third quarter"),
     "benchmark.band.p75_p90": ("beste kvartil", "top quarter"),
     "benchmark.band.above_p90": ("beste tiendedel", "top tenth"),
+    "benchmark.typed_band": (
+        "Egne tall plasseres i et intervall mellom publiserte kvartiler, ikke på en nøyaktig persentil.",
+        "Typed figures are placed in a band between published quartiles, not at an exact percentile.",
+    ),
     "benchmark.too_many": (
         "For mange beregninger med egne tall fra din adresse. Vent noen minutter (grensen gjelder {minutes} "
         "minutter) og prøv igjen.",

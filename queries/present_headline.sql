@@ -1,8 +1,11 @@
--- The year's story in four numbers, over all companies reporting: nominees (either prize), FTE,
--- export revenue (MNOK) and the emissions cut since each company's first reported year (%, a
--- ratio of sums), with the same for the year before.
+-- The year's story in four numbers, over all companies reporting: nominees (either prize; counted
+-- from their publish date, $as_of, so the public never counts an unpublished nomination), FTE,
+-- export revenue (MNOK) and the emissions cut since each company's baseline year (%, a ratio of
+-- sums), with the same for the year before.
 select f.year,
-       count(*) filter (where f.main_level > 0 or f.special_level > 0) as nominees,
+       count(*) filter (where (f.main_level > 0 and ($as_of = DATE '9999-12-31' or f.main_published <= $as_of))
+                           or (f.special_level > 0 and ($as_of = DATE '9999-12-31' or f.special_published <= $as_of)))
+           as nominees,
        sum(f.fte) as fte,
        sum(f.export_mnok) as export_mnok,
        100 * sum(f.base_emissions_t - f.emissions_t) filter (where f.emissions_t is not null)

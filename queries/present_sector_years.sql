@@ -1,17 +1,19 @@
 -- Productivity and emissions intensity per sector and year (ratios of sums) with the sector's FTE:
--- the animated bubbles of the presentation. Aggregates only.
+-- the animated bubbles of the presentation. Aggregates only, each from at least $min_group
+-- companies that report it (not merely companies in the sector).
 with p as (
     select sector, year, sum(num) / sum(den) as productivity
-    from kpi_values where kpi = 'productivity' group by sector, year
+    from kpi_values where kpi = 'productivity' group by sector, year having count(*) >= $min_group
 ),
 e as (
     select sector, year, sum(num) / sum(den) as emissions_intensity
-    from kpi_values where kpi = 'emissions_intensity' group by sector, year
+    from kpi_values where kpi = 'emissions_intensity' group by sector, year having count(*) >= $min_group
 ),
 s as (
     select sector, year, sum(fte) as fte, count(*) as companies from facts group by sector, year
+    having count(fte) >= $min_group
 )
 select s.sector, s.year, s.fte, s.companies, p.productivity, e.emissions_intensity
 from s join p using (sector, year) join e using (sector, year)
-where s.year <= $year and s.companies >= 5
+where s.year <= $year
 order by s.year, s.sector

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
-from dashboard import state
+from dashboard import auth, state
 from dashboard.callbacks.explorer import guarded
 from dashboard.db import year_span
 from dashboard.i18n import normalize_lang, t
@@ -18,4 +18,4 @@ from dashboard.pages import present as page
 def reveal(requested: object, year: object, lang: object):
     if not requested:
         raise PreventUpdate
-    return page.winner(state.one_year(year, year_span()), normalize_lang(lang)) or "–"
+    return page.winner(state.one_year(year, year_span()), normalize_lang(lang), auth.viewer()) or "–"

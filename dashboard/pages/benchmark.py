@@ -405,6 +405,9 @@ def layout(lang: str, args: dict[str, str]) -> list:
     return [
         html.H1(t("benchmark.title", lang)),
         html.P(t("benchmark.lead", lang, n=disclosure.MIN_GROUP), className="lead"),
+        None if auth.viewer().full else html.P(
+            t("disclosure.public_rules", lang, n=disclosure.MIN_GROUP, w=disclosure.QUANTILE_WINDOW)
+            + " " + t("benchmark.typed_band", lang), className="table-note disclosure-rules"),
         html.Section([
             html.Div([html.Label(t("benchmark.mode", lang), className="form-label"),
                       dcc.RadioItems(id=MODE, value="company", inline=True, className="mode-toggle",

@@ -297,6 +297,9 @@ def layout(lang: str, args: dict[str, str]) -> list:
         html.P(lead_text(f, lang), className="lead", id=LEAD),
         notice,
         filter_bar(f, span, lang),
+        None if v.full else html.P(t("disclosure.public_rules", lang, n=disclosure.MIN_GROUP,
+                                     w=disclosure.QUANTILE_WINDOW),
+                                   className="table-note disclosure-rules", id="explorer-disclosure"),
         html.Section(cards_view(f, lang, v), id=CARDS, className="card-grid", **{"aria-live": "polite"}),
         html.Div(
             [

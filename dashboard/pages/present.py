@@ -17,7 +17,8 @@ import logging
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import auth, dimensions, figures, state
+from dashboard import auth, dimensions, disclosure, figures, state
+from dashboard.disclosure import Viewer
 from dashboard.db import DatabaseError, run_query, year_span
 from dashboard.i18n import fmt_number, normalize_lang, t
 from dashboard.kpis import KPIS_BY_ID
@@ -55,9 +56,16 @@ def dark(fig: figures.Figure) -> figures.Figure:
     return fig
 
 
-def everyone(year: int) -> dict[str, object]:
+def everyone(year: int, viewer: Viewer) -> dict[str, object]:
     """Query parameters for all companies in ``year``, as this viewer may see them."""
-    return state.Filters(year, year).params(auth.as_of())
+    return state.Filters(year, year).params(viewer.as_of)
+
+
+def _show(df: pd.DataFrame, viewer: Viewer, cells: list, kpi: str | None = None, year: int | None = None,
+          column: str = "value", decimals: int | dict | None = None) -> pd.DataFrame:
+    """Slide figures through the disclosure layer, as on every other page."""
+    places = {k: KPIS_BY_ID[k].decimals for k in KPIS_BY_ID} if decimals is None else decimals
+    return disclosure.apply(run_query, df, viewer, cells, places, kpi=kpi, year=year, column=column)
 
 
 def caption(text: str) -> html.P:
@@ -66,11 +74,19 @@ def caption(text: str) -> html.P:
 
 def _graph(fig: figures.Figure, graph_id: str) -> dcc.Graph:
     return dcc.Graph(id=graph_id, figure=fig, className="slide-chart", style={"height": "100%"},
-                     config={"displayModeBar": False, "responsive": True})
+                     config=figures.GRAPH_CONFIG | {"displayModeBar": False, "responsive": True})
 
 
-def headline(year: int, lang: str) -> list:
-    df = run_query("present_headline", year=year).set_index("year")
+def headline(year: int, lang: str, viewer: Viewer | None = None) -> list:
+    """Four numbers of the year. Nominees count from their publish date for the public; the
+    national totals go through the disclosure layer (FTE as itself, exports with the export share,
+    the emissions cut with emissions reduction)."""
+    viewer = disclosure.or_public(viewer)
+    df = run_query("present_headline", year=year, as_of=viewer.as_of)
+    for column, kpi, d in (("fte", disclosure.FTE, 0), ("export_mnok", "export_share", 0),
+                           ("emissions_cut_pct", "emissions_reduction", 1)):
+        df = _show(df, viewer, [disclosure.Cell()] * len(df), kpi=kpi, column=column, decimals=d)
+    df = df.set_index("year")
     row = df.loc[year] if year in df.index else None
     numbers = [
         ("nominees", row["nominees"] if row is not None else None, 0, 1),
@@ -87,9 +103,11 @@ def headline(year: int, lang: str) -> list:
     ]
 
 
-def county_map(year: int, lang: str) -> list:
+def county_map(year: int, lang: str, viewer: Viewer | None = None) -> list:
+    viewer = disclosure.or_public(viewer)
     kpi = KPIS_BY_ID["productivity"]
-    df = run_query("kpi_by_dimension", dim="county", kpi=kpi.id, year=year, **everyone(year))
+    df = run_query("kpi_by_dimension", dim="county", kpi=kpi.id, year=year, **everyone(year, viewer))
+    df = _show(df, viewer, [disclosure.Cell(county=m) for m in df["member"]], kpi=kpi.id, year=year)
     fig = figures.tile_map_figure(df, dimensions.counties().reset_index(drop=True), kpi, lang, year, (),
                                   t("selection.all", lang))
     fig = figures.tiles_as_shapes(fig, font=FONT - 6)
@@ -97,8 +115,16 @@ def county_map(year: int, lang: str) -> list:
     return [_graph(dark(fig), "present-map"), caption(f"{kpi.definition(lang)} {t('common.source', lang)}")]
 
 
-def scatter(year: int, lang: str) -> list:
-    df = run_query("present_sector_years", year=year)
+def scatter(year: int, lang: str, viewer: Viewer | None = None) -> list:
+    """Sectors over the years. A bubble needs both its figures and its FTE published (for the
+    public); the jury's bubbles need five reporting companies."""
+    viewer = disclosure.or_public(viewer)
+    df = run_query("present_sector_years", year=year, min_group=disclosure.MIN_GROUP)
+    cells = [disclosure.Cell(sector=int(x)) for x in df["sector"]]
+    for column, kpi, d in (("productivity", "productivity", 0), ("emissions_intensity", "emissions_intensity", 1),
+                           ("fte", disclosure.FTE, 0)):
+        df = _show(df, viewer, cells, kpi=kpi, column=column, decimals=d)
+    df = df.dropna(subset=["productivity", "emissions_intensity", "fte"])
     fig = figures.animated_sectors_figure(df, dimensions.sectors().reset_index(drop=True), lang,
                                           t("present.scatter.title", lang, first=int(df["year"].min()) if len(df) else year,
                                             last=year), t("present.scatter.note", lang), font=FONT)
@@ -106,9 +132,11 @@ def scatter(year: int, lang: str) -> list:
             caption(f"{t('present.scatter.note', lang)} {t('common.source', lang)}")]
 
 
-def automation(year: int, lang: str) -> list:
+def automation(year: int, lang: str, viewer: Viewer | None = None) -> list:
+    viewer = disclosure.or_public(viewer)
     df = run_query("kpi_by_year", kpis=["robot_density"], year_from=year_span().first, year_to=year,
-                   **everyone(year))
+                   **everyone(year, viewer))
+    df = _show(df, viewer, [disclosure.Cell()] * len(df)).dropna(subset=["value"])
     kpi = KPIS_BY_ID["robot_density"]
     fig = figures.trend_figure({"selection": df}, kpi, lang, t("selection.all", lang))
     fig["layout"]["title"]["text"] = t("present.automation.title", lang)
@@ -125,10 +153,12 @@ def automation(year: int, lang: str) -> list:
     return [_graph(dark(fig), "present-automation"), caption(f"{kpi.definition(lang)} {t('common.source', lang)}")]
 
 
-def sectors(year: int, lang: str) -> list:
+def sectors(year: int, lang: str, viewer: Viewer | None = None) -> list:
+    viewer = disclosure.or_public(viewer)
     kpi = KPIS_BY_ID["productivity"]
-    df = run_query("kpi_by_dimension", dim="sector", kpi=kpi.id, year=year, **everyone(year))
-    df = df[df["companies"] >= 5]
+    df = run_query("kpi_by_dimension", dim="sector", kpi=kpi.id, year=year, **everyone(year, viewer))
+    df = df[df["companies"] >= disclosure.MIN_GROUP]
+    df = _show(df, viewer, [disclosure.Cell(sector=int(m)) for m in df["member"]], kpi=kpi.id, year=year)
     fig = figures.sector_bar_figure(df, dimensions.sectors().reset_index(drop=True), kpi, lang, year, (),
                                     t("selection.all", lang))
     # a new year's first few submissions may leave no sector with 5 companies: an empty chart, titled
@@ -139,8 +169,10 @@ def sectors(year: int, lang: str) -> list:
     best = []
     for kpi_id in ("robot_density", "emissions_reduction"):
         k = KPIS_BY_ID[kpi_id]
-        d = run_query("kpi_by_dimension", dim="sector", kpi=kpi_id, year=year, **everyone(year))
-        d = d[d["companies"] >= 5].dropna(subset=["value"])
+        d = run_query("kpi_by_dimension", dim="sector", kpi=kpi_id, year=year, **everyone(year, viewer))
+        d = d[d["companies"] >= disclosure.MIN_GROUP]
+        d = _show(d, viewer, [disclosure.Cell(sector=int(m)) for m in d["member"]], kpi=kpi_id, year=year)
+        d = d.dropna(subset=["value"])
         if len(d):
             top = d.sort_values("value", ascending=not k.higher_is_better).iloc[0]
             best.append(html.Li(t("present.sectors.best", lang, kpi=k.label(lang).lower(),
@@ -150,8 +182,9 @@ def sectors(year: int, lang: str) -> list:
                      className="slide-split"), caption(f"{kpi.definition(lang)} {t('common.source', lang)}")]
 
 
-def finalists(year: int, lang: str) -> list:
-    df = run_query("present_finalists", year=year, as_of=auth.as_of())
+def finalists(year: int, lang: str, viewer: Viewer | None = None) -> list:
+    viewer = disclosure.or_public(viewer)
+    df = run_query("present_finalists", year=year, as_of=viewer.as_of)
     columns = []
     for prize in ("main", "special"):
         rows = df[df["prize"] == prize]
@@ -171,9 +204,10 @@ def winner_placeholder(lang: str) -> list:
             html.Div(html.P(t("present.winner.hint", lang), className="hint"), id=WINNER, className="winner")]
 
 
-def winner(year: int, lang: str) -> list:
+def winner(year: int, lang: str, viewer: Viewer | None = None) -> list:
     """The revealed winners of ``year``; asked for only by the reveal key."""
-    df = run_query("present_winners", year_from=year, year=year, as_of=auth.as_of())
+    viewer = disclosure.or_public(viewer)
+    df = run_query("present_winners", year_from=year, year=year, as_of=viewer.as_of)
     blocks = []
     for prize in ("main", "special"):
         rows = df[df["prize"] == prize]
@@ -193,12 +227,13 @@ def _hall_of_fame() -> pd.DataFrame:
     return pd.read_csv(dimensions.DATA_DIR / "hall_of_fame.csv", dtype={"county_code": str}).fillna("")
 
 
-def hall_of_fame(year: int, lang: str) -> list:
+def hall_of_fame(year: int, lang: str, viewer: Viewer | None = None) -> list:
     """The real winners as plain facts (no figures), then the demo winners of the years after them,
     up to the year before this one (this year's winner stays on the winner slide)."""
     real = _hall_of_fame()
     last_real = int(real["year"].max())
-    demo = run_query("present_winners", year_from=last_real + 1, year=year - 1, as_of=auth.as_of())
+    demo = run_query("present_winners", year_from=last_real + 1, year=year - 1,
+                     as_of=disclosure.or_public(viewer).as_of)
     demo = demo[demo["prize"] == "main"]
     real_items = [html.Li([html.Span(str(r.year), className="year"), html.Span(r.name, className="name"),
                            html.Span(r.place or "", className="meta")]) for r in real.itertuples()]
@@ -212,14 +247,14 @@ def hall_of_fame(year: int, lang: str) -> list:
     ], className="fame-grid")]
 
 
-def closing(year: int, lang: str) -> list:
+def closing(year: int, lang: str, viewer: Viewer | None = None) -> list:
     return [html.H1(t("present.closing.title", lang), className="closing-title"),
             html.P(t("present.closing.body", lang), className="closing-body"),
             html.P(t("app.title", lang) + f" {year}", className="closing-award")]
 
 
 BUILDERS = {"headline": headline, "map": county_map, "scatter": scatter, "automation": automation,
-            "sectors": sectors, "finalists": finalists, "winner": lambda year, lang: winner_placeholder(lang),
+            "sectors": sectors, "finalists": finalists, "winner": lambda year, lang, viewer=None: winner_placeholder(lang),
             "halloffame": hall_of_fame, "closing": closing}
 
 
@@ -245,7 +280,8 @@ def layout(**query: str) -> html.Div:
     year = None
     try:
         year = state.one_year(args.get("year"), year_span())
-        built = [html.Section(BUILDERS[name](year, lang), className=f"slide slide-{name}",
+        viewer = auth.viewer()
+        built = [html.Section(BUILDERS[name](year, lang, viewer), className=f"slide slide-{name}",
                               id=f"slide-{name}", **{"data-slide": name})
                  for name in slides]
     except DatabaseError as exc:
