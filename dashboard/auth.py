@@ -7,31 +7,33 @@ company or an admin; with it off, the demo runs open (as the jury would see it) 
 
 The rules are enforced on the server, in page layouts, callbacks and queries; hiding a button
 is never the protection. Sign-in uses Flask-Login with salted password hashes (``dashboard.users``),
-HttpOnly and SameSite session cookies (Secure unless ``SECURE_COOKIES=off``), and at most five
-failed attempts per address and account in five minutes.
+HttpOnly and SameSite session cookies (Secure unless ``SECURE_COOKIES=off``), failed attempts
+counted in the users file per account and per address with growing lock-outs (``users.LIMITS``),
+and a session version checked on every request, so signing out ends the session on the server.
+Posts that change something (sign-in, sign-out, the benchmark report) must come from this site.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
+import math
 import secrets
-import threading
-import time
-from collections import defaultdict, deque
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable
+from urllib.parse import urlsplit
 
 from flask import Flask, abort, current_app, redirect, request
 from flask_login import LoginManager, current_user, login_user, logout_user
 
-from dashboard import disclosure, users
+from dashboard import ratelimit, users
+from dashboard.disclosure import JURY, Viewer  # the views' viewer; the jury sees every figure
 from dashboard.i18n import normalize_lang, t
 
 log = logging.getLogger(__name__)
 FULL = ("open", "jury", "admin")  # roles that see individual companies and unpublished nominations
-MAX_FAILURES, WINDOW = 5, 300.0
 FOREVER = date(9999, 12, 31)
 
 
@@ -56,24 +58,8 @@ def as_of() -> date:
     return FOREVER if role() in FULL else date.today()
 
 
-@dataclass(frozen=True)
-class Viewer:
-    """What the current visitor may see, as the view builders need it (and cache by)."""
-
-    full: bool  # individual companies and unpublished nominations
-    as_of: date  # nominations count from their publish date
-    org: str | None = None  # a company user's own organisation
-
-    @property
-    def min_group(self) -> int:
-        """The fewest companies behind a figure this viewer may see."""
-        return 1 if self.full else disclosure.MIN_GROUP
-
-
-JURY = Viewer(True, FOREVER)
-
-
 def viewer() -> Viewer:
+    """The current visitor, for the views (``disclosure.Viewer``)."""
     return Viewer(role() in FULL, as_of(), own_org())
 
 
@@ -83,27 +69,35 @@ def require(*roles: str) -> None:
         abort(403)
 
 
-class _Attempts:
-    """Failed sign-ins per address in a sliding window (per worker process)."""
+def _host(url: str) -> str | None:
+    """host[:port] of an http(s) address, lower case, without the scheme's default port."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    host = parts.netloc.rpartition("@")[2].lower()
+    return host.removesuffix({"http": ":80", "https": ":443"}[parts.scheme])
 
-    def __init__(self) -> None:
-        self._failures: dict[str, deque] = defaultdict(deque)
-        self._lock = threading.Lock()
 
-    def blocked(self, who: str) -> bool:
-        with self._lock:
-            q = self._failures[who]
-            while q and time.monotonic() - q[0] > WINDOW:
-                q.popleft()
-            return len(q) >= MAX_FAILURES
+def same_origin_or_403() -> None:
+    """Refuse (403) a request that a browser sent from another site: its Origin header (or, without
+    one, its Referer) must name this server's own host (the Host header, as the browser addressed
+    it). A request with neither is refused too: every current browser sends Origin with a POST."""
+    source = request.headers.get("Origin") or request.headers.get("Referer") or ""
+    own = request.host.lower().removesuffix(":80").removesuffix(":443")
+    if _host(source) != own:
+        log.warning("refused %s %s from %r (not %s)", request.method, request.path, source[:100], own)
+        abort(403)
 
-    def fail(self, who: str) -> None:
-        with self._lock:
-            self._failures[who].append(time.monotonic())
 
-    def clear(self, who: str) -> None:
-        with self._lock:
-            self._failures.pop(who, None)
+def same_origin(view: Callable) -> Callable:
+    """A route that only this site's own pages may post to (see ``same_origin_or_403``)."""
+
+    @functools.wraps(view)
+    def checked(*args, **kwargs):
+        same_origin_or_403()
+        return view(*args, **kwargs)
+
+    return checked
 
 
 def _page(lang: str, message: str = "", status: int = 200):
@@ -136,28 +130,38 @@ def setup(server: Flask, enabled: bool, users_db: Path, secret_key: str | None, 
     if enabled and not secret_key:
         log.warning("AUTH is on but SECRET_KEY is not set: sessions end when the server restarts")
     manager = LoginManager(server)
-    manager.user_loader(lambda name: users.get(users_db, name))
-    attempts = _Attempts()
+    # every request that asks who is looking checks the session version against the users file
+    manager.user_loader(lambda user_id: users.from_session(users_db, user_id))
+    if enabled:
+        users.dummy_hash()  # made once, before the workers fork: an unknown name costs one check too
 
     @server.route("/login", methods=["GET", "POST"])
     def login():
         lang = normalize_lang(request.args.get("lang"))
         if request.method == "GET":
             return _page(lang)
+        same_origin_or_403()
         name = request.form.get("name", "")[:100]
-        who = f"{request.remote_addr or '?'} {name}"  # per address and account
-        if attempts.blocked(who):
-            return _page(lang, t("auth.too_many", lang), 429)
+        address = ratelimit.client_address()  # behind TRUSTED_PROXIES, the visitor's, not the proxy's
+        wait = users.begin_sign_in(users_db, name, address)
+        if wait:
+            body, status, headers = _page(lang, t("auth.too_many", lang, minutes=math.ceil(wait / 60)), 429)
+            return body, status, {**headers, "Retry-After": str(math.ceil(wait))}
         user = users.verify(users_db, name, request.form.get("password", "")[:200])
         if user is None:
-            attempts.fail(who)
-            log.warning("failed sign-in from %s", who)
+            log.warning("failed sign-in from %s as %r", address, name)
             return _page(lang, t("auth.wrong", lang), 401)
-        attempts.clear(who)
+        users.signed_in(users_db, name, address)
         login_user(user)
         return redirect(f"/?lang={lang}" if lang == "en" else "/")
 
-    @server.route("/logout", methods=["GET", "POST"])
+    @server.route("/logout", methods=["GET", "POST"])  # GET named here only to refuse it (else the pages answer)
     def logout():
+        if request.method != "POST":
+            abort(405, valid_methods=["POST"])  # a link or an image on another site cannot sign anyone out
+        same_origin_or_403()
+        if current_user.is_authenticated:
+            users.end_sessions(users_db, current_user.name)  # a copy of the cookie is no good either
         logout_user()
-        return redirect("/")
+        lang = normalize_lang(request.args.get("lang"))
+        return redirect(f"/?lang={lang}" if lang == "en" else "/")

@@ -1,22 +1,28 @@
 """Access control over HTTP against `make serve` with AUTH=on: users, sign-in, and what each role
-may see in every page and callback, including hand-made requests for another company."""
+may see in every page and callback, including hand-made requests for another company; and sign-in
+itself: limits kept in the users file, the same cost for unknown names, sessions ended on the
+server, and posts from other sites refused."""
 
 from __future__ import annotations
 
 import json
 import shutil
+import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 import requests
+from flask import Flask
 
-from dashboard import users
+from dashboard import auth, users
 from tests.test_serve import serve, stop
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "correct horse battery"
+EVIL = "https://evil.example"
 
 
 def test_users_command(tmp_path: Path) -> None:
@@ -35,6 +41,8 @@ def test_users_command(tmp_path: Path) -> None:
     assert PASSWORD not in db.read_bytes().decode("latin-1")  # only hashes are stored
     assert users.verify(db, "kari", PASSWORD).role == "jury" and users.verify(db, "kari", "wrong") is None
     assert run("remove", "kari").returncode == 0 and users.get(db, "kari") is None
+    assert users.begin_sign_in(db, "firma", "10.0.0.9") == 0
+    assert run("unlock", "firma").returncode == 0 and run("unlock", "firma").returncode == 1
 
 
 @pytest.fixture(scope="module")
@@ -55,12 +63,15 @@ def secured(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory):
     users.add(users_db, "target", "jury", PASSWORD)  # for the rate limit
     process, url = serve(db, folder / "serve.log", workers=1, AUTH="on", USERS_DB=str(users_db),
                          SECRET_KEY="test-secret", SECURE_COOKIES="off")
-    yield {"url": url, "own": orgs[0], "other": orgs[1], "db": db}
+    yield {"url": url, "own": orgs[0], "other": orgs[1], "db": db, "users_db": users_db}
     stop(process)
 
 
 def session(secured: dict, who: str | None) -> requests.Session:
+    """A client of the served app, signed in as ``who``; it posts as the app's own pages do (a
+    browser sends Origin with every post)."""
     s = requests.Session()
+    s.headers["Origin"] = secured["url"]
     if who:
         r = s.post(secured["url"] + "/login", data={"name": who, "password": PASSWORD}, allow_redirects=False)
         assert r.status_code == 302, r.text[:200]
@@ -68,23 +79,181 @@ def session(secured: dict, who: str | None) -> requests.Session:
 
 
 def test_sign_in_cookies_and_sign_out(secured) -> None:
-    s = requests.Session()
+    s = session(secured, None)
     r = s.post(secured["url"] + "/login", data={"name": "jury", "password": PASSWORD}, allow_redirects=False)
     cookie = r.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     assert json.dumps(route(s, secured, "/")).count("Jury") >= 1
-    s.get(secured["url"] + "/logout")
+    copied = s.cookies.copy()
+    out = s.post(secured["url"] + "/logout?lang=en", allow_redirects=False)
+    assert out.status_code == 302
     assert "Sign in" in json.dumps(route(s, secured, "/", "?lang=en"))
+    # the cookie as it was before signing out no longer signs anyone in: the session ended on the server
+    thief = requests.Session()
+    thief.cookies.update(copied)
+    page = json.dumps(route(thief, secured, "/", "?lang=en"))
+    assert "Sign in" in page and "Jury" not in page
+    assert out.headers["Location"] == "/?lang=en"  # back to the dashboard in the same language
+
+
+def test_sign_out_only_by_post(secured) -> None:
+    """A link or an image (a GET, from any site) signs nobody out."""
+    s = session(secured, "jury")
+    assert s.get(secured["url"] + "/logout", allow_redirects=False).status_code == 405
+    assert "Jury" in json.dumps(route(s, secured, "/"))
 
 
 def test_wrong_password_and_rate_limit(secured) -> None:
-    s = requests.Session()
+    users.unlock(secured["users_db"], "target")
+    s = session(secured, None)
     codes = [s.post(secured["url"] + "/login", data={"name": "target", "password": "nope"}).status_code
              for _ in range(6)]
     assert codes == [401] * 5 + [429]
     # while blocked, even the right password waits; other accounts are not blocked
-    assert s.post(secured["url"] + "/login", data={"name": "target", "password": PASSWORD}).status_code == 429
+    blocked = s.post(secured["url"] + "/login", data={"name": "target", "password": PASSWORD})
+    assert blocked.status_code == 429 and 240 < int(blocked.headers["Retry-After"]) <= 300
     assert session(secured, "jury") is not None
+
+
+def test_many_names_from_one_address_are_limited(secured) -> None:
+    """25 names (none of them tried twice) from one address: the address is locked after 20."""
+    users.unlock(secured["users_db"], "127.0.0.1")
+    s = session(secured, None)
+    try:
+        codes = [s.post(secured["url"] + "/login", data={"name": f"guess{i}", "password": "nope"}).status_code
+                 for i in range(25)]
+        assert codes == [401] * users.LIMITS["address"] + [429] * (25 - users.LIMITS["address"])
+        # an existing account with its right password waits too: the address is locked, whatever the name
+        assert s.post(secured["url"] + "/login", data={"name": "admin", "password": PASSWORD}).status_code == 429
+    finally:
+        users.unlock(secured["users_db"], "127.0.0.1")
+    assert session(secured, "admin") is not None
+
+
+def test_failures_are_kept_in_the_users_file(secured, tmp_path: Path) -> None:
+    """Failures counted by one process are seen by another: here this test's own app (as another
+    worker would, or the same one after a restart) fails five times, and `make serve` refuses."""
+    users.add(secured["users_db"], "target2", "jury", PASSWORD)
+    other_worker = bare_app(secured["users_db"]).test_client()
+    for _ in range(users.LIMITS["account"]):
+        assert sign_in(other_worker, "target2", "nope", "10.0.0.7").status_code == 401
+    r = requests.post(secured["url"] + "/login", data={"name": "target2", "password": PASSWORD},
+                      headers={"Origin": secured["url"]}, allow_redirects=False)
+    assert r.status_code == 429
+    # and a fresh app, started after all that, still counts them
+    assert sign_in(bare_app(secured["users_db"]).test_client(), "target2", PASSWORD, "10.0.0.8").status_code == 429
+
+
+def test_cross_site_posts_are_refused(secured) -> None:
+    url = secured["url"]
+    login = {"name": "jury", "password": PASSWORD}
+    report = {"lang": "en", "state": "{}"}  # nothing picked: a 400 once past the check
+    for headers in ({"Origin": EVIL}, {"Referer": EVIL + "/page"}, {"Origin": "null"}, {}):
+        assert requests.post(url + "/login", data=login, headers=headers, allow_redirects=False).status_code == 403
+        assert requests.post(url + "/benchmark/report", data=report, headers=headers).status_code == 403
+    signed_in = session(secured, "jury")
+    assert signed_in.post(url + "/logout", headers={"Origin": EVIL}).status_code == 403
+    assert "Jury" in json.dumps(route(signed_in, secured, "/"))  # still signed in
+    # the same site, by Origin or by Referer alone, is let through
+    assert requests.post(url + "/login", data=login, headers={"Referer": url + "/login"},
+                         allow_redirects=False).status_code == 302
+    assert requests.post(url + "/benchmark/report", data=report, headers={"Origin": url}).status_code == 400
+
+
+def test_cross_site_report_is_refused_with_auth_off(app) -> None:
+    client = app.server.test_client()
+    form = {"lang": "en", "state": "{}"}
+    assert client.post("/benchmark/report", data=form, headers={"Origin": EVIL}).status_code == 403
+    assert client.post("/benchmark/report", data=form).status_code == 403
+    assert client.post("/benchmark/report", data=form, headers={"Origin": "http://localhost"}).status_code == 400
+
+
+# --- sign-in, in this process: an app with only the sign-in routes ---------------------------
+
+def bare_app(users_db: Path) -> Flask:
+    """A Flask app with access control on and nothing else, plus /whoami (the role it sees)."""
+    server = Flask("auth-test")
+    auth.setup(server, True, users_db, "test-secret", False)
+    server.add_url_rule("/whoami", "whoami", auth.role)
+    return server
+
+
+def sign_in(client, name: str, password: str, address: str = "10.0.0.1"):
+    return client.post("/login", data={"name": name, "password": password}, headers={"Origin": "http://localhost"},
+                       environ_base={"REMOTE_ADDR": address})
+
+
+def test_lock_outs_grow_and_are_forgotten(tmp_path: Path) -> None:
+    db = tmp_path / "users.sqlite3"
+    start = 1_000_000.0
+    # an account: five failures (from anywhere), then locks of 5, 10, 20, 40 minutes, then an hour each
+    at = start
+    for i in range(users.LIMITS["account"]):
+        assert users.begin_sign_in(db, "kari", f"10.0.0.{i}", now=at) == 0
+    locks = []
+    for _ in range(6):
+        wait = users.begin_sign_in(db, "kari", "10.1.0.1", now=at)
+        locks.append(round(wait))
+        at += wait
+        assert users.begin_sign_in(db, "kari", "10.1.0.1", now=at) == 0  # one more try once it has passed
+    assert locks == [300, 600, 1200, 2400, 3600, 3600]
+    # a day without failures: it starts again from zero
+    at += users.FORGET + 1
+    assert all(users.begin_sign_in(db, "kari", "10.2.0.1", now=at + i) == 0 for i in range(users.LIMITS["account"]))
+    assert users.begin_sign_in(db, "kari", "10.2.0.2", now=at + 10) > 0
+    # a right password clears the account (here just before it locks) and gives the address its try back
+    for i in range(4):
+        assert users.begin_sign_in(db, "ola", "10.3.0.1", now=at + i) == 0
+    users.signed_in(db, "ola", "10.3.0.1")
+    assert all(users.begin_sign_in(db, "ola", "10.3.0.2", now=at + 10 + i) == 0 for i in range(4))
+
+
+def test_changed_password_and_removal_end_sessions(tmp_path: Path) -> None:
+    db = tmp_path / "users.sqlite3"
+    users.add(db, "kari", "jury", PASSWORD)
+    server = bare_app(db)
+
+    def cookie(password: str) -> str:
+        client = server.test_client()
+        assert sign_in(client, "kari", password).status_code == 302
+        return client.get_cookie("session").value
+
+    def whoami(session_cookie: str) -> str:
+        client = server.test_client()
+        client.set_cookie("session", session_cookie)
+        return client.get("/whoami").text
+
+    first = cookie(PASSWORD)
+    assert whoami(first) == "jury"
+    users.add(db, "kari", "jury", PASSWORD + "!")  # a new password
+    assert whoami(first) == "public"
+    second = cookie(PASSWORD + "!")
+    assert whoami(second) == "jury"
+    users.remove(db, "kari")
+    assert whoami(second) == "public"
+    users.add(db, "kari", "jury", PASSWORD + "!")  # added again, same password: old cookies stay dead
+    assert whoami(first) == whoami(second) == "public"
+
+
+def test_unknown_names_cost_as_much_as_known_ones(tmp_path: Path) -> None:
+    """Refusing an unknown name takes as long as refusing a wrong password (it was twice as long)."""
+    db = tmp_path / "users.sqlite3"
+    users.add(db, "kari", "jury", PASSWORD)
+    users.add(db, "ola", "jury", PASSWORD)
+    client = bare_app(db).test_client()
+    sign_in(client, "ola", "nope", "10.9.0.1"), sign_in(client, "ghost", "nope", "10.9.0.2")  # warm up
+
+    def took(name: str, address: str) -> float:
+        start = time.perf_counter()
+        assert sign_in(client, name, "nope", address).status_code == 401
+        return time.perf_counter() - start
+
+    known, unknown = [], []
+    for i in range(users.LIMITS["account"]):  # interleaved, so a busy moment hits both alike
+        known.append(took("kari", f"10.9.1.{i}"))
+        unknown.append(took(f"ghost{i}", f"10.9.2.{i}"))
+    ratio = statistics.median(unknown) / statistics.median(known)
+    assert 0.5 <= ratio <= 1.5, (known, unknown)
 
 
 def route(s: requests.Session, secured: dict, path: str, search: str = "") -> dict:
@@ -189,7 +358,7 @@ def test_public_and_company_see_no_individual_company(secured, body, names, who)
     else:
         assert "No company has that number or name." in mine and own_name not in mine
     assert "Your figures" in post(s, secured, bench_body(body, "", mode="typed")).text
-    report = s.post(secured["url"] + "/benchmark/report",
+    report = s.post(secured["url"] + "/benchmark/report",  # Origin: this site (see session)
                     data={"lang": "en", "state": json.dumps({"mode": "company", "query": secured["other"], "year": 2025})})
     assert report.status_code == 400
 

@@ -91,9 +91,11 @@ def access(lang: str) -> html.Div:
     if who == "public":
         return html.Div(html.A(t("auth.sign_in", lang), href=f"/login?lang={lang}", className="access-link"),
                         className="access", id="access")
-    return html.Div([html.Span(t(f"auth.role.{who}", lang)), " · ",
-                     html.A(t("auth.sign_out", lang), href="/logout", className="access-link")],
-                    className="access", id="access")
+    # signing out is a post (from this site only), so another site cannot sign a visitor out
+    sign_out = html.Form(html.Button(t("auth.sign_out", lang), type="submit", className="access-link access-button",
+                                     id="access-sign-out"),
+                         action=f"/logout?lang={lang}", method="post", className="access-form")
+    return html.Div([html.Span(t(f"auth.role.{who}", lang)), " · ", sign_out], className="access", id="access")
 
 
 def shell(page: str, path: str, lang: str, args: dict[str, str], body: list) -> html.Div:
