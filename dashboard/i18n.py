@@ -392,7 +392,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "present.headline.nominees": ("nominerte bedrifter", "nominated companies"),
     "present.headline.fte": ("årsverk i bedriftene", "full-time equivalents"),
     "present.headline.exports": ("mrd. kr i eksport", "NOK billion in exports"),
-    "present.headline.cut": ("% lavere utslipp enn bedriftenes første år", "% lower emissions than the companies' first year"),
+    "present.headline.cut": ("% lavere utslipp enn i bedriftenes basisår", "% lower emissions than in the companies' baseline years"),
     "present.map.title": ("Produktivitet i fylkene, {year}", "Productivity across the counties, {year}"),
     "present.scatter.title": ("Mer verdi, mindre utslipp: bransjene {first}–{last}", "More value, less emissions: the sectors {first}–{last}"),
     "present.scatter.note": ("Én boble per bransje; størrelse = årsverk. Logaritmisk x-akse.",

@@ -39,6 +39,7 @@ GROUPS = [
     *[("03", 28, fte, p) for fte, p in ((18, 1450), (66, 2190), (140, 980), (270, 2760), (33, 1333),
                                          (88, 1915))],
     *[("03", 10, fte, p) for fte, p in ((22, 812), (58, 1340), (97, 1675), (160, 2950), (45, 4100))],
+    *[("56", 10, fte, p) for fte, p in ((14, 1234), (26, 1987))],  # Finnmark: two companies only
 ]
 COMPANIES = [(next(ORGS), *g) for g in GROUPS]
 TARGET = COMPANIES[5]
@@ -325,6 +326,56 @@ def test_every_pair_of_published_cells_differs_by_five_or_more(public_site) -> N
         assert len(members(cell)) >= disclosure.MIN_GROUP
 
 
+def test_benchmark_group_totals_of_overlapping_groups(public_site) -> None:
+    """The benchmark's group total (a ratio of sums) for sector 25 in county 46 with and without
+    "same size": at most one is a number, so the two cannot be differenced."""
+    app, url = public_site
+    totals = [productivity_row(post(url, benchmark_body(app, url, options, 100, 150)))[4]
+              for options in (["sector", "county"], ["sector", "county", "size"])]
+    assert sum(number(x) is not None for x in totals) <= 1, totals
+
+
+def test_presentation_goes_through_the_layer(tmp_path: Path) -> None:
+    """The slides as the public gets them: unpublished nominees are not counted, a county map tile
+    or a sector bubble needs a published cell, and nothing finer than shown is sent."""
+    import flask
+
+    from dashboard.db import Database
+    from dashboard.pages import present
+
+    t = attack_tables()
+    nominees = [c[0] for c in COMPANIES[:4]]
+    t["nominations"] = pd.DataFrame({"year": YEAR, "org_nr": nominees, "prize": "main", "status": "nominated",
+                                     "published_on": [pd.Timestamp("2025-01-01").date()] * 3 + [None]})
+    path = tmp_path / "present.duckdb"
+    build_database(path, t["companies"], t["company_years"], t["nominations"], {"source": "test"})
+    server = flask.Flask(__name__)
+    server.extensions["dashboard.db"] = Database(path)
+    with server.app_context():
+        def big_numbers(viewer) -> list[str]:
+            text = str(present.headline(YEAR, "en", viewer))
+            return re.findall(r"children='([^']*)', className='big-number'", text)
+
+        assert big_numbers(disclosure.JURY)[0] == "4" and big_numbers(None)[0] == "3"  # one not yet published
+        public_map = present.county_map(YEAR, "en")[0].figure
+        jury_map = present.county_map(YEAR, "en", disclosure.JURY)[0].figure
+        scatter = present.scatter(YEAR, "en")[0].figure
+    server.extensions["dashboard.db"].close()
+
+    def tiles(fig: dict) -> dict[str, str]:
+        """Tile label -> what it shows ("FIN" -> "no data")."""
+        return dict(a["text"].removeprefix("<b>").split("</b><br>") for a in fig["layout"]["annotations"]
+                    if a.get("xref") == "x")
+
+    assert tiles(jury_map)["FIN"] != "no data"  # the jury sees Finnmark's two companies
+    assert tiles(public_map)["FIN"] == "no data"  # the public does not: fewer than five
+    assert {k: v for k, v in tiles(public_map).items() if v != "no data"}.items() <= tiles(jury_map).items()
+    for trace in scatter["data"]:
+        for x in trace.get("x", []):
+            assert x == round(x, 1)  # emissions intensity, as shown
+
+
+# last: it uses up this address's typed calculations on the attack server
 def test_typed_calculations_are_rate_limited(public_site) -> None:
     from dashboard.pages import benchmark as page
 
