@@ -29,7 +29,7 @@ from flask import Flask, abort, current_app, redirect, request
 from flask_login import LoginManager, current_user, login_user, logout_user
 
 from dashboard import ratelimit, users
-from dashboard.disclosure import JURY, Viewer  # the views' viewer; the jury sees every figure
+from dashboard.disclosure import Viewer  # the views' viewer
 from dashboard.i18n import normalize_lang, t
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ import json
 
 from plotly.utils import PlotlyJSONEncoder
 
-from dashboard.auth import JURY
+from dashboard.disclosure import JURY
 from dashboard.db import run_query
 from dashboard.pages import present
 from tests.dash_requests import callback_body

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard import scoring
-from dashboard.auth import JURY
+from dashboard.disclosure import JURY
 from dashboard.db import Database
 from dashboard.kpis import CRITERIA, SPECIAL_CRITERIA
 from dashboard.pages.compare import LOWER_IS_BETTER

@@ -41,7 +41,7 @@ def overflow(dash_duo) -> dict:
 
 
 def winner_name(app) -> str:
-    from dashboard.auth import JURY
+    from dashboard.disclosure import JURY
     from dashboard.db import run_query
 
     with app.server.app_context():
