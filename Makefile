@@ -20,10 +20,13 @@ $(VENV)/.installed: requirements.txt
 run: $(VENV)/.installed
 	$(PY) app.py
 
-## serve: production server (gunicorn) on app:server; WORKERS defaults to 2 per core
+## serve: production server (gunicorn) on app:server; WORKERS defaults to 2 per core, THREADS to 8 per worker
+## (threaded workers: a slow or idle connection holds one thread at most, never a whole worker)
 WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
+THREADS ?= 8
 serve: $(VENV)/.installed
 	$(VENV)/bin/gunicorn app:server --preload --workers $(WORKERS) --bind $(HOST):$(PORT) \
+		--worker-class gthread --threads $(THREADS) --keep-alive 5 \
 		--timeout 30 --graceful-timeout 10 --max-requests 20000 --max-requests-jitter 2000 \
 		--access-logfile - --error-logfile -
 

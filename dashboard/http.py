@@ -13,6 +13,7 @@ from flask import Response, request
 from flask_compress import Compress
 
 ONE_YEAR = 365 * 24 * 3600
+MAX_BODY = 1024 * 1024  # bytes: the largest request body read (a callback body is a few KB)
 
 
 def harden(app: Dash, frame_ancestors: str) -> None:
@@ -25,6 +26,8 @@ def harden(app: Dash, frame_ancestors: str) -> None:
         # assets carry ?m=<mtime> and component suites a version in their names, so they can be
         # cached for a year; a new release changes the address
         SEND_FILE_MAX_AGE_DEFAULT=ONE_YEAR,
+        # a larger body is refused (413) before it is read, never parsed into memory
+        MAX_CONTENT_LENGTH=MAX_BODY,
     )
     Compress(server)
     policy: dict[str, str] = {}

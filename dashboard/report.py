@@ -15,23 +15,25 @@ import json
 import logging
 from datetime import date
 
-import plotly.io as pio
 from flask import Flask, Response, request
 
-from dashboard import dimensions, disclosure, figures
+from dashboard import auth, dimensions, disclosure, drawing, figures, ratelimit
 from dashboard.db import DatabaseError
 from dashboard.i18n import fmt_date, fmt_number, normalize_lang, t
 from dashboard.kpis import KPIS_BY_ID
 from dashboard.pages import benchmark as page
 
 log = logging.getLogger(__name__)
+REPORT_LIMIT = (6, 60.0)  # reports per address per minute, counted across all workers
 
 
 def _image(fig: dict) -> str:
     """A chart as an <img> with an embedded PNG, or a short note if it cannot be drawn here."""
     fig = {**fig, "layout": {**fig["layout"], "template": {}}}  # the page's own styling, not plotly's theme
     try:
-        png = pio.to_image(fig, format="png", width=1000, height=fig["layout"].get("height") or 560, scale=1)
+        png = drawing.png(fig, width=1000, height=fig["layout"].get("height") or 560)
+    except drawing.Busy:
+        raise
     except Exception as exc:  # kaleido or Chromium missing: the report still has every number
         log.warning("report chart not drawn: %s", exc)
         return f"<p class='note'>(chart not drawn: {html.escape(type(exc).__name__)})</p>"
@@ -46,8 +48,9 @@ def render(state: dict, lang: str) -> str | None:
                            state.get("county"), year, lang)
     if subject is None:
         return None
-    count, rows = page.benchmark_rows(subject, options, year)
-    own, medians = page.trend(subject, options, trend_kpi)
+    viewer = auth.viewer()
+    count, rows = page.benchmark_rows(subject, options, year, viewer)
+    own, medians = page.trend(subject, options, trend_kpi, viewer)
     esc = html.escape
 
     def cell(r: dict, key: str) -> str:
@@ -57,6 +60,8 @@ def render(state: dict, lang: str) -> str | None:
             return esc(t(f"benchmark.suppressed.{r['group_hidden']}", lang, n=disclosure.MIN_GROUP))
         if key == "gap":  # as on the page: the verdict and the gap from the unrounded figures
             return esc(page.gap_text(r, lang))
+        if key == "pct" and r.get("band"):  # typed figures: a band, never a percentile
+            return esc(t(f"benchmark.band.{r['band']}", lang))
         d = 0 if key == "pct" else KPIS_BY_ID[r["kpi"]].decimals
         return esc(fmt_number(r[key], lang, d))
 
@@ -114,8 +119,12 @@ def register(server: Flask) -> None:
                         headers={"Content-Disposition": 'attachment; filename="template.xlsx"'})
 
     @server.post("/benchmark/report")
+    @auth.same_origin
     def benchmark_report() -> Response:
         lang = normalize_lang(request.form.get("lang"))
+        if not ratelimit.allow("report", ratelimit.client_address(), *REPORT_LIMIT):
+            return Response(t("benchmark.report.too_many", lang), status=429, mimetype="text/plain; charset=utf-8",
+                            headers={"Retry-After": str(int(REPORT_LIMIT[1]))})
         try:
             state = json.loads(request.form.get("state") or "{}")
         except ValueError:
@@ -123,7 +132,14 @@ def register(server: Flask) -> None:
         if not isinstance(state, dict):
             state = {}
         try:
-            report = render(state, lang)
+            with drawing.one_report():
+                report = render(state, lang)
+        except drawing.Busy:
+            return Response(t("benchmark.report.busy", lang), status=503, mimetype="text/plain; charset=utf-8",
+                            headers={"Retry-After": str(drawing.RETRY_AFTER)})
+        except page.TooMany:
+            return Response(t("benchmark.too_many", lang, minutes=int(page.TYPED_WINDOW // 60)), status=429,
+                            mimetype="text/plain; charset=utf-8", headers={"Retry-After": "60"})
         except DatabaseError as exc:
             log.error("benchmark report: %s", exc)
             return Response(t("error.db.title", lang), status=503, mimetype="text/plain")

@@ -32,8 +32,8 @@ def free_port() -> int:
 def serve(db: Path, log: Path, workers: int = 2, **settings: str) -> tuple[subprocess.Popen, str]:
     """`make serve` on a free port for ``db`` (``settings``: more environment), once it answers."""
     port = free_port()
-    env = dict(os.environ, DASHBOARD_DB=str(db), PORT=str(port), HOST="127.0.0.1", WORKERS=str(workers),
-               **settings)
+    env = {**os.environ, "DASHBOARD_DB": str(db), "PORT": str(port), "HOST": "127.0.0.1", "WORKERS": str(workers),
+           "RATE_DB": str(log.parent / "ratelimit.sqlite3"), **settings}
     process = subprocess.Popen(["make", "--no-print-directory", "serve"], cwd=ROOT, env=env,
                                stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
@@ -110,7 +110,8 @@ def test_malformed_requests_over_http(server) -> None:
                           headers={"Content-Type": "application/json"})
         assert r.status_code == 400, data[:20]
         assert "traceback" not in r.text.lower()
-    r = requests.post(url + "/benchmark/report", data={"state": "{]", "lang": "en"}, timeout=10)
+    r = requests.post(url + "/benchmark/report", data={"state": "{]", "lang": "en"}, timeout=10,
+                      headers={"Origin": url})
     assert r.status_code == 400
 
 
@@ -166,3 +167,114 @@ def test_corrupt_database_page_and_log(tmp_path: Path) -> None:
     finally:
         stop(process)
     assert f"Cannot read the database file {db}" in log.read_text()
+
+
+def _peak_memory(pids: set[int]) -> int:
+    """The most memory each process has ever held (VmHWM), summed, in bytes."""
+    total = 0
+    for pid in pids:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                total += int(line.split()[1]) * 1024
+    return total
+
+
+def test_large_bodies_are_refused_unread(server) -> None:
+    process, url = server
+    pids = {p.pid for p in workers(process)}
+    callback = url + "/_dash-update-component"
+    body = json.dumps({"output": "x", "inputs": [], "pad": "a" * (2 * 1024 * 1024)}).encode()
+    r = requests.post(callback, data=body, headers={"Content-Type": "application/json"}, timeout=30)
+    assert r.status_code == 413 and "traceback" not in r.text.lower()
+    before = _peak_memory(pids)
+    big = json.dumps({"output": "x", "inputs": [], "pad": "a" * (48 * 1024 * 1024)}).encode()
+    for _ in range(2):  # both workers, most likely
+        r = requests.post(callback, data=big, headers={"Content-Type": "application/json"}, timeout=60)
+        assert r.status_code == 413
+    assert _peak_memory(pids) - before < 16 * 1024 * 1024  # a 48 MiB body never came into memory
+    assert requests.post(callback, json={"output": "x"}, timeout=10).status_code == 400  # small: read
+
+
+def test_slow_clients_do_not_block_others(server) -> None:
+    """A handful of clients sending their headers a byte at a time (slowloris) while a normal
+    client asks for a page: it is answered at once."""
+    _, url = server
+    port = int(url.rsplit(":", 1)[1])
+    slow = []
+    for _ in range(6):
+        s = socket.create_connection(("127.0.0.1", port), timeout=10)
+        s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        slow.append(s)
+    done = threading.Event()
+
+    def trickle() -> None:
+        while not done.wait(0.5):
+            for s in slow:
+                try:
+                    s.sendall(b"X")
+                except OSError:
+                    pass
+
+    dripper = threading.Thread(target=trickle)
+    dripper.start()
+    try:
+        time.sleep(1)  # let every slow connection reach a worker
+        for _ in range(5):
+            started = time.monotonic()
+            assert requests.get(url + "/data", timeout=30).status_code == 200
+            assert time.monotonic() - started < 1.0
+    finally:
+        done.set()
+        dripper.join()
+        for s in slow:
+            s.close()
+
+
+def test_reports_cannot_flood_the_server(demo_db_path: Path, tmp_path: Path) -> None:
+    """Four reports asked for at once (each seconds of Chromium): each worker draws one at a time
+    and answers the others 503 with Retry-After; other pages answer within a second all along; no
+    worker dies; and an address gets at most REPORT_LIMIT reports a minute (429)."""
+    import duckdb
+
+    from dashboard.report import REPORT_LIMIT
+
+    db = tmp_path / "served.duckdb"
+    shutil.copy(demo_db_path, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        orgs = [r[0] for r in con.execute("select org_nr from companies order by org_nr limit 4").fetchall()]
+    process, url = serve(db, tmp_path / "serve.log", workers=2)
+    try:
+        before = {p.pid for p in workers(process)}
+        answers: list[requests.Response] = []
+
+        def report(org: str) -> None:
+            state = {"mode": "company", "query": org, "year": 2025, "options": ["sector"], "trend_kpi": "productivity"}
+            answers.append(requests.post(url + "/benchmark/report", headers={"Origin": url}, timeout=120,
+                                         data={"lang": "en", "state": json.dumps(state)}))
+
+        threads = [threading.Thread(target=report, args=(org,)) for org in orgs]
+        for t in threads:
+            t.start()
+        latencies = []
+        while any(t.is_alive() for t in threads):
+            started = time.monotonic()
+            assert requests.get(url + "/data", timeout=60).status_code == 200
+            latencies.append(time.monotonic() - started)
+        for t in threads:
+            t.join()
+        statuses = sorted(r.status_code for r in answers)
+        assert set(statuses) <= {200, 503} and 200 in statuses, statuses
+        assert all(r.headers["Retry-After"] == "10" for r in answers if r.status_code == 503)
+        assert all("<img" in r.text for r in answers if r.status_code == 200)
+        assert len(latencies) >= 5 and max(latencies) < 1.0, latencies
+        assert {p.pid for p in workers(process)} == before  # no worker died or was killed
+
+        refused = None
+        for _ in range(REPORT_LIMIT[0]):  # bad state: answered at once, but counted
+            refused = requests.post(url + "/benchmark/report", headers={"Origin": url}, timeout=30,
+                                    data={"lang": "en", "state": "{}"})
+            if refused.status_code == 429:
+                break
+        assert refused.status_code == 429 and refused.headers["Retry-After"] == "60"
+    finally:
+        stop(process)
