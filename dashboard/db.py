@@ -22,7 +22,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
-from flask import current_app
+from flask import current_app, g, has_app_context, has_request_context
 
 from dashboard.kpis import UnknownIdError, get_kpi
 from dashboard.years import Span
@@ -32,6 +32,7 @@ MACROS_DIR = QUERIES_DIR / "macros"  # SQL macros the queries call; the data bui
 DIMENSIONS = ("county", "sector", "size_class")
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 log = logging.getLogger(__name__)
+_logged: set[str] = set()  # unreadable files already logged by this process
 
 
 class DatabaseError(RuntimeError):
@@ -95,11 +96,11 @@ class Database:
             with self._lock:
                 if self._con is None or identity != self._identity:
                     if identity is None:
-                        raise DatabaseError(self.path, "the file does not exist")
+                        raise self._unreadable(DatabaseError(self.path, "the file does not exist"))
                     try:
                         con = duckdb.connect(real, read_only=True)
                     except duckdb.Error as exc:
-                        raise DatabaseError(self.path, _first_line(exc)) from exc
+                        raise self._unreadable(DatabaseError(self.path, _first_line(exc))) from exc
                     if self._con is not None:
                         self._retired.append((time.monotonic(), self._con))
                     self._con, self._identity = con, identity
@@ -128,10 +129,33 @@ class Database:
         cursor = self._connection().cursor()
         try:
             return cursor.execute(sql, params).df()
-        except (duckdb.IOException, duckdb.CatalogException, duckdb.InternalException) as exc:
-            raise DatabaseError(self.path, _first_line(exc)) from exc
+        except duckdb.Error as exc:
+            if not _unreadable_file(exc):
+                raise
+            raise self._unreadable(DatabaseError(self.path, _first_line(exc))) from exc
         finally:
             cursor.close()
+
+    def _unreadable(self, exc: DatabaseError) -> DatabaseError:
+        """Note for the request that the data is unavailable (``errors`` answers its callbacks so),
+        and log it once per file: at start-up (workers forked after it do not repeat it), else
+        once an hour across all workers (``ratelimit``), and again when the file changes. Every
+        request reading a damaged file fails the same way, so more lines would say nothing."""
+        if has_request_context():
+            g.database_error = exc
+        real = os.path.realpath(self.path)
+        try:
+            st = os.stat(real)
+            key = f"{real}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+        except OSError:
+            key = f"{real}:missing"
+        if key not in _logged:
+            _logged.add(key)
+            from dashboard import ratelimit
+
+            if not has_app_context() or ratelimit.allow("log-unreadable-database", key, 1, 3600):
+                log.error("%s", exc)
+        return exc
 
     def identity(self) -> tuple[str, int] | None:
         """Which file the queries read now (it changes when an import publishes a new one)."""
@@ -152,6 +176,15 @@ class Database:
                 self._con.close()
                 self._con = None
                 self._identity = None
+
+
+def _unreadable_file(exc: duckdb.Error) -> bool:
+    """Whether a DuckDB error says the file cannot be read (missing tables, I/O, a damaged block),
+    as opposed to a query it cannot run. A damaged block's checksum error is a plain duckdb.Error."""
+    if isinstance(exc, (duckdb.IOException, duckdb.CatalogException, duckdb.InternalException,
+                        duckdb.FatalException)):
+        return True
+    return type(exc) is duckdb.Error or "corrupt database" in str(exc).lower()
 
 
 def _first_line(exc: BaseException) -> str:

@@ -140,9 +140,9 @@ def register(server: Flask) -> None:
         except page.TooMany:
             return Response(t("benchmark.too_many", lang, minutes=int(page.TYPED_WINDOW // 60)), status=429,
                             mimetype="text/plain; charset=utf-8", headers={"Retry-After": "60"})
-        except DatabaseError as exc:
-            log.error("benchmark report: %s", exc)
-            return Response(t("error.db.title", lang), status=503, mimetype="text/plain")
+        except DatabaseError:  # logged once per file by the Database
+            return Response(t("error.db.title", lang), status=503, mimetype="text/plain; charset=utf-8",
+                            headers={"X-Data-Unavailable": "database"})
         if report is None:
             return Response(t("benchmark.pick", lang), status=400, mimetype="text/plain; charset=utf-8")
         year = page.parse_year(state.get("year"))

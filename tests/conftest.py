@@ -103,6 +103,22 @@ def app_with_2026(app, tmp_path: Path):
 
 
 @pytest.fixture
+def damaged_app(app, demo_db_path: Path, tmp_path: Path):
+    """The session's app serving a copy of the demo database damaged in the middle (as by a disk
+    fault): it opens, but reading kpi_values fails a block checksum. Yields (app, path)."""
+    from tests.damaged_db import damaged_copy
+
+    path = tmp_path / "damaged.duckdb"
+    damaged_copy(demo_db_path, path)
+    demo = app.server.extensions["dashboard.db"]
+    db = Database(path)
+    app.server.extensions["dashboard.db"] = db
+    yield app, path
+    app.server.extensions["dashboard.db"] = demo
+    db.close()
+
+
+@pytest.fixture
 def tiny_db(tmp_path: Path) -> Database:
     path = tmp_path / "tiny.duckdb"
     t = tiny_tables()

@@ -146,3 +146,35 @@ def test_corrupt_database_is_logged_with_its_path(tmp_path: Path, caplog) -> Non
         prepare_database(Config(db_path=path))
     assert str(path) in caplog.text and "make data" in caplog.text
     assert path.read_bytes() == b"nope" * 1000  # never overwritten
+
+
+def test_unknown_asset_paths_are_404_in_one_log_line(client, caplog) -> None:
+    for path in ("/_dash-component-suites/nothing/here.js", "/_dash-component-suites/dash/no/such.js",
+                 "/_dash-component-suites/dash/../../etc/passwd.js"):
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            response = client.get(path)
+        assert response.status_code == 404 and b"Traceback" not in response.data
+        lines = [r for r in caplog.records if r.levelno >= logging.WARNING]
+        assert len(lines) == 1 and lines[0].exc_info is None and "Traceback" not in caplog.text, caplog.text
+
+
+def test_damaged_database_answers_callbacks_data_unavailable(damaged_app, caplog) -> None:
+    app, path = damaged_app
+    client = app.server.test_client()
+    with caplog.at_level(logging.INFO):
+        page = route(client, "/", "?lang=en")  # the explorer reads kpi_values as it lays out
+        answers = [post(client, app, output) for output in VIEWS]
+        answers.append(post(client, app, "explorer-map.figure", **{"explorer-lang.data": "en"}))
+    assert "db-error" in json.dumps(page) and str(path) in json.dumps(page)
+    for response in answers:
+        assert response.status_code == 200 and response.headers["X-Data-Unavailable"] == "database"
+        body = response.get_json()
+        assert body["response"] == {} and body["dataUnavailable"]["file"] == str(path)
+        error_page = json.dumps(body["sideUpdate"]["_pages_content"], ensure_ascii=False)
+        assert "db-error" in error_page and str(path) in error_page and f"make data DB={path}" in error_page
+    assert "Databasen kan ikke leses" in json.dumps(answers[0].get_json(), ensure_ascii=False)
+    assert "The database cannot be read" in json.dumps(answers[-1].get_json())  # the page's language
+    logged = [r for r in caplog.records if str(path) in r.getMessage()]
+    assert len(logged) == 1 and "checksum" in logged[0].getMessage()  # once per file
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING and r not in logged]

@@ -35,7 +35,8 @@ def guarded(fallback: Callable[[str], object]) -> Callable:
             try:
                 return fn(*args)
             except (DatabaseError, duckdb.Error) as exc:
-                log.error("%s: %s", fn.__name__, exc)
+                if not isinstance(exc, DatabaseError):  # that one the Database logs, once per file
+                    log.error("%s: %s", fn.__name__, exc)
                 return fallback(normalize_lang(args[-1]))
 
         return wrapper

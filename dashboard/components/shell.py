@@ -4,7 +4,6 @@ footer, and the error panel shown instead of a page when the database cannot be 
 from __future__ import annotations
 
 import functools
-import logging
 from collections.abc import Callable
 from urllib.parse import urlencode
 
@@ -15,7 +14,6 @@ from dashboard import auth
 from dashboard.db import DatabaseError, get_db
 from dashboard.i18n import LANGS, fmt_date, normalize_lang, t
 
-log = logging.getLogger(__name__)
 
 # (page id, path); labels come from i18n as "nav.<page id>".
 PAGES: tuple[tuple[str, str], ...] = (
@@ -152,8 +150,7 @@ def page_layout(page: str, path: str) -> Callable:
             lang = normalize_lang(args.get("lang"))
             try:
                 return shell(page, path, lang, args, body(lang, args))
-            except DatabaseError as exc:
-                log.error("page %s: %s", path, exc)
+            except DatabaseError as exc:  # logged once per file by the Database
                 return error_page(path, lang, exc)
 
         return layout

@@ -12,7 +12,6 @@ the reveal key asks the server for it.
 from __future__ import annotations
 
 import functools
-import logging
 
 import pandas as pd
 from dash import dcc, html
@@ -33,7 +32,6 @@ SLIDES = ("headline", "map", "scatter", "automation", "sectors", "finalists", "w
           "closing")
 FONT = 26  # chart font in px: matches 28 px body text on a 1920 × 1080 screen
 INK, PAPER, ACCENT, MUTED = "#f5f7fa", "#0b1726", "#ffd166", "#b8c4d2"
-log = logging.getLogger(__name__)
 
 
 def dark(fig: figures.Figure) -> figures.Figure:
@@ -284,8 +282,7 @@ def layout(**query: str) -> html.Div:
         built = [html.Section(BUILDERS[name](year, lang, viewer), className=f"slide slide-{name}",
                               id=f"slide-{name}", **{"data-slide": name})
                  for name in slides]
-    except DatabaseError as exc:
-        log.error("present: %s", exc)
+    except DatabaseError as exc:  # logged once per file by the Database
         built = [html.Section([html.H1(t("error.db.title", lang)),
                                html.P(t("error.db.body", lang, path=exc.path, reason=exc.reason))],
                               className="slide", id="slide-error")]
