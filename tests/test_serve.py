@@ -59,6 +59,16 @@ def workers(process: subprocess.Popen) -> list[psutil.Process]:
     return [p for p in family if p.pid in gunicorns and p.ppid() in gunicorns]
 
 
+def worker_pids(process: subprocess.Popen, n: int) -> set[int]:
+    """The ids of the ``n`` workers, once all are up (the first answers before the last is forked)."""
+    deadline = time.monotonic() + 30
+    while len(workers(process)) < n and time.monotonic() < deadline:
+        time.sleep(0.1)
+    pids = {p.pid for p in workers(process)}
+    assert len(pids) == n, pids
+    return pids
+
+
 @pytest.fixture(scope="module")
 def server(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("serve")
@@ -181,7 +191,7 @@ def _peak_memory(pids: set[int]) -> int:
 
 def test_large_bodies_are_refused_unread(server) -> None:
     process, url = server
-    pids = {p.pid for p in workers(process)}
+    pids = worker_pids(process, 2)
     callback = url + "/_dash-update-component"
     body = json.dumps({"output": "x", "inputs": [], "pad": "a" * (2 * 1024 * 1024)}).encode()
     r = requests.post(callback, data=body, headers={"Content-Type": "application/json"}, timeout=30)
@@ -249,11 +259,7 @@ def test_reports_cannot_flood_the_server(demo_db_path: Path, tmp_path: Path) -> 
         orgs = [r[0] for r in con.execute("select org_nr from companies order by org_nr limit 4").fetchall()]
     process, url = serve(db, tmp_path / "serve.log", workers=2)
     try:
-        deadline = time.monotonic() + 30
-        while len(workers(process)) < 2 and time.monotonic() < deadline:  # the second may still be forking
-            time.sleep(0.1)
-        before = {p.pid for p in workers(process)}
-        assert len(before) == 2
+        before = worker_pids(process, 2)
         answers: list[requests.Response] = []
 
         def report(org: str) -> None:
