@@ -1,14 +1,31 @@
-"""Benchmark arithmetic: where a value stands against a peer statistic. Pure: numbers in, numbers out.
+"""The benchmark: where one company (or typed figures) stands among its peers, and the arithmetic of
+gaps. Used by the benchmark page and by its downloadable report; pages only lay out what this
+computes.
 
-Every comparison and difference here is made on the unrounded figures; a caller rounds the result
-once, for display. Rounding the value and the statistic first and then subtracting or comparing
-them is off in the last digit about one time in seven, and can call a company that is below the
-top quartile "in the top quartile" (14.30 against 13.52 shown without decimals is 14 against 14).
+Every peer figure is an aggregate that passes disclosure control (``dashboard.disclosure``): no
+other company's name, number or value is computed into a result.
+
+Every comparison and difference here is made on the unrounded figures; the result is rounded once,
+for display. Rounding the value and the statistic first and then subtracting or comparing them is
+off in the last digit about one time in seven, and can call a company that is below the top
+quartile "in the top quartile" (14.30 against 13.52 shown without decimals is 14 against 14).
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from dashboard import dimensions, disclosure, ratelimit, state
+from dashboard.db import run_query, year_span
+from dashboard.disclosure import Viewer
+from dashboard.i18n import fmt_number, t
+from dashboard.kpis import KPIS, KPIS_BY_ID, LOWER_IS_BETTER, MEASURES, MEASURE_IDS
+
+PEER_OPTIONS = ("sector", "county", "size")
 
 
 def _known(x: float | None) -> bool:
@@ -34,3 +51,290 @@ def gap_to(value: float | None, target: float | None, higher_is_better: bool) ->
 def round_shown(value: float | None, decimals: int) -> float | None:
     """A figure rounded once to the precision it is shown at; None for unknown."""
     return round(float(value), decimals) if _known(value) else None
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Whom we benchmark: a company's own figures, or typed ones (``org_nr`` None)."""
+
+    name: str
+    org_nr: str | None
+    sector: int
+    county: str
+    fte: float | None
+    values: dict[str, float | None]  # KPI values in the benchmark year
+    history: dict[str, dict[int, float]] = field(default_factory=dict)  # KPI -> year -> value
+
+    @property
+    def size(self) -> str | None:
+        return dimensions.size_class(self.fte)
+
+
+def company_subject(query: str, year: int) -> Subject | None:
+    """The company whose organisation number or full name is ``query``, with its own figures."""
+    found = run_query("benchmark_subject", query=query.strip()[:120], year=year)
+    if found.empty:
+        return None
+    c = found.iloc[0]
+    values = run_query("benchmark_subject_values", org_nr=c["org_nr"])
+    history: dict[str, dict[int, float]] = {}
+    for kpi, yr, value in zip(values["kpi"], values["year"], values["value"]):
+        history.setdefault(kpi, {})[int(yr)] = float(value)
+    own_fte = float(c["fte"]) if pd.notna(c["fte"]) else None
+    return Subject(name=c["name"], org_nr=c["org_nr"], sector=int(c["sector"]), county=c["county"],
+                   fte=own_fte, values={k: history.get(k, {}).get(year) for k in KPIS_BY_ID},
+                   history=history)
+
+
+def allowed_subject(query: str, year: int, viewer: Viewer | None = None) -> Subject | None:
+    """The company to benchmark, if the viewer may see its figures: the jury any company, a
+    company user only its own, the public none (it may type figures instead). A refusal looks
+    exactly like an unknown company."""
+    viewer = disclosure.or_public(viewer)
+    if not viewer.full and viewer.org is None:
+        return None
+    subject = company_subject(query, year)
+    if subject is not None and not viewer.full and subject.org_nr != viewer.org:
+        return None
+    return subject
+
+
+def clean_measures(raw: object) -> dict[str, float | None]:
+    """Typed base measures: numbers only, finite, not negative, shares at most 100."""
+    raw = raw if isinstance(raw, dict) else {}
+    out: dict[str, float | None] = {}
+    for m in MEASURES:
+        value = raw.get(m.id)
+        if isinstance(value, str):
+            value = value.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+        try:
+            number = float(value) if value not in (None, "") and not isinstance(value, bool) else None
+        except (TypeError, ValueError):
+            number = None
+        if number is not None and (not math.isfinite(number) or number < 0 or number > 1e12
+                                   or (m.max_value is not None and number > m.max_value)):
+            number = None
+        out[m.id] = number
+    return out
+
+
+def typed_kpis(measures: dict[str, float | None]) -> dict[str, float | None]:
+    """KPI values of typed measures, with the catalogue's own formulas (in an in-memory DuckDB).
+
+    The expressions are the catalogue's constants; the typed numbers are bound parameters. One
+    year of figures has no baseline, so emissions reduction stays unknown.
+    """
+    columns = ", ".join(f"${m}::double as {m}" for m in MEASURE_IDS)
+    exprs = ", ".join(f"case when ({k.denominator}) > 0 then ({k.numerator}) / ({k.denominator}) end"
+                      for k in KPIS)
+    sql = f"select {exprs} from (select {columns}, null::double as base_emissions_t)"
+    con = duckdb.connect()
+    try:
+        row = con.execute(sql, measures).fetchall()[0]
+    finally:
+        con.close()
+    return {k.id: (None if v is None else float(v)) for k, v in zip(KPIS, row)}
+
+
+def typed_subject(measures: dict[str, float | None], sector: object, county: object, lang: str) -> Subject:
+    """Typed figures as a subject, in a sector and county (known codes only)."""
+    sectors, counties = dimensions.sectors(), dimensions.counties()
+    sector_code = int(sector) if isinstance(sector, int) and sector in sectors.index else 25
+    county_code = county if isinstance(county, str) and county in counties.index else "03"
+    return Subject(name=t("benchmark.mode.typed", lang), org_nr=None, sector=sector_code, county=county_code,
+                   fte=measures.get("fte"), values=typed_kpis(measures))
+
+
+def peer_filter(subject: Subject, options: list[str]) -> dict:
+    """Query parameters of the peer group: each ticked option narrows it to the subject's own."""
+    return {
+        "sectors": [subject.sector] if "sector" in options else [],
+        "counties": [subject.county] if "county" in options else [],
+        "sizes": [subject.size] if "size" in options and subject.size else [],
+    }
+
+
+def describe_group(subject: Subject, options: list[str], lang: str) -> str:
+    """The peer group in words: "Metaller · Vestland", or all manufacturing in Norway."""
+    parts = []
+    if "sector" in options:
+        parts.append(dimensions.sector_name(subject.sector, lang))
+    if "county" in options:
+        parts.append(dimensions.county_name(subject.county, lang))
+    if "size" in options and subject.size:
+        parts.append(t(f"size.{subject.size}", lang))
+    return " · ".join(parts) if parts else t("benchmark.group.all", lang)
+
+
+PROBS = ("p10", "p25", "p50", "p75", "p90")
+BAND_MIDDLE = {"below_p25": 12.5, "p25_p50": 37.5, "p50_p75": 62.5, "p75_p90": 82.5, "above_p90": 95.0}
+
+
+def peer_cell(subject: Subject, options: list[str]) -> disclosure.Cell:
+    """The peer group as a cell of the public lattice."""
+    return disclosure.Cell(subject.county if "county" in options else None,
+                           subject.sector if "sector" in options else None,
+                           subject.size if "size" in options and subject.size else None)
+
+
+@dataclass(frozen=True)
+class PeerRow:
+    """One KPI of the benchmark: the subject against its peer group, as the viewer may see it.
+    Figures are rounded as shown; a suppressed statistic is None and ``hidden`` says why."""
+
+    kpi: str
+    n: int  # peers reporting the KPI (never the subject)
+    value: float | None  # the subject's own value
+    pct: float | None  # its percentile among the peers, or a typed band's middle (for the strips)
+    band: str | None  # typed figures seen by the public: the band instead of a percentile
+    p10: float | None
+    p25: float | None
+    p50: float | None
+    p75: float | None
+    p90: float | None
+    top_quartile: float | None  # p75 or p25, in the KPI's direction
+    top_decile: float | None
+    group: float | None  # the group's ratio of sums
+    hidden: str  # why the order statistics are suppressed ("" when shown)
+    group_hidden: str  # why the group total is suppressed
+    winners: float | None  # the winners' level
+    gap: float | None  # to the top quartile, from unrounded figures, rounded once
+    in_top: bool | None  # whether the unrounded value reaches the top quartile
+
+
+def rows(subject: Subject, options: list[str], year: int,
+         viewer: Viewer | None = None) -> tuple[int, list[PeerRow]]:
+    """Per KPI: the subject's value and percentile and the peer statistics the viewer may see,
+    rounded to the KPI's precision. Suppressed statistics are None with a reason.
+
+    The jury sees exact quantiles of any group of at least five. Anyone else sees a peer group only
+    where its cell of the public lattice is published (``disclosure``), quantiles as the mean of the
+    companies nearest each quantile, the winners' level of the newest year only (older pools differ
+    from it by a year's one or two winners), and for typed figures a band, not a percentile.
+
+    The percentile counts the other companies of the peer group only, never the subject itself.
+    The gap to the top quartile and ``in_top`` (whether the subject reaches it) come from the
+    unrounded value and quartile; the gap is then rounded once."""
+    viewer = disclosure.or_public(viewer)
+    exclude = subject.org_nr or ""
+    peers = peer_filter(subject, options)
+    known = {k: v for k, v in subject.values.items() if v is not None}
+    window = disclosure.QUANTILE_WINDOW
+    stats = run_query("benchmark_peer_stats", year=year, exclude=exclude, kpis=list(known),
+                      values=list(known.values()), lower_is_better=list(LOWER_IS_BETTER), window=window,
+                      **peers).set_index("kpi")
+    winners = run_query("benchmark_winners", year=year, as_of=viewer.as_of, window=window).set_index("kpi")
+    count = run_query("benchmark_peer_count", year=year, exclude=exclude, **peers)["companies"].iloc[0]
+    cell = peer_cell(subject, options)
+    verdict = {} if viewer.full else disclosure.verdicts(run_query, [k.id for k in KPIS], [year], [cell])
+    newest = year == year_span().last
+    out = []
+    for k in KPIS:
+        d = k.decimals
+        s = stats.loc[k.id] if k.id in stats.index else None
+        n = int(s["n"]) if s is not None else 0
+        w = winners.loc[k.id] if k.id in winners.index else None
+        if viewer.full:
+            order = disclosure.order_statistic(n)
+            total = disclosure.sum_statistic(n, None if s is None or pd.isna(s["top_share"]) else float(s["top_share"]))
+            hidden, group_hidden = order.reason, total.reason
+            raw = {p: s[p] if order.shown and s is not None else None for p in PROBS}
+            raw_winners = w["p50"] if w is not None and disclosure.order_statistic(int(w["n"])).shown else None
+        else:
+            # the cell must be published, and the figure itself come from enough companies: the peers
+            # of a looked-up company are its cell without it
+            hidden = group_hidden = (verdict[(k.id, year, cell)] or ("too_few" if n < disclosure.MIN_GROUP else "")
+                                     if s is not None else "too_few")
+            raw = {p: s[f"w{p[1:]}"] if not hidden else None for p in PROBS}
+            raw_winners = (w["w50"] if newest and w is not None and int(w["n"]) >= disclosure.MIN_GROUP
+                           else None)
+        q = {p: disclosure.round_for(raw[p], d) for p in PROBS}
+        raw_value = subject.values.get(k.id)
+        value = disclosure.round_for(raw_value, d)
+        top_q, top_d = (q["p75"], q["p90"]) if k.higher_is_better else (q["p25"], q["p10"])
+        # the gap and the verdict from the unrounded value and quartile, rounded once for display
+        raw_top = raw["p75"] if k.higher_is_better else raw["p25"]
+        gap = round_shown(gap_to(raw_value, raw_top, k.higher_is_better), d)
+        in_top = reaches(raw_value, raw_top, k.higher_is_better)
+        pct, band = None, None
+        if not hidden and s is not None and value is not None:
+            if subject.org_nr is None and not viewer.full:  # typed figures: a band, never a percentile
+                band = disclosure.band(raw_value, q, k.higher_is_better)
+                pct = BAND_MIDDLE.get(band)
+            else:
+                pct = disclosure.round_for(s["subject_pct"], 0)
+        out.append(PeerRow(
+            kpi=k.id, n=n, value=value, pct=pct, band=band, **q, top_quartile=top_q, top_decile=top_d,
+            group=disclosure.round_for(s["group_value"], d) if s is not None and not group_hidden else None,
+            hidden=hidden, group_hidden=group_hidden, winners=disclosure.round_for(raw_winners, d),
+            gap=gap, in_top=in_top))
+    return int(count), out
+
+
+def trend(subject: Subject, options: list[str], kpi_id: str,
+          viewer: Viewer | None = None) -> tuple[dict[int, float], dict[int, float]]:
+    """The subject's values over the years and the peer median of every year the viewer may see
+    (for anyone but the jury: years whose cell is published, as the mean of the middle companies)."""
+    viewer = disclosure.or_public(viewer)
+    df = run_query("benchmark_peer_trend", kpi=kpi_id, exclude=subject.org_nr or "",
+                   window=disclosure.QUANTILE_WINDOW, **peer_filter(subject, options))
+    d = KPIS_BY_ID[kpi_id].decimals
+    if viewer.full:
+        medians = {int(y): round(float(m), d) for y, n, m in zip(df["year"], df["n"], df["p50"])
+                   if disclosure.order_statistic(int(n)).shown}
+    else:
+        cell = peer_cell(subject, options)
+        ok = disclosure.published(run_query, [kpi_id], [int(y) for y in df["year"]], [cell])
+        medians = {int(y): round(float(m), d) for y, m in zip(df["year"], df["w50"])
+                   if (kpi_id, int(y), cell) in ok and pd.notna(m)}
+    own = {y: round(v, d) for y, v in subject.history.get(kpi_id, {}).items()}
+    return own, medians
+
+
+def gap_text(r: PeerRow, lang: str) -> str:
+    """The gap column: "in the top quartile" when the unrounded value reaches it, else the gap
+    rounded once; a gap too small to show at the KPI's precision reads "< 1" (or "< 0.01")."""
+    if r.gap is None or r.in_top is None:
+        return "–"
+    if r.in_top:
+        return t("benchmark.in_top", lang)
+    d = KPIS_BY_ID[r.kpi].decimals
+    if r.gap == 0:
+        return "< " + fmt_number(10 ** -d, lang, d)
+    return fmt_number(r.gap, lang, d)
+
+
+TYPED_LIMIT, TYPED_WINDOW = 120, 600.0  # typed calculations per address in ten minutes (public)
+
+
+class TooMany(Exception):
+    """The visitor's address has asked for too many typed calculations: wait, then try again."""
+
+
+def resolve(mode: object, query: object, measures: object, sector: object, county: object, year: int,
+            lang: str, viewer: Viewer | None = None) -> Subject | None:
+    """The subject the inputs describe, or None. Typed figures count against the address's limit
+    (anyone but the jury), so a script cannot bisect its way along the bands."""
+    if mode == "typed":
+        clean = clean_measures(measures)
+        if not any(v is not None for v in clean.values()):
+            return None
+        viewer = disclosure.or_public(viewer)
+        if not viewer.full and not ratelimit.allow("typed", ratelimit.client_address(),
+                                                          TYPED_LIMIT, TYPED_WINDOW):
+            raise TooMany()
+        return typed_subject(clean, sector, county, lang)
+    return allowed_subject(query, year, viewer) if isinstance(query, str) and query.strip() else None
+
+
+def parse_options(raw: object) -> list[str]:
+    return [o for o in PEER_OPTIONS if isinstance(raw, list) and o in raw]
+
+
+def parse_year(raw: object) -> int:
+    """The benchmark year: clamped to the years with data, the newest when not given."""
+    return state.one_year(raw, year_span())
+
+
+def parse_kpi(raw: object) -> str:
+    return raw if isinstance(raw, str) and raw in KPIS_BY_ID else "productivity"

@@ -14,6 +14,14 @@ import pandas as pd
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 SIZE_CLASSES = ("small", "medium", "large")  # under 50, 50–249, 250 and more FTE
+SIZE_LIMITS = (50, 250)  # FTE where medium and large begin; the data build uses the same
+
+
+def size_class(fte: float | None) -> str | None:
+    """A company's size class by its FTE, as the data build assigns it; None when FTE is unknown."""
+    if fte is None:
+        return None
+    return SIZE_CLASSES[sum(fte >= limit for limit in SIZE_LIMITS)]
 
 
 @cache

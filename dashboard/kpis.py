@@ -226,6 +226,7 @@ KPIS: tuple[KPI, ...] = (
         "Lost-time injuries per million hours worked (health and safety)."),
 )
 KPIS_BY_ID = {k.id: k for k in KPIS}
+LOWER_IS_BETTER = tuple(k.id for k in KPIS if not k.higher_is_better)  # the queries rank these the other way
 
 
 def kpis_for(criterion_id: str) -> tuple[KPI, ...]:

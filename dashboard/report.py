@@ -18,10 +18,11 @@ from datetime import date
 from flask import Flask, Response, request
 
 from dashboard import auth, dimensions, disclosure, drawing, figures, ratelimit
+from dashboard import benchmark as bench
 from dashboard.db import DatabaseError
 from dashboard.i18n import fmt_date, fmt_number, normalize_lang, t
 from dashboard.kpis import KPIS_BY_ID
-from dashboard.pages import benchmark as page
+
 
 log = logging.getLogger(__name__)
 REPORT_LIMIT = (6, 60.0)  # reports per address per minute, counted across all workers
@@ -41,32 +42,32 @@ def _image(fig: dict) -> str:
 
 
 def render(state: dict, lang: str) -> str | None:
-    year, options = page.parse_year(state.get("year")), page.parse_options(state.get("options"))
-    trend_kpi = page.parse_kpi(state.get("trend_kpi"))
+    year, options = bench.parse_year(state.get("year")), bench.parse_options(state.get("options"))
+    trend_kpi = bench.parse_kpi(state.get("trend_kpi"))
     mode = state.get("mode") if state.get("mode") in ("company", "typed") else "company"
-    subject = page.resolve(mode, state.get("query"), state.get("measures"), state.get("sector"),
-                           state.get("county"), year, lang)
+    viewer = auth.viewer()
+    subject = bench.resolve(mode, state.get("query"), state.get("measures"), state.get("sector"),
+                            state.get("county"), year, lang, viewer)
     if subject is None:
         return None
-    viewer = auth.viewer()
-    count, rows = page.benchmark_rows(subject, options, year, viewer)
-    own, medians = page.trend(subject, options, trend_kpi, viewer)
+    count, rows = bench.rows(subject, options, year, viewer)
+    own, medians = bench.trend(subject, options, trend_kpi, viewer)
     esc = html.escape
 
-    def cell(r: dict, key: str) -> str:
-        if key in ("p50", "top_decile", "pct") and r["hidden"]:
-            return esc(t(f"benchmark.suppressed.{r['hidden']}", lang, n=disclosure.MIN_GROUP))
-        if key == "group" and r["group_hidden"]:
-            return esc(t(f"benchmark.suppressed.{r['group_hidden']}", lang, n=disclosure.MIN_GROUP))
+    def cell(r: bench.PeerRow, key: str) -> str:
+        if key in ("p50", "top_decile", "pct") and r.hidden:
+            return esc(t(f"benchmark.suppressed.{r.hidden}", lang, n=disclosure.MIN_GROUP))
+        if key == "group" and r.group_hidden:
+            return esc(t(f"benchmark.suppressed.{r.group_hidden}", lang, n=disclosure.MIN_GROUP))
         if key == "gap":  # as on the page: the verdict and the gap from the unrounded figures
-            return esc(page.gap_text(r, lang))
-        if key == "pct" and r.get("band"):  # typed figures: a band, never a percentile
-            return esc(t(f"benchmark.band.{r['band']}", lang))
-        d = 0 if key == "pct" else KPIS_BY_ID[r["kpi"]].decimals
-        return esc(fmt_number(r[key], lang, d))
+            return esc(bench.gap_text(r, lang))
+        if key == "pct" and r.band:  # typed figures: a band, never a percentile
+            return esc(t(f"benchmark.band.{r.band}", lang))
+        d = 0 if key == "pct" else KPIS_BY_ID[r.kpi].decimals
+        return esc(fmt_number(getattr(r, key), lang, d))
 
     body_rows = "".join(
-        f"<tr><th>{esc(KPIS_BY_ID[r['kpi']].label(lang))}<br><small>{esc(KPIS_BY_ID[r['kpi']].unit(lang))}</small></th>"
+        f"<tr><th>{esc(KPIS_BY_ID[r.kpi].label(lang))}<br><small>{esc(KPIS_BY_ID[r.kpi].unit(lang))}</small></th>"
         + "".join(f"<td>{cell(r, k)}</td>" for k in ("value", "pct", "p50", "top_decile", "group", "winners", "gap"))
         + "</tr>" for r in rows)
     heads = "".join(f"<th>{esc(t(f'benchmark.col.{c}', lang))}</th>"
@@ -75,7 +76,7 @@ def render(state: dict, lang: str) -> str | None:
     subject_line = esc(f"{subject.name} · {dimensions.sector_name(subject.sector, lang)} · "
                        f"{dimensions.county_name(subject.county, lang)}")
     group_line = esc(t("benchmark.group", lang, n=fmt_number(count, lang),
-                       what=page.describe_group(subject, options, lang)))
+                       what=bench.describe_group(subject, options, lang)))
     charts = "".join(_image(f) for f in (
         figures.strips_figure(rows, lang), figures.benchmark_radar_figure(rows, lang),
         figures.benchmark_trend_figure(own, medians, KPIS_BY_ID[trend_kpi], lang, subject.name)))
@@ -137,14 +138,14 @@ def register(server: Flask) -> None:
         except drawing.Busy:
             return Response(t("benchmark.report.busy", lang), status=503, mimetype="text/plain; charset=utf-8",
                             headers={"Retry-After": str(drawing.RETRY_AFTER)})
-        except page.TooMany:
-            return Response(t("benchmark.too_many", lang, minutes=int(page.TYPED_WINDOW // 60)), status=429,
+        except bench.TooMany:
+            return Response(t("benchmark.too_many", lang, minutes=int(bench.TYPED_WINDOW // 60)), status=429,
                             mimetype="text/plain; charset=utf-8", headers={"Retry-After": "60"})
         except DatabaseError:  # logged once per file by the Database
             return Response(t("error.db.title", lang), status=503, mimetype="text/plain; charset=utf-8",
                             headers={"X-Data-Unavailable": "database"})
         if report is None:
             return Response(t("benchmark.pick", lang), status=400, mimetype="text/plain; charset=utf-8")
-        year = page.parse_year(state.get("year"))
+        year = bench.parse_year(state.get("year"))
         return Response(report, mimetype="text/html; charset=utf-8", headers={
             "Content-Disposition": f'attachment; filename="benchmark-{year}-{lang}.html"'})

@@ -52,8 +52,8 @@ nominated as (
 select m.*,
        c.county_code as county,
        c.sector_code as sector,
-       case when m.fte < 50 then 'small' when m.fte < 250 then 'medium'
-            when m.fte >= 250 then 'large' end as size_class,
+       case when m.fte < {medium} then 'small' when m.fte < {large} then 'medium'
+            when m.fte >= {large} then 'large' end as size_class,
        coalesce(n.main_level, 0) as main_level,
        coalesce(n.special_level, 0) as special_level,
        n.main_published,
@@ -135,7 +135,8 @@ def build_database(
             _insert(con, "nominations", nominations)
             if loads is not None and len(loads):
                 _insert(con, "loads", loads)
-            con.execute(_FACTS_SQL)
+            medium, large = dimensions.SIZE_LIMITS  # constants, not user input
+            con.execute(_FACTS_SQL.format(medium=medium, large=large))
             con.execute(kpi_values_sql())
             # the same rows sorted by company, so looking up a few companies skips the rest
             con.execute("create table company_kpis as select * from kpi_values order by org_nr, kpi, year")

@@ -3,6 +3,8 @@ test that sends every callback of the page to a running app."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import itertools
 import json
 import threading
@@ -51,7 +53,7 @@ def peers_db(tmp_path: Path):
 
 
 def row(rows: list[dict], kpi: str) -> dict:
-    return next(r for r in rows if r["kpi"] == kpi)
+    return next(r for r in rows if r.kpi == kpi)
 
 
 def test_disclosure_rules() -> None:
@@ -63,65 +65,65 @@ def test_disclosure_rules() -> None:
 
 
 def test_group_of_four_shows_nothing(peers_db) -> None:
-    subject = page.company_subject(SUBJECT, 2025)
-    count, rows = page.benchmark_rows(subject, ["sector"], 2025, JURY)
+    subject = bench.company_subject(SUBJECT, 2025)
+    count, rows = bench.rows(subject, ["sector"], 2025, JURY)
     r = row(rows, "productivity")
-    assert count == 4 and r["n"] == 4
-    assert (r["hidden"], r["group_hidden"]) == ("too_few", "too_few")
-    assert r["p50"] is r["pct"] is r["group"] is r["top_quartile"] is None
-    assert r["value"] == 2000.0  # the subject still sees its own figure
+    assert count == 4 and r.n == 4
+    assert (r.hidden, r.group_hidden) == ("too_few", "too_few")
+    assert r.p50 is r.pct is r.group is r.top_quartile is None
+    assert r.value == 2000.0  # the subject still sees its own figure
 
 
 def test_wider_group_shows_percentiles(peers_db) -> None:
-    subject = page.company_subject(SUBJECT, 2025)
-    count, rows = page.benchmark_rows(subject, [], 2025, JURY)  # all manufacturing: 4 + 6 peers
+    subject = bench.company_subject(SUBJECT, 2025)
+    count, rows = bench.rows(subject, [], 2025, JURY)  # all manufacturing: 4 + 6 peers
     r = row(rows, "productivity")
-    assert count == 10 and r["n"] == 10 and not r["hidden"]
+    assert count == 10 and r.n == 10 and not r.hidden
     # peers: 1000, 2000, 3000, 4000 and six at 1500; the subject (2000) beats 1000 and the six
     # 1500s and ties one 2000: (7 + 0.5) / 10
-    assert r["pct"] == 75.0
-    assert r["p50"] == 1500.0 and r["p75"] == pytest.approx(1875.0)
-    assert r["gap"] == 0.0  # above the top quartile already
+    assert r.pct == 75.0
+    assert r.p50 == 1500.0 and r.p75 == pytest.approx(1875.0)
+    assert r.gap == 0.0  # above the top quartile already
     # the 1,000-FTE company holds 1000 / 1090 of the FTE: the group total is hidden
-    assert r["group_hidden"] == "dominated" and r["group"] is None
+    assert r.group_hidden == "dominated" and r.group is None
 
 
 def test_dominated_group(peers_db) -> None:
-    subject = page.typed_subject(page.clean_measures({"fte": 10, "turnover_mnok": 30, "value_added_mnok": 12}),
+    subject = bench.typed_subject(bench.clean_measures({"fte": 10, "turnover_mnok": 30, "value_added_mnok": 12}),
                                  28, "03", "en")
-    count, rows = page.benchmark_rows(subject, ["sector"], 2025, JURY)
+    count, rows = bench.rows(subject, ["sector"], 2025, JURY)
     r = row(rows, "productivity")
-    assert count == 6 and not r["hidden"] and r["p50"] == 1500.0  # order statistics: six companies
-    assert r["group_hidden"] == "dominated"
-    assert r["pct"] == 0.0 and r["gap"] == pytest.approx(300.0)  # 1200 against a top quartile of 1500
+    assert count == 6 and not r.hidden and r.p50 == 1500.0  # order statistics: six companies
+    assert r.group_hidden == "dominated"
+    assert r.pct == 0.0 and r.gap == pytest.approx(300.0)  # 1200 against a top quartile of 1500
 
 
 def test_subject_with_missing_kpis(peers_db) -> None:
-    subject = page.typed_subject(page.clean_measures({"fte": 10}), 25, "03", "en")
-    count, rows = page.benchmark_rows(subject, [], 2025, JURY)
+    subject = bench.typed_subject(bench.clean_measures({"fte": 10}), 25, "03", "en")
+    count, rows = bench.rows(subject, [], 2025, JURY)
     r = row(rows, "productivity")
-    assert r["value"] is None and r["pct"] is None and r["gap"] is None
-    assert r["p50"] == 1500.0  # the peers' statistics are still shown
+    assert r.value is None and r.pct is None and r.gap is None
+    assert r.p50 == 1500.0  # the peers' statistics are still shown
 
 
 def test_typed_figures_outside_the_peers_range(peers_db) -> None:
-    measures = page.clean_measures({"fte": "1", "turnover_mnok": "1 000 000", "value_added_mnok": "900000",
+    measures = bench.clean_measures({"fte": "1", "turnover_mnok": "1 000 000", "value_added_mnok": "900000",
                                     "renewable_share_pct": 250, "robots": -3, "scrap_rate_pct": "abc"})
     assert measures["renewable_share_pct"] is None and measures["robots"] is None
     assert measures["scrap_rate_pct"] is None and measures["turnover_mnok"] == 1_000_000
-    subject = page.typed_subject(measures, 25, "03", "nb")
-    _, rows = page.benchmark_rows(subject, [], 2025, JURY)
+    subject = bench.typed_subject(measures, 25, "03", "nb")
+    _, rows = bench.rows(subject, [], 2025, JURY)
     r = row(rows, "productivity")
-    assert r["value"] == 900_000_000.0 and r["pct"] == 100.0 and r["gap"] == 0.0
-    tiny = page.typed_subject(page.clean_measures({"fte": 1000, "value_added_mnok": 0.001, "turnover_mnok": 1}),
+    assert r.value == 900_000_000.0 and r.pct == 100.0 and r.gap == 0.0
+    tiny = bench.typed_subject(bench.clean_measures({"fte": 1000, "value_added_mnok": 0.001, "turnover_mnok": 1}),
                               25, "03", "nb")
-    r = row(page.benchmark_rows(tiny, [], 2025, JURY)[1], "productivity")
+    r = row(bench.rows(tiny, [], 2025, JURY)[1], "productivity")
     # typed figures exclude no one: all 11 companies are peers; their top quartile is 2000
-    assert r["n"] == 11 and r["pct"] == 0.0 and r["gap"] == pytest.approx(2000.0, abs=0.01)
+    assert r.n == 11 and r.pct == 0.0 and r.gap == pytest.approx(2000.0, abs=0.01)
 
 
 def test_typed_kpis_use_the_catalogue() -> None:
-    kpis = page.typed_kpis(page.clean_measures({"fte": 20, "value_added_mnok": 30, "wage_costs_mnok": 15,
+    kpis = bench.typed_kpis(bench.clean_measures({"fte": 20, "value_added_mnok": 30, "wage_costs_mnok": 15,
                                                 "robots": 2, "scope1_t": 60, "scope2_t": 0}))
     assert kpis["productivity"] == 1500.0 and kpis["value_added_per_wage"] == 2.0
     assert kpis["robot_density"] == 1000.0 and kpis["emissions_intensity"] == 2.0
@@ -148,7 +150,7 @@ def test_no_other_company_leaks(app, running_app, demo_db_path) -> None:
     values = con.execute("select org_nr, value from company_kpis where year = 2025").fetchall()
     con.close()
     subjects = [companies[0], companies[42]]
-    measure_ids = [{"type": page.MEASURE, "measure": m} for m in page.MEASURE_IDS]
+    measure_ids = [{"type": page.MEASURE, "measure": m} for m in bench.MEASURE_IDS]
     typed = dict(fte=80, turnover_mnok=300, value_added_mnok=90, wage_costs_mnok=45, robots=4)
 
     def body(mode: str, query: str, options: list[str], kpi: str, output: str) -> dict:
@@ -161,7 +163,7 @@ def test_no_other_company_leaks(app, running_app, demo_db_path) -> None:
         b["state"][0] = [{"id": i, "property": "id", "value": i} for i in measure_ids]
         return b
 
-    options = [list(c) for n in range(4) for c in itertools.combinations(page.PEER_OPTIONS, n)]
+    options = [list(c) for n in range(4) for c in itertools.combinations(bench.PEER_OPTIONS, n)]
     checked = 0
     for (org, name), peers in itertools.product(subjects, options):
         kpi = "robot_density" if len(peers) % 2 else "productivity"
@@ -217,14 +219,20 @@ def test_gap_and_verdict_from_unrounded_figures() -> None:
     assert bench.reaches(None, 2.0, True) is None and bench.gap_to(1.0, float("nan"), True) is None
 
 
+def peer_row(kpi: str, gap: float | None, in_top: bool | None) -> bench.PeerRow:
+    """A benchmark row with only what the gap column reads filled in."""
+    empty = dict.fromkeys(f.name for f in dataclasses.fields(bench.PeerRow))
+    return bench.PeerRow(**{**empty, "kpi": kpi, "n": 0, "hidden": "", "group_hidden": "", "gap": gap,
+                            "in_top": in_top})
+
+
 def test_gap_text() -> None:
-    base = {"kpi": "energy_intensity", "gap": 1.0, "in_top": False}
-    assert page.gap_text(base, "en") == "1"
-    assert page.gap_text({**base, "gap": 0.0, "in_top": True}, "en") == "in the top quartile"
+    assert bench.gap_text(peer_row("energy_intensity", 1.0, False), "en") == "1"
+    assert bench.gap_text(peer_row("energy_intensity", 0.0, True), "en") == "in the top quartile"
     # 14.30 against 14.296 (lower is better): 0.004 worse, too small to show at 0 decimals
-    assert page.gap_text({**base, "gap": 0.0, "in_top": False}, "en") == "< 1"
-    assert page.gap_text({"kpi": "rnd_intensity", "gap": 0.0, "in_top": False}, "nb") == "< 0,01"
-    assert page.gap_text({**base, "gap": None, "in_top": None}, "en") == "–"
+    assert bench.gap_text(peer_row("energy_intensity", 0.0, False), "en") == "< 1"
+    assert bench.gap_text(peer_row("rnd_intensity", 0.0, False), "nb") == "< 0,01"
+    assert bench.gap_text(peer_row("energy_intensity", None, None), "en") == "–"
 
 
 BOUNDARY_PEERS = ["910000152", "910000160", "910000179", "910000187", "910000195"]
@@ -255,16 +263,16 @@ def boundary_db(tmp_path: Path):
 
 
 def test_rows_at_rounding_boundaries(boundary_db) -> None:
-    _, rows = page.benchmark_rows(page.company_subject(SUBJECT, 2025), ["sector"], 2025, JURY)
+    _, rows = bench.rows(bench.company_subject(SUBJECT, 2025), ["sector"], 2025, JURY)
     energy = row(rows, "energy_intensity")
     # shown: 14 against a top quartile of 14; unrounded 14.30 > 13.52, lower is better: not reached
-    assert (energy["value"], energy["top_quartile"]) == (14.0, 14.0)
-    assert energy["in_top"] is False and energy["gap"] == 1.0  # 0.78, rounded once
+    assert (energy.value, energy.top_quartile) == (14.0, 14.0)
+    assert energy.in_top is False and energy.gap == 1.0  # 0.78, rounded once
     # the subject is not among its own peers: it beats 16, 17 and 18 of the five others
-    assert energy["n"] == 5 and energy["pct"] == 60.0
+    assert energy.n == 5 and energy.pct == 60.0
     rnd = row(rows, "rnd_intensity")
-    assert (rnd["value"], rnd["top_quartile"]) == (13.52, 14.3)
-    assert rnd["in_top"] is False and rnd["gap"] == 0.79  # 14.304 - 13.5151 = 0.7889, not 14.30 - 13.52
+    assert (rnd.value, rnd.top_quartile) == (13.52, 14.3)
+    assert rnd.in_top is False and rnd.gap == 0.79  # 14.304 - 13.5151 = 0.7889, not 14.30 - 13.52
 
 
 def _cells(component) -> list[str]:
@@ -296,7 +304,7 @@ def _cells(component) -> list[str]:
 def test_callback_shows_gap_rounded_once(boundary_db) -> None:
     from dashboard.callbacks import benchmark as cb
 
-    ids = [{"type": page.MEASURE, "measure": m} for m in page.MEASURE_IDS]
+    ids = [{"type": page.MEASURE, "measure": m} for m in bench.MEASURE_IDS]
     out = cb.update("company", 1, SUBJECT, 2025, ["sector"], None, None, [None] * len(ids), "productivity",
                     ids, "en")
     table = {r[0].split(" ")[0] + " " + r[0].split(" ")[1]: r for r in _cells(out[2])[1:]}
@@ -317,3 +325,30 @@ def test_report_shows_gap_rounded_once(boundary_db, monkeypatch) -> None:
     rnd = text.split("R&amp;D intensity")[1].split("</tr>")[0]
     assert "<td>1</td>" in energy and "top quartile" not in energy
     assert "<td>0.79</td>" in rnd
+
+
+def _table_row(component, label: str) -> list:
+    """The cells of the benchmark table's row for ``label`` (a KPI's name), as the page builds them."""
+    from dash import html
+
+    found = []
+
+    def walk(node) -> None:
+        if isinstance(node, html.Tr) and isinstance(node.children, list) and node.children \
+                and isinstance(node.children[0], html.Th) and node.children[0].children[0] == label:
+            found.append([c.children for c in node.children[1:]])
+        children = getattr(node, "children", None)
+        for child in children if isinstance(children, list) else [children] if children is not None else []:
+            if hasattr(child, "children") or isinstance(child, list):
+                walk(child)
+
+    walk(component)
+    return found[0]
+
+
+def test_page_from_a_link_shows_what_the_viewer_may_see(peers_db) -> None:
+    """The page drawn from ?company=… shows the jury's (here: the open demo's) figures, the same
+    as the callback: the viewer is passed, not left to the public default."""
+    layout = page.layout(lang="en", company=SUBJECT, peers="")
+    cells = _table_row(layout, "Productivity")
+    assert cells[1] == "75"  # the exact percentile (the public would see the group hidden)

@@ -13,6 +13,7 @@ import flask
 import pytest
 from plotly.utils import PlotlyJSONEncoder
 
+from dashboard import benchmark as bench
 from dashboard import state, warehouse, years
 from dashboard.callbacks import compare as compare_cb
 from dashboard.callbacks import explorer as explorer_cb
@@ -195,7 +196,7 @@ def test_benchmark_offers_2026_and_starts_there(app_with_2026) -> None:
         assert [o["value"] for o in dropdown.options] == [2026, 2025, 2024] and dropdown.value == 2026
         rendered = text_of(layout)
         assert "Key figures against the peer group, 2026" in rendered
-        assert [benchmark.parse_year(v) for v in (None, "2025", 2030, "x")] == [2026, 2025, 2026, 2026]
+        assert [bench.parse_year(v) for v in (None, "2025", 2030, "x")] == [2026, 2025, 2026, 2026]
 
 
 def test_present_tells_2026(app_with_2026) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, no_update
 
 from dashboard import auth
-from dashboard.callbacks.explorer import db_error_figure, guarded
+from dashboard import benchmark as bench
+from dashboard.callbacks.guard import db_error_figure, guarded
 from dashboard.i18n import normalize_lang, t
 from dashboard.pages import benchmark as page
 
@@ -28,10 +29,10 @@ def _read(mode: object, n_clicks: object, query: object, year: object, options: 
     measures = {}
     if isinstance(values, list) and isinstance(ids, list):
         measures = {i.get("measure"): v for i, v in zip(ids, values) if isinstance(i, dict)}
-    year, options, trend_kpi = page.parse_year(year), page.parse_options(options), page.parse_kpi(trend_kpi)
+    year, options, trend_kpi = bench.parse_year(year), bench.parse_options(options), bench.parse_kpi(trend_kpi)
     try:
-        subject, limited = page.resolve(mode, query, measures, sector, county, year, lang), False
-    except page.TooMany:
+        subject, limited = bench.resolve(mode, query, measures, sector, county, year, lang, auth.viewer()), False
+    except bench.TooMany:
         subject, limited = None, True
     return dict(lang=lang, mode=mode, query=query, measures=measures, sector=sector, county=county,
                 year=year, options=options, trend_kpi=trend_kpi, subject=subject, limited=limited)
@@ -47,7 +48,7 @@ def update(*values: object):
     if v["subject"] is None and v["mode"] == "company" and isinstance(v["query"], str) and v["query"].strip():
         out["subject"] = t("benchmark.not_found", v["lang"])
     if v["limited"]:
-        out["subject"] = t("benchmark.too_many", v["lang"], minutes=int(page.TYPED_WINDOW // 60))
+        out["subject"] = t("benchmark.too_many", v["lang"], minutes=int(bench.TYPED_WINDOW // 60))
     return (out["subject"], out["group"], out["table"], out["strips"], out["radar"],
             page.report_state(v["mode"], v["query"], v["measures"], v["sector"], v["county"], v["year"],
                               v["options"], v["trend_kpi"]))

@@ -10,7 +10,7 @@ from dash import (ALL, ClientsideFunction, Input, Output, State, callback, clien
 from dash.exceptions import PreventUpdate
 
 from dashboard import auth, csv_export, state
-from dashboard.callbacks.explorer import db_error_figure, guarded
+from dashboard.callbacks.guard import db_error_figure, guarded
 from dashboard.db import year_span
 from dashboard.i18n import normalize_lang, t
 from dashboard.pages import compare as page

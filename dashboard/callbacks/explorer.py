@@ -7,45 +7,22 @@ clamped or empty view, never an error.
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from collections.abc import Callable
 
-import duckdb
 from dash.exceptions import PreventUpdate
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, no_update
 
-from dashboard import auth, figures, state
+from dashboard import auth, state
+from dashboard.callbacks.guard import db_error_figure, guarded
 from dashboard.components import filter_bar as fb
-from dashboard.db import DatabaseError, year_span
+from dashboard.db import year_span
 from dashboard.i18n import normalize_lang, t
 from dashboard.pages import explorer as page
 
 log = logging.getLogger(__name__)
 ORG_NR = re.compile(r"[0-9]{9}")
-
-
-def guarded(fallback: Callable[[str], object]) -> Callable:
-    """Turn a failure to read the database into the view's empty state, logged, instead of a 500."""
-
-    def decorate(fn: Callable) -> Callable:
-        @functools.wraps(fn)
-        def wrapper(*args: object) -> object:
-            try:
-                return fn(*args)
-            except (DatabaseError, duckdb.Error) as exc:
-                if not isinstance(exc, DatabaseError):  # that one the Database logs, once per file
-                    log.error("%s: %s", fn.__name__, exc)
-                return fallback(normalize_lang(args[-1]))
-
-        return wrapper
-
-    return decorate
-
-
-def db_error_figure(lang: str):
-    return figures.empty_figure(lang, t("error.db.title", lang))
 
 
 def _figure_callback(graph_id: str, view: Callable) -> Callable:

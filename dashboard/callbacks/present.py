@@ -6,7 +6,7 @@ from dash import Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
 from dashboard import auth, state
-from dashboard.callbacks.explorer import guarded
+from dashboard.callbacks.guard import guarded
 from dashboard.db import year_span
 from dashboard.i18n import normalize_lang, t
 from dashboard.pages import present as page

@@ -16,7 +16,7 @@ from dashboard import auth, dimensions, figures, scoring, state
 from dashboard.components.shell import page_layout
 from dashboard.db import run_query, year_span
 from dashboard.i18n import fmt_number, t
-from dashboard.kpis import KPIS, criteria_for
+from dashboard.kpis import KPIS, LOWER_IS_BETTER, criteria_for
 from dashboard.state import COMPARE_MAX, WEIGHT_MAX, CompareState
 
 PATH = "/compare"
@@ -37,7 +37,6 @@ RADAR = "compare-radar"
 CSV = "compare-csv"
 DOWNLOAD = "compare-download"
 PRINT = "compare-print"
-LOWER_IS_BETTER = [k.id for k in KPIS if not k.higher_is_better]
 SEARCH_LIMIT = 50
 
 
@@ -68,7 +67,7 @@ def comparison(s: CompareState) -> tuple[pd.DataFrame, pd.DataFrame]:
     order = {org: i for i, org in enumerate(s.companies)}
     companies = companies.assign(order=companies["org_nr"].map(order)).sort_values("order")
     pct = run_query("compare_percentiles", companies=list(s.companies), year=s.year, prize=s.prize,
-                    lower_is_better=LOWER_IS_BETTER, as_of=auth.as_of())
+                    lower_is_better=list(LOWER_IS_BETTER), as_of=auth.as_of())
     return companies, pct
 
 

@@ -21,7 +21,7 @@ from dashboard.db import cached, run_query, year_span
 from dashboard.auth import viewer as current_viewer
 from dashboard.disclosure import Cell, Viewer
 from dashboard.i18n import AG_GRID_NB, fmt_number, t
-from dashboard.kpis import HEADLINE_KPIS, KPIS, KPIS_BY_ID, get_kpi
+from dashboard.kpis import HEADLINE_KPIS, KPIS, KPIS_BY_ID, LOWER_IS_BETTER, get_kpi
 from dashboard.state import Filters
 
 PATH = "/"
@@ -44,7 +44,6 @@ MODAL_BODY = "explorer-company-body"
 
 TABLE_LIMIT = 500  # rows sent to the browser; the note says when there are more
 SCATTER_LIMIT = 400
-LOWER_IS_BETTER = [k.id for k in KPIS if not k.higher_is_better]
 
 
 def _show(df: pd.DataFrame, viewer: Viewer, cells: list[Cell | None], kpi: str | None = None,
@@ -238,7 +237,7 @@ def company_view(org_nr: str, f: Filters, lang: str) -> tuple[str, list]:
     kpi = get_kpi(f.kpi)
     history = run_query("company_kpi_history", kpi=f.kpi, org_nr=org_nr)
     ranks = run_query("company_peer_rank", year=f.year_to, org_nr=org_nr,
-                      lower_is_better=LOWER_IS_BETTER).set_index("kpi")
+                      lower_is_better=list(LOWER_IS_BETTER)).set_index("kpi")
     facts = t("company.facts", lang, org_nr=p["org_nr"], county=dimensions.county_name(p["county"], lang),
               sector=dimensions.sector_name(p["sector"], lang), founded=p["founded"])
     noms = p["nominations"]

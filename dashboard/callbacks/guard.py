@@ -1,0 +1,39 @@
+"""What every page's callbacks share: a database that cannot be read becomes the view's empty
+state (logged), never a 500."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+
+import duckdb
+
+from dashboard import figures
+from dashboard.db import DatabaseError
+from dashboard.i18n import normalize_lang, t
+
+log = logging.getLogger(__name__)
+
+
+def guarded(fallback: Callable[[str], object]) -> Callable:
+    """Turn a failure to read the database into the view's empty state, logged, instead of a 500.
+    The callback's last argument is the page's language."""
+
+    def decorate(fn: Callable) -> Callable:
+        @functools.wraps(fn)
+        def wrapper(*args: object) -> object:
+            try:
+                return fn(*args)
+            except (DatabaseError, duckdb.Error) as exc:
+                if not isinstance(exc, DatabaseError):  # that one the Database logs, once per file
+                    log.error("%s: %s", fn.__name__, exc)
+                return fallback(normalize_lang(args[-1]))
+
+        return wrapper
+
+    return decorate
+
+
+def db_error_figure(lang: str) -> figures.Figure:
+    return figures.empty_figure(lang, t("error.db.title", lang))
