@@ -395,18 +395,18 @@ def radar_figure(pct: pd.DataFrame, names: dict[str, str], kpis: tuple[KPI, ...]
     return {"data": data, "layout": layout}
 
 
-def strips_figure(rows: list[dict], lang: str) -> Figure:
+def strips_figure(rows: list, lang: str) -> Figure:
     """A percentile strip per KPI: the peer group's middle half and 10–90 % as bands, the median as
     a tick and the subject as a dot at its percentile. Only aggregates: no peer is drawn."""
-    shown = [r for r in rows if not r["hidden"] and r["pct"] is not None]
+    shown = [r for r in rows if not r.hidden and r.pct is not None]
     if not shown:
         return empty_figure(lang, t("benchmark.widen", lang))
     kpis = {k.id: k for k in KPIS}
-    labels = [kpis[r["kpi"]].label(lang) for r in shown]
-    unit = {r["kpi"]: kpis[r["kpi"]].unit(lang) for r in shown}
+    labels = [kpis[r.kpi].label(lang) for r in shown]
+    unit = {r.kpi: kpis[r.kpi].unit(lang) for r in shown}
 
-    def fmt(r: dict, key: str) -> str:
-        return fmt_number(r[key], lang, kpis[r["kpi"]].decimals)
+    def fmt(r, key: str) -> str:
+        return fmt_number(getattr(r, key), lang, kpis[r.kpi].decimals)
 
     band = {"type": "bar", "orientation": "h", "y": labels, "hoverinfo": "skip", "showlegend": False}
     data = [
@@ -416,15 +416,15 @@ def strips_figure(rows: list[dict], lang: str) -> Figure:
                 "name": "25–75 %"},
         {"type": "scatter", "mode": "markers", "x": [50] * len(shown), "y": labels, "name": t("benchmark.trend.median", lang),
          "marker": {"symbol": "line-ns-open", "size": 18, "color": INK, "line": {"width": 3, "color": INK}},
-         "customdata": [[fmt(r, "p50"), unit[r["kpi"]]] for r in shown],
+         "customdata": [[fmt(r, "p50"), unit[r.kpi]] for r in shown],
          "hovertemplate": f"{t('benchmark.trend.median', lang)}: %{{customdata[0]}} %{{customdata[1]}}<extra></extra>"},
-        {"type": "scatter", "mode": "markers+text", "x": [r["pct"] for r in shown], "y": labels,
+        {"type": "scatter", "mode": "markers+text", "x": [r.pct for r in shown], "y": labels,
          "name": t("benchmark.col.subject", lang), "text": [fmt(r, "value") for r in shown],
          "textposition": "top center", "textfont": {"size": 11, "color": PRIMARY},
          "marker": {"size": 14, "color": PRIMARY, "line": {"width": 2, "color": "#ffffff"}},
          # typed figures stand in a band between quartiles (for the public), never at a percentile
-         "customdata": [[fmt(r, "value"), unit[r["kpi"]],
-                         t(f"benchmark.band.{r['band']}", lang) if r.get("band") else f"P{r['pct']:.0f}"]
+         "customdata": [[fmt(r, "value"), unit[r.kpi],
+                         t(f"benchmark.band.{r.band}", lang) if r.band else f"P{r.pct:.0f}"]
                         for r in shown],
          "hovertemplate": "%{y}: <b>%{customdata[0]}</b> %{customdata[1]}<br>%{customdata[2]}<extra></extra>"},
     ]
@@ -437,23 +437,23 @@ def strips_figure(rows: list[dict], lang: str) -> Figure:
                   yaxis={"autorange": "reversed"})
 
 
-def benchmark_radar_figure(rows: list[dict], lang: str) -> Figure:
+def benchmark_radar_figure(rows: list, lang: str) -> Figure:
     """The subject's percentile on every KPI against the median (50) and the top quartile (75)."""
-    shown = [r for r in rows if not r["hidden"] and r["pct"] is not None]
+    shown = [r for r in rows if not r.hidden and r.pct is not None]
     if not shown:
         return empty_figure(lang, t("benchmark.widen", lang))
     kpis = {k.id: k for k in KPIS}
-    theta = [kpis[r["kpi"]].label(lang) for r in shown]
+    theta = [kpis[r.kpi].label(lang) for r in shown]
     closed = theta + theta[:1]
     data = [
         {"type": "scatterpolar", "r": [75] * len(closed), "theta": closed, "mode": "lines",
          "name": t("benchmark.radar.top", lang), "line": {"color": "#b35c00", "dash": "dot"}, "hoverinfo": "skip"},
         {"type": "scatterpolar", "r": [50] * len(closed), "theta": closed, "mode": "lines",
          "name": t("benchmark.radar.median", lang), "line": {"color": "#6b7785", "dash": "dash"}, "hoverinfo": "skip"},
-        {"type": "scatterpolar", "r": [r["pct"] for r in shown] + [shown[0]["pct"]], "theta": closed,
+        {"type": "scatterpolar", "r": [r.pct for r in shown] + [shown[0].pct], "theta": closed,
          "mode": "lines+markers", "name": t("benchmark.col.subject", lang), "fill": "toself",
          "fillcolor": "rgba(31,95,153,0.15)", "line": {"color": PRIMARY, "width": 2.5},
-         "customdata": [t(f"benchmark.band.{r['band']}", lang) if r.get("band") else f"P{r['pct']:.0f}"
+         "customdata": [t(f"benchmark.band.{r.band}", lang) if r.band else f"P{r.pct:.0f}"
                         for r in [*shown, shown[0]]],
          "hovertemplate": "%{theta}: %{customdata}<extra></extra>"},
     ]
