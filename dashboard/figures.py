@@ -3,6 +3,10 @@
 A figure is the plain dict that plotly.js draws (``{"data": [...], "layout": {...}}``). Building it
 as a dict rather than through ``plotly.graph_objects`` keeps every callback fast: graph objects
 validate each property in Python, which took 70 of a scatter callback's 100 ms at 100× data.
+A builder returns a new figure and never changes what it was given: to change a figure, derive a
+new one (``with_layout``, ``titled``, ``restyled``, ``themed``), copying only what changes.
+
+The presentation's dark look is the plotly template "nsi_dark", registered here once.
 
 Every chart carries a title that names the KPI, a subtitle with the unit and the selection, axes
 with units, hover text with units, and a note under the plot with the definition and the source.
@@ -10,9 +14,13 @@ with units, hover text with units, and a note under the plot with the definition
 
 from __future__ import annotations
 
+import copy
+import functools
 import math
+import re
 
 import pandas as pd
+import plotly.io as pio
 
 from dashboard.i18n import fmt_number, plotly_separators, t
 from dashboard.kpis import KPI, KPIS
@@ -38,6 +46,22 @@ GRAPH_CONFIG = {
 }
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 _AXIS = {"gridcolor": GRID, "linecolor": GRID, "zerolinecolor": "#c9d1da", "automargin": True}
+
+# The presentation's look: dark, high contrast, fonts readable across a hall on a 1920 × 1080 screen.
+SLIDE_FONT = 26  # chart font in px: matches 28 px body text on a 1920 × 1080 screen
+SLIDE_INK, SLIDE_PAPER, SLIDE_MUTED, SLIDE_ACCENT = "#f5f7fa", "#0b1726", "#b8c4d2", "#ffd166"
+# The switches too: plotly.js shows an axis line (and a category axis its grid) when a figure sets
+# its colour, as the light layout does, but not when only a template does.
+_SLIDE_AXIS = {"showline": True, "showgrid": True, "zeroline": True,
+               "gridcolor": "#2a3a4e", "linecolor": "#2a3a4e", "zerolinecolor": "#3a4e66",
+               "tickfont": {"size": SLIDE_FONT - 4, "color": SLIDE_INK}}
+pio.templates["nsi_dark"] = {"layout": {
+    "paper_bgcolor": SLIDE_PAPER, "plot_bgcolor": SLIDE_PAPER,
+    "font": {"family": FONT, "size": SLIDE_FONT, "color": SLIDE_INK},
+    "title": {"font": {"size": SLIDE_FONT + 6, "color": SLIDE_INK},
+              "subtitle": {"font": {"size": SLIDE_FONT - 4, "color": SLIDE_MUTED}}},
+    "xaxis": _SLIDE_AXIS, "yaxis": _SLIDE_AXIS,
+}}
 
 
 def base_layout(lang: str, title: str, note: str, subtitle: str = "", width: int = 100,
@@ -95,9 +119,57 @@ def hover_number(kpi: KPI, field: str = "y") -> str:
 
 def figure(data: list[dict], layout: dict, **axes: dict) -> Figure:
     """A figure from traces and a layout; ``axes`` (xaxis=..., yaxis=...) merge into the defaults."""
-    for name, settings in axes.items():
-        layout[name] = {**layout.get(name, {}), **settings}
-    return {"data": data, "layout": layout}
+    merged = {name: {**layout.get(name, {}), **settings} for name, settings in axes.items()}
+    return {"data": data, "layout": {**layout, **merged}}
+
+
+def with_layout(fig: Figure, **changes: object) -> Figure:
+    """A new figure: ``fig`` with these layout keys set anew (``None`` removes a key). Whatever is
+    not changed is shared with ``fig``, not copied: nothing changes a figure once it is built."""
+    layout = {**fig["layout"], **changes}
+    return {**fig, "layout": {k: v for k, v in layout.items() if v is not None}}
+
+
+def titled(fig: Figure, text: str) -> Figure:
+    """A new figure: ``fig`` with another title (an empty chart, which has none, gets one)."""
+    return with_layout(fig, title={**fig["layout"].get("title", {}), "text": text})
+
+
+def restyled(fig: Figure, **changes: object) -> Figure:
+    """A new figure: ``fig`` with these keys set anew on every trace (not on animation frames)."""
+    return {**fig, "data": [{**trace, **changes} for trace in fig["data"]]}
+
+
+@functools.cache
+def _template(name: str) -> dict:
+    return pio.templates[name].to_plotly_json()
+
+
+def themed(fig: Figure, name: str) -> Figure:
+    """A new figure in the look of the registered plotly template ``name``.
+
+    The figure carries the template as a dict: dcc.Graph hands the figure to plotly.js as it is,
+    and plotly.js knows no template by plotly.py's name. A figure's own values win over its
+    template's, so the builder's colours and fonts are left out where the template sets them (an
+    axis template, ``xaxis``, covers every axis of its kind, as in plotly.js).
+    """
+    template = copy.deepcopy(_template(name))  # a copy per figure: no figure shares a dict with another
+    look = template.get("layout", {})
+    layout = {key: _without(value, look.get(re.sub(r"^([xy]axis)\d+$", r"\1", key)))
+              for key, value in fig["layout"].items()}
+    return {**fig, "layout": {**{k: v for k, v in layout.items() if v is not None}, "template": template}}
+
+
+def _without(value: object, preset: object) -> object:
+    """``value`` less the colours and fonts that ``preset`` (the template's value for the same
+    property) sets; None if nothing is left. A switch (``zeroline``) the figure sets stays: it is
+    what the chart shows, not how it looks."""
+    if preset is None or isinstance(preset, bool):
+        return value
+    if isinstance(value, dict) and isinstance(preset, dict):
+        kept = {k: _without(v, preset.get(k)) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v is not None} or None
+    return None
 
 
 def empty_figure(lang: str, message: str | None = None) -> Figure:
@@ -230,7 +302,7 @@ def trend_figure(series: dict[str, pd.DataFrame], kpi: KPI, lang: str, subtitle:
         traces.append({
             "type": "scatter", "mode": "lines+markers", "name": label, "meta": key,
             "x": df["year"].tolist(), "y": df["value"].tolist(),
-            "line": TREND_STYLES[key], "marker": {"size": 7},
+            "line": dict(TREND_STYLES[key]), "marker": {"size": 7},
             "customdata": [[int(n)] for n in df["companies"]],
             "hovertemplate": (f"{label} %{{x}}: <b>{hover_number(kpi)}</b> {unit}"
                               f"<br>%{{customdata[0]}} {t('common.companies', lang)}<extra></extra>"),
@@ -495,7 +567,7 @@ def tiles_as_shapes(fig: Figure, font: int) -> Figure:
     """The tile map with tiles drawn as shapes in data units, so they grow with the screen
     (markers have a fixed size in pixels). For the presentation, where nothing is clicked."""
     if not fig["data"]:
-        return fig
+        return with_layout(fig)
     tiles = fig["data"][0]
     shapes = [{"type": "rect", "x0": x - 0.46, "x1": x + 0.46, "y0": y - 0.46, "y1": y + 0.46,
                "fillcolor": colour, "line": {"width": 0}, "layer": "below"}
@@ -503,11 +575,10 @@ def tiles_as_shapes(fig: Figure, font: int) -> Figure:
     labels = [{"x": x, "y": y, "xref": "x", "yref": "y", "text": text, "showarrow": False,
                "font": {"size": font, "color": colour}}
               for x, y, text, colour in zip(tiles["x"], tiles["y"], tiles["text"], tiles["textfont"]["color"])]
-    fig["data"] = [{"type": "scatter", "x": tiles["x"], "y": tiles["y"], "mode": "markers",
-                    "marker": {"opacity": 0}, "hoverinfo": "skip", "showlegend": False}]
-    fig["layout"]["shapes"] = shapes
-    fig["layout"]["annotations"] = fig["layout"]["annotations"] + labels
-    return fig
+    hover_only = {"type": "scatter", "x": list(tiles["x"]), "y": list(tiles["y"]), "mode": "markers",
+                  "marker": {"opacity": 0}, "hoverinfo": "skip", "showlegend": False}
+    return with_layout({**fig, "data": [hover_only]}, shapes=shapes,
+                       annotations=[*fig["layout"].get("annotations", []), *labels])
 
 
 def animated_sectors_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, title: str, note: str,
@@ -545,8 +616,8 @@ def animated_sectors_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, 
     }]
     layout["updatemenus"] = [{
         "type": "buttons", "showactive": False, "x": 0, "y": 0, "xanchor": "left", "yanchor": "top",
-        "pad": {"t": 78}, "font": {"size": font - 8, "color": "#0b1726"},
-        "bgcolor": "#ffd166", "bordercolor": "#ffd166",
+        "pad": {"t": 78}, "font": {"size": font - 8, "color": SLIDE_PAPER},
+        "bgcolor": SLIDE_ACCENT, "bordercolor": SLIDE_ACCENT,
         "buttons": [{"label": "▶", "method": "animate",
                      "args": [None, {"frame": {"duration": 900, "redraw": False}, "fromcurrent": False,
                                      "transition": {"duration": 600}}]}],

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 import json
 
+import plotly.io as pio
+from dash import dcc
 from plotly.utils import PlotlyJSONEncoder
 
-from dashboard.disclosure import JURY
+from dashboard import figures
 from dashboard.db import run_query
+from dashboard.disclosure import JURY
 from dashboard.pages import present
 from tests.dash_requests import callback_body
+from tests.test_figures import tile_map
 
 
 def test_url_settings() -> None:
@@ -46,3 +51,33 @@ def test_reveal_over_http(app) -> None:
                             {"present-reveal.data": "x", "present-year.data": "1e999; drop", "present-lang.data": 5})
     response = client.post("/_dash-update-component", json=hostile)
     assert response.status_code == 200 and "Traceback" not in response.get_data(as_text=True)
+
+
+def test_dark_returns_a_new_figure_and_leaves_the_original_alone() -> None:
+    fig = figures.with_layout(figures.tiles_as_shapes(tile_map(), font=20), height=500)
+    before = copy.deepcopy(fig)
+    slide = present.dark(fig)
+    assert fig == before
+    assert slide is not fig and slide["layout"] is not fig["layout"]
+    assert slide["layout"]["margin"] is not fig["layout"]["margin"]
+    assert "height" not in slide["layout"] and slide["layout"]["autosize"] is True
+    assert slide["layout"]["margin"]["t"] == 110 and slide["layout"]["margin"]["b"] == 70
+    # the note under the plot goes (a caption says it on the slide); the tile labels stay
+    assert [a for a in fig["layout"]["annotations"] if a.get("xref") == "paper"]
+    assert [a["xref"] for a in slide["layout"]["annotations"]] == ["x"] * 15
+
+
+def test_slide_charts_take_the_dark_look_from_the_template(app) -> None:
+    with app.server.app_context():
+        page = present.layout(year="2025", lang="en", slides="map,scatter,automation,sectors")
+    graphs = [c for c in page._traverse() if isinstance(c, dcc.Graph)]
+    assert [g.id for g in graphs] == ["present-map", "present-scatter", "present-automation", "present-sectors"]
+    dark = pio.templates["nsi_dark"].to_plotly_json()
+    assert dark["layout"]["paper_bgcolor"] == dark["layout"]["plot_bgcolor"] == figures.SLIDE_PAPER
+    for graph in graphs:
+        layout = graph.figure["layout"]
+        # the template goes with the figure (plotly.js knows no template by plotly.py's name)...
+        assert layout["template"] == dark, graph.id
+        # ...and the light look of the other pages is left out, so the template's shows
+        assert not {"paper_bgcolor", "plot_bgcolor", "font"} & layout.keys(), graph.id
+        assert "font" not in layout["title"] and "gridcolor" not in layout["xaxis"], graph.id

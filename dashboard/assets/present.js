@@ -27,13 +27,18 @@
         const k = Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
         if (!gd._presentBase) gd._presentBase = JSON.parse(JSON.stringify({ layout: gd.layout, data: gd.data }));
         const base = gd._presentBase.layout;
-        const size = (obj) => (obj && obj.font && obj.font.size ? obj.font.size : null);
+        const look = (base.template && base.template.layout) || {}; // sizes the figure leaves to its template
+        const size = (obj, preset) => (obj && obj.font && obj.font.size) || (preset && preset.font && preset.font.size) || null;
         const update = {};
-        if (size(base)) update["font.size"] = size(base) * k;
-        if (base.title && size(base.title)) update["title.font.size"] = size(base.title) * k;
-        if (base.title && size(base.title.subtitle)) update["title.subtitle.font.size"] = size(base.title.subtitle) * k;
+        if (size(base, look)) update["font.size"] = size(base, look) * k;
+        const title = base.title || {}, lookTitle = look.title || {};
+        if (base.title && size(title, lookTitle)) update["title.font.size"] = size(title, lookTitle) * k;
+        if (title.subtitle && size(title.subtitle, lookTitle.subtitle)) {
+            update["title.subtitle.font.size"] = size(title.subtitle, lookTitle.subtitle) * k;
+        }
         Object.keys(base).filter((key) => /^[xy]axis/.test(key)).forEach((ax) => {
-            if (base[ax].tickfont && base[ax].tickfont.size) update[ax + ".tickfont.size"] = base[ax].tickfont.size * k;
+            const tick = (base[ax].tickfont && base[ax].tickfont.size) || ((look[ax.slice(0, 5)] || {}).tickfont || {}).size;
+            if (tick) update[ax + ".tickfont.size"] = tick * k;
         });
         (base.annotations || []).forEach((a, n) => { if (size(a)) update["annotations[" + n + "].font.size"] = size(a) * k; });
         ["l", "r", "t", "b"].forEach((m) => { if (base.margin && base.margin[m]) update["margin." + m] = base.margin[m] * k; });

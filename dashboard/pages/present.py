@@ -30,28 +30,20 @@ LANG = "present-lang"
 YEAR = "present-year"
 SLIDES = ("headline", "map", "scatter", "automation", "sectors", "finalists", "winner", "halloffame",
           "closing")
-FONT = 26  # chart font in px: matches 28 px body text on a 1920 × 1080 screen
-INK, PAPER, ACCENT, MUTED = "#f5f7fa", "#0b1726", "#ffd166", "#b8c4d2"
+FONT = figures.SLIDE_FONT  # chart font in px
+INK, ACCENT = figures.SLIDE_INK, figures.SLIDE_ACCENT
 
 
 def dark(fig: figures.Figure) -> figures.Figure:
-    """A figure restyled for the dark, high-contrast slides, with fonts readable across a hall.
-    Notes under the plot are dropped: a slide states its definition in a caption instead."""
+    """A new figure for the dark, high-contrast slides (the "nsi_dark" template), filling its
+    slide. Notes under the plot are dropped: a slide states its definition in a caption instead."""
+    fig = figures.themed(fig, "nsi_dark")
     layout = fig["layout"]
-    layout.update(paper_bgcolor=PAPER, plot_bgcolor=PAPER, autosize=True)
-    layout["font"] = {**layout.get("font", {}), "color": INK, "size": FONT}
-    for key in [k for k in layout if k.startswith(("xaxis", "yaxis"))]:
-        layout[key] = {**layout[key], "gridcolor": "#2a3a4e", "linecolor": "#2a3a4e", "zerolinecolor": "#3a4e66",
-                       "tickfont": {"size": FONT - 4, "color": INK}}
+    margin = {**layout["margin"], "b": 150 if layout.get("sliders") else 70}
     if "title" in layout:
-        layout["title"] = {**layout["title"], "font": {"size": FONT + 6, "color": INK}}
-        if "subtitle" in layout["title"]:
-            layout["title"]["subtitle"] = {**layout["title"]["subtitle"], "font": {"size": FONT - 4, "color": MUTED}}
-        layout["margin"]["t"] = 110
-    layout["annotations"] = [a for a in layout.get("annotations", []) if a.get("xref") != "paper"]
-    layout["margin"]["b"] = 70 if not layout.get("sliders") else 150
-    layout.pop("height", None)
-    return fig
+        margin["t"] = 110
+    return figures.with_layout(fig, autosize=True, margin=margin, height=None,
+                               annotations=[a for a in layout.get("annotations", []) if a.get("xref") != "paper"])
 
 
 def everyone(year: int, viewer: Viewer) -> dict[str, object]:
@@ -108,8 +100,7 @@ def county_map(year: int, lang: str, viewer: Viewer | None = None) -> list:
     df = _show(df, viewer, [disclosure.Cell(county=m) for m in df["member"]], kpi=kpi.id, year=year)
     fig = figures.tile_map_figure(df, dimensions.counties().reset_index(drop=True), kpi, lang, year, (),
                                   t("selection.all", lang))
-    fig = figures.tiles_as_shapes(fig, font=FONT - 6)
-    fig["layout"]["title"]["text"] = t("present.map.title", lang, year=year)
+    fig = figures.titled(figures.tiles_as_shapes(fig, font=FONT - 6), t("present.map.title", lang, year=year))
     return [_graph(dark(fig), "present-map"), caption(f"{kpi.definition(lang)} {t('common.source', lang)}")]
 
 
@@ -137,17 +128,12 @@ def automation(year: int, lang: str, viewer: Viewer | None = None) -> list:
     df = _show(df, viewer, [disclosure.Cell()] * len(df)).dropna(subset=["value"])
     kpi = KPIS_BY_ID["robot_density"]
     fig = figures.trend_figure({"selection": df}, kpi, lang, t("selection.all", lang))
-    fig["layout"]["title"]["text"] = t("present.automation.title", lang)
-    fig["layout"]["showlegend"] = False
-    for trace in fig["data"]:
-        trace["line"] = {"color": ACCENT, "width": 6}
-        trace["marker"] = {"size": 14, "color": ACCENT}
-    if len(df):
-        first, last = df.iloc[0], df.iloc[-1]
-        for r, anchor in ((first, "left"), (last, "right")):
-            fig["layout"]["annotations"].append({
-                "x": int(r["year"]), "y": float(r["value"]), "text": f"<b>{fmt_number(r['value'], lang, 0)}</b>",
-                "showarrow": False, "yshift": 36, "xanchor": anchor, "font": {"size": FONT + 14, "color": ACCENT}})
+    fig = figures.restyled(fig, line={"color": ACCENT, "width": 6}, marker={"size": 14, "color": ACCENT})
+    ends = [{"x": int(r["year"]), "y": float(r["value"]), "text": f"<b>{fmt_number(r['value'], lang, 0)}</b>",
+             "showarrow": False, "yshift": 36, "xanchor": anchor, "font": {"size": FONT + 14, "color": ACCENT}}
+            for r, anchor in ((df.iloc[0], "left"), (df.iloc[-1], "right"))] if len(df) else []
+    fig = figures.with_layout(figures.titled(fig, t("present.automation.title", lang)), showlegend=False,
+                              annotations=[*fig["layout"].get("annotations", []), *ends])
     return [_graph(dark(fig), "present-automation"), caption(f"{kpi.definition(lang)} {t('common.source', lang)}")]
 
 
@@ -160,10 +146,9 @@ def sectors(year: int, lang: str, viewer: Viewer | None = None) -> list:
     fig = figures.sector_bar_figure(df, dimensions.sectors().reset_index(drop=True), kpi, lang, year, (),
                                     t("selection.all", lang))
     # a new year's first few submissions may leave no sector with 5 companies: an empty chart, titled
-    fig["layout"].setdefault("title", {})["text"] = t("present.sectors.title", lang, year=year)
-    fig["layout"]["margin"]["l"] = 330
-    for trace in fig["data"]:
-        trace["textfont"] = {"size": FONT - 6, "color": INK}
+    fig = figures.titled(fig, t("present.sectors.title", lang, year=year))
+    fig = figures.with_layout(fig, margin={**fig["layout"]["margin"], "l": 330})
+    fig = figures.restyled(fig, textfont={"size": FONT - 6, "color": INK})
     best = []
     for kpi_id in ("robot_density", "emissions_reduction"):
         k = KPIS_BY_ID[kpi_id]
