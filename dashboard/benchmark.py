@@ -146,12 +146,14 @@ def typed_subject(measures: dict[str, float | None], sector: object, county: obj
 
 
 def peer_filter(subject: Subject, options: list[str]) -> dict:
-    """Query parameters of the peer group: each ticked option narrows it to the subject's own."""
-    return {
-        "sectors": [subject.sector] if "sector" in options else [],
-        "counties": [subject.county] if "county" in options else [],
-        "sizes": [subject.size] if "size" in options and subject.size else [],
-    }
+    """The peer group as the query's selection (``$sel``): each ticked option narrows it to the
+    subject's own sector, county or size class."""
+    return {"sel": state.selection(
+        disclosure.FOREVER,
+        counties=[subject.county] if "county" in options else [],
+        sectors=[subject.sector] if "sector" in options else [],
+        sizes=[subject.size] if "size" in options and subject.size else [],
+    )}
 
 
 def describe_group(subject: Subject, options: list[str], lang: str) -> str:

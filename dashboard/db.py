@@ -170,12 +170,32 @@ class Database:
     def close(self) -> None:
         with self._lock:
             for _, con in self._retired:
-                con.close()
+                _close(con)
             self._retired = []
             if self._con is not None:
-                self._con.close()
+                _close(self._con)
                 self._con = None
                 self._identity = None
+
+
+def _close(con: duckdb.DuckDBPyConnection, attempts: int = 200) -> None:
+    """Close a connection; one still running a query in another thread is interrupted first
+    (DuckDB 2 refuses to close a busy connection rather than wait)."""
+    for _ in range(attempts):
+        try:
+            con.close()
+            return
+        except duckdb.Error as exc:
+            if "already closed" in str(exc):
+                return
+            if "busy" not in str(exc):
+                raise
+            try:
+                con.interrupt()
+            except duckdb.Error:
+                pass  # closed meanwhile: the next attempt says so
+            time.sleep(0.01)
+    con.close()
 
 
 def _unreadable_file(exc: duckdb.Error) -> bool:

@@ -14,6 +14,7 @@ import pandas as pd
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 SIZE_CLASSES = ("small", "medium", "large")  # under 50, 50–249, 250 and more FTE
+OWNERSHIP = ("norwegian", "foreign")  # who owns the company (a submission's optional column)
 SIZE_LIMITS = (50, 250)  # FTE where medium and large begin; the data build uses the same
 
 

@@ -6,7 +6,8 @@ practise them. Each rule is stated in the README and on the pages, with why:
 
 1. **Groups the public may ask for are cells of one lattice**: all companies, or one county, one
    sector and one size class (each one member or all), in one year. A union of several counties or
-   sectors, or a group of nominees, finalists or winners, is not published to the public: those
+   sectors, a group of nominees, finalists or winners, or a choice of owner, is not published to
+   the public: those
    could be combined with the cells to single out a company (we coarsen what the public may
    combine, rather than chase every union).
 2. **Minimum frequency**: a figure comes from at least ``MIN_GROUP`` companies that report the KPI
@@ -80,10 +81,11 @@ class Cell:
     size: str | None = None
 
 
-def cell_of(counties: tuple, sectors: tuple, sizes: tuple, status: str = "all") -> Cell | None:
+def cell_of(counties: tuple, sectors: tuple, sizes: tuple, status: str = "all",
+            ownership: tuple = ()) -> Cell | None:
     """The lattice cell a selection is, or None if it is not one (several members of a dimension,
-    or a group of nominees): such a group is not published to the public."""
-    if status != "all" or len(counties) > 1 or len(sectors) > 1 or len(sizes) > 1:
+    a group of nominees, or a choice of owner): such a group is not published to the public."""
+    if status != "all" or ownership or len(counties) > 1 or len(sectors) > 1 or len(sizes) > 1:
         return None
     return Cell(counties[0] if counties else None, int(sectors[0]) if sectors else None,
                 sizes[0] if sizes else None)

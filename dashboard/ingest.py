@@ -45,12 +45,14 @@ from dashboard.warehouse import SCHEMA_VERSION, org_nr_is_valid, publish, read_t
 
 IDENTITY = ("org_nr", "name", "county", "sector", "founded", "year")
 NOMINATION = ("prize", "status", "published_on")
-COLUMNS = (*IDENTITY, *(m.id for m in MEASURES), *NOMINATION)
-OPTIONAL = ("founded", *NOMINATION)  # left out of a file, they keep the stored values
+OWNERSHIP = dimensions.OWNERSHIP
+COLUMNS = (*IDENTITY, *(m.id for m in MEASURES), *NOMINATION, "ownership")
+OPTIONAL = ("founded", *NOMINATION, "ownership")  # left out of a file, they keep the stored values
 REQUIRED = tuple(c for c in COLUMNS if c not in OPTIONAL)
 UNITS = {"org_nr": "9 digits", "name": "text", "county": "2024 code", "sector": "NACE 10-33",
          "founded": "year", "year": f"{years.EARLIEST}-{years.latest()}", "prize": "main/special",
          "status": "nominated/finalist/winner", "published_on": "YYYY-MM-DD or empty (not yet public)",
+         "ownership": "norwegian/foreign",
          **{m.id: m.unit for m in MEASURES}}
 EXAMPLE = {"org_nr": "910000004", "name": "Eksempel Mek AS", "county": "46", "sector": "25",
            "founded": "1987", "year": str(years.latest() - 2), "fte": "84,5", "turnover_mnok": "310",
@@ -58,7 +60,8 @@ EXAMPLE = {"org_nr": "910000004", "name": "Eksempel Mek AS", "county": "46", "se
            "energy_mwh": "2100", "renewable_share_pct": "92", "scope1_t": "180", "scope2_t": "25", "robots": "9",
            "automation_pct": "48", "material_utilisation_pct": "91", "scrap_rate_pct": "3,1",
            "recycled_input_pct": "22", "training_hours": "2300", "lost_time_injuries": "1",
-           "hours_worked": "139000", "prize": "main", "status": "nominated", "published_on": ""}
+           "hours_worked": "139000", "prize": "main", "status": "nominated", "published_on": "",
+           "ownership": "norwegian"}
 # Pre-2024 county codes that map to one 2024 county (docs/domain.md); 30, 38 and 54 do not.
 OLD_COUNTIES = {"01": "31", "02": "32", "06": "33", "04": "34", "05": "34", "07": "39", "08": "40",
                 "09": "42", "10": "42", "12": "46", "14": "46", "16": "50", "17": "50", "19": "55", "20": "56"}
@@ -195,7 +198,7 @@ def check_together(files: list[Parsed]) -> list[str]:
                 bad = True
             seen.setdefault(key, (f.name, line))
             known = first.setdefault(row["org_nr"], {})
-            for column in ("name", "county", "sector", "founded"):
+            for column in ("name", "county", "sector", "founded", "ownership"):
                 if row[column] is None:
                     continue
                 value, fname, fline = known.setdefault(column, (row[column], f.name, line))
@@ -359,6 +362,7 @@ CHECKS: list[tuple[str, Callable]] = [
     ("prize", _choice(("main", "special"))),
     ("status", _choice(("nominated", "finalist", "winner"))),
     ("published_on", _date),
+    ("ownership", _choice(OWNERSHIP)),
     *[(m.id, _measure_check(m.id)) for m in MEASURES],
 ]
 
@@ -371,6 +375,8 @@ def merge(existing: dict[str, pd.DataFrame], files: list[Parsed]) -> tuple[dict[
     years_ = existing["company_years"]
     nominations = existing["nominations"]
     loads, updates = [], []
+    if "ownership" not in companies:  # a database from before ownership was reported
+        companies["ownership"] = None
     stored = companies.set_index("org_nr")
     for f in files:
         rows = pd.DataFrame(f.rows)
@@ -387,12 +393,14 @@ def merge(existing: dict[str, pd.DataFrame], files: list[Parsed]) -> tuple[dict[
         # one record per organisation: the name, county and sector (the same on every row, see
         # check_together) and the founding year from any row that gives it, else the stored one
         who = rows.rename(columns={"county": "county_code", "sector": "sector_code"}).groupby(
-            "org_nr", sort=False)[["name", "county_code", "sector_code", "founded"]].first()
+            "org_nr", sort=False)[["name", "county_code", "sector_code", "founded", "ownership"]].first()
         who["sector_code"] = who["sector_code"].astype(int)
         old = stored.reindex(who.index)
         who["founded"] = pd.to_numeric(who["founded"]).astype("Int64").fillna(
             pd.to_numeric(old["founded"]).astype("Int64"))
-        for column in ("name", "county_code", "sector_code", "founded"):
+        # a file without ownership (or a blank cell) keeps the stored one
+        who["ownership"] = who["ownership"].where(who["ownership"].notna(), old["ownership"])
+        for column in ("name", "county_code", "sector_code", "founded", "ownership"):
             if column in ("sector_code", "founded"):
                 before, after = pd.to_numeric(old[column]), pd.to_numeric(who[column])
             else:
@@ -425,7 +433,7 @@ def merge(existing: dict[str, pd.DataFrame], files: list[Parsed]) -> tuple[dict[
     return {"companies": companies, "company_years": years_, "nominations": nominations}, loads, updates
 
 
-EMPTY = {"companies": ["org_nr", "name", "county_code", "sector_code", "founded"],
+EMPTY = {"companies": ["org_nr", "name", "county_code", "sector_code", "founded", "ownership"],
          "company_years": ["org_nr", "year", *[m.id for m in MEASURES]],
          "nominations": ["year", "org_nr", "prize", "status", "published_on"],
          "meta": ["key", "value"],

@@ -13,7 +13,7 @@ no database. ``Filters.to_query`` writes the canonical query string, so a link r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -27,6 +27,7 @@ STATUSES = ("all", "nominated", "finalist", "winner")  # each includes the ones 
 STATUS_LEVEL = {s: i for i, s in enumerate(STATUSES)}
 PRIZES = ("any", "main", "special")
 SIZES = dimensions.SIZE_CLASSES
+OWNERSHIP = dimensions.OWNERSHIP
 _MAX_ITEMS = 100  # read at most this many items of a list; the allow-lists are shorter
 
 
@@ -42,24 +43,20 @@ class Filters:
     status: str = "all"
     prize: str = "any"
     kpi: str = DEFAULT_KPI
+    ownership: tuple[str, ...] = ()
     dropped: tuple[str, ...] = field(default=(), compare=False)  # what the URL had that we ignored
 
     def params(self, as_of: date, **override: object) -> dict[str, object]:
-        """The selection as query parameters: counties, sectors, sizes, status, prize, and the day
-        from which nominations count for this viewer (``as_of``)."""
-        base = {
-            "counties": list(self.counties),
-            "sectors": list(self.sectors),
-            "sizes": list(self.sizes),
-            "status": STATUS_LEVEL[self.status],
-            "prize": self.prize,
-            "as_of": as_of,
-        }
-        return base | override
+        """The selection as the one query parameter ``$sel`` (see ``selection``), for a viewer who
+        counts nominations from ``as_of``; ``override`` replaces some of its fields (a chart that
+        shows every county passes ``counties=()``)."""
+        fields = dict(counties=self.counties, sectors=self.sectors, sizes=self.sizes, ownership=self.ownership,
+                      status=STATUS_LEVEL[self.status], prize=self.prize)
+        return {"sel": selection(as_of, **(fields | override))}
 
     def query_args(self, span: Span) -> dict[str, str]:
         """The non-default parts of the selection, as URL query arguments; years are left out
-        where they are the ends of ``span`` (``explorerQuery`` in ``assets/dashboard.js`` agrees)."""
+        where they are the ends of ``span``. The explorer's address is written from this alone."""
         args = {
             "county": ",".join(self.counties),
             "sector": ",".join(map(str, self.sectors)),
@@ -69,12 +66,24 @@ class Filters:
             "kpi": self.kpi if self.kpi != DEFAULT_KPI else "",
             "status": self.status if self.status != "all" else "",
             "prize": self.prize if self.prize != "any" and self.status != "all" else "",
+            "ownership": ",".join(self.ownership),
         }
         return {k: v for k, v in args.items() if v}
 
     def to_query(self, lang: str, span: Span) -> str:
         args = self.query_args(span) | ({"lang": lang} if lang == "en" else {})
         return "?" + urlencode(args, safe=",") if args else ""
+
+
+def selection(as_of: date, counties: Iterable = (), sectors: Iterable = (), sizes: Iterable = (),
+              ownership: Iterable = (), status: int = 0, prize: str = "any") -> dict[str, object]:
+    """The selection as SQL receives it: one struct (``$sel``), read by the table macros
+    ``selected_facts`` and ``selected_kpis`` (``queries/macros``). Empty lists mean "all";
+    ``status`` 0 all companies, 1 nominees, 2 finalists, 3 winners; nominations count from
+    ``as_of`` (the jury: 9999-12-31). Values must already be validated (``build``)."""
+    return {"counties": [str(c) for c in counties], "sectors": [int(x) for x in sectors],
+            "sizes": [str(x) for x in sizes], "ownership": [str(x) for x in ownership],
+            "status": int(status), "prize": str(prize), "as_of": as_of}
 
 
 def _items(raw: object) -> list[object]:
@@ -133,16 +142,22 @@ def one_year(raw: object, span: Span) -> int:
     return span.last if year is None else year
 
 
-def build(county: object = None, sector: object = None, size: object = None,
-          year_from: object = None, year_to: object = None, status: object = None,
-          prize: object = None, kpi: object = None, *, span: Span) -> Filters:
-    """Filters from raw values (URL arguments or widget values); what is invalid is dropped.
-    Years are clamped to ``span``; a missing one is its end."""
-    counties, bad_counties = _pick(county, dimensions.counties()["code"], str)
-    sectors, bad_sectors = _pick(sector, dimensions.sectors()["code"], int)
-    sizes, bad_sizes = _pick(size, SIZES, str)
+# The selection's parts as a URL names them; the filter bar's widgets have the same names, but
+# one range slider ("years") for "from" and "to".
+URL_KEYS = ("county", "sector", "size", "ownership", "from", "to", "status", "prize", "kpi")
+
+
+def build(raw: Mapping[str, object], *, span: Span) -> Filters:
+    """Filters from raw values by name (URL arguments or widget values, see ``URL_KEYS``): the
+    one place a selection is made. What is invalid is dropped and reported in ``dropped``; years
+    are clamped to ``span``, a missing one is its end."""
+    counties, bad_counties = _pick(raw.get("county"), dimensions.counties()["code"], str)
+    sectors, bad_sectors = _pick(raw.get("sector"), dimensions.sectors()["code"], int)
+    sizes, bad_sizes = _pick(raw.get("size"), SIZES, str)
+    ownership, bad_ownership = _pick(raw.get("ownership"), OWNERSHIP, str)
     dropped = [f"county={v}" for v in bad_counties] + [f"sector={v}" for v in bad_sectors] \
-        + [f"size={v}" for v in bad_sizes]
+        + [f"size={v}" for v in bad_sizes] + [f"ownership={v}" for v in bad_ownership]
+    year_from, year_to = raw.get("from"), raw.get("to")
     first, last = _year(year_from, span.first, span), _year(year_to, span.last, span)
     if first is None:
         dropped.append(f"from={str(year_from)[:20]}")
@@ -151,6 +166,7 @@ def build(county: object = None, sector: object = None, size: object = None,
         dropped.append(f"to={str(year_to)[:20]}")
         last = span.last
     first, last = min(first, last), max(first, last)
+    status, prize, kpi = raw.get("status"), raw.get("prize"), raw.get("kpi")
     status_value, ok = _choice(status, STATUSES, "all")
     if not ok:
         dropped.append(f"status={str(status)[:20]}")
@@ -160,22 +176,21 @@ def build(county: object = None, sector: object = None, size: object = None,
     kpi_value, ok = _choice(kpi, tuple(KPIS_BY_ID), DEFAULT_KPI)
     if not ok:
         dropped.append(f"kpi={str(kpi)[:40]}")
-    return Filters(first, last, counties, sectors, sizes, status_value, prize_value, kpi_value,
+    return Filters(first, last, counties, sectors, sizes, status_value, prize_value, kpi_value, ownership,
                    dropped=tuple(dropped))
 
 
-def from_query(args: dict[str, str], span: Span) -> Filters:
-    """Filters from URL query arguments (``county``, ``sector``, ``size``, ``from``, ``to``,
-    ``kpi``, ``status``, ``prize``)."""
-    return build(args.get("county"), args.get("sector"), args.get("size"), args.get("from"),
-                 args.get("to"), args.get("status"), args.get("prize"), args.get("kpi"), span=span)
+def from_query(args: Mapping[str, str], span: Span) -> Filters:
+    """Filters from URL query arguments (``URL_KEYS``)."""
+    return build(args, span=span)
 
 
-def from_inputs(county: object, sector: object, size: object, years: object, status: object,
-                prize: object, kpi: object, *, span: Span) -> Filters:
-    """Filters from the filter bar's widget values, as a callback receives them."""
+def from_widgets(values: Mapping[str, object], span: Span) -> Filters:
+    """Filters from the filter bar's widget values by name, as a callback receives them
+    (``components.filter_bar.FILTERS``): the same as a URL, the years slider giving from and to."""
+    years = values.get("years")
     first, last = (years[0], years[-1]) if isinstance(years, (list, tuple)) and years else (None, None)
-    return build(county, sector, size, first, last, status, prize, kpi, span=span)
+    return build({**values, "from": first, "to": last}, span=span)
 
 
 def describe(f: Filters, lang: str) -> str:
@@ -187,6 +202,8 @@ def describe(f: Filters, lang: str) -> str:
         parts.append(", ".join(dimensions.sector_name(s, lang) for s in f.sectors))
     if f.sizes:
         parts.append(", ".join(t(f"size.{s}", lang) for s in f.sizes))
+    if f.ownership:
+        parts.append(", ".join(t(f"ownership.{o}", lang) for o in f.ownership))
     if f.status != "all":
         who = t(f"status.{f.status}", lang).lower()
         parts.append(who if f.prize == "any" else f"{who}, {t(f'prize.{f.prize}', lang).lower()}")

@@ -21,7 +21,7 @@ from dashboard.kpis import KPIS, MEASURE_IDS
 
 SCHEMA_FILE = dimensions.DATA_DIR / "schema.sql"
 # Raise when the tables, derived tables or macros change: an older demo database is then rebuilt.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 _FACTS_SQL = """
 create table facts as
@@ -52,6 +52,7 @@ nominated as (
 select m.*,
        c.county_code as county,
        c.sector_code as sector,
+       c.ownership,
        case when m.fte < {medium} then 'small' when m.fte < {large} then 'medium'
             when m.fte >= {large} then 'large' end as size_class,
        coalesce(n.main_level, 0) as main_level,
@@ -93,7 +94,7 @@ def kpi_values_sql() -> str:
     Composed from the catalogue's constant expressions at build time; no user input reaches it.
     """
     parts = [
-        f"""select org_nr, year, county, sector, size_class, main_level, special_level,
+        f"""select org_nr, year, county, sector, size_class, ownership, main_level, special_level,
                main_published, special_published, '{k.id}' as kpi,
                ({k.numerator})::double as num, ({k.denominator})::double as den
         from facts

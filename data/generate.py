@@ -26,6 +26,7 @@ from dashboard.warehouse import build_database
 YEARS = np.arange(2014, 2026)
 BASE_COMPANIES = 350
 NOMINEES_PER_YEAR = 30
+FOREIGN_OWNED = 0.25  # share of demo companies with a foreign owner (a demo assumption, not a source)
 SPECIAL_NOMINEES_PER_YEAR = 5
 
 # National robot density target (robots per 10,000 FTE), IFR figures to 2022, extrapolated after.
@@ -138,6 +139,8 @@ def generate(scale: int = 1, seed: int = 2014) -> dict[str, pd.DataFrame]:
         "county_code": county,
         "sector_code": sector_codes[sector_idx],
         "founded": founded,
+        # a stream of its own, so adding it left every other demo figure as it was
+        "ownership": np.where(np.random.default_rng(seed + 1).random(n) < FOREIGN_OWNED, "foreign", "norwegian"),
     })
 
     t = YEARS - 2014

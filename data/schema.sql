@@ -28,7 +28,8 @@ create table companies (
     name varchar not null,
     county_code varchar not null references counties (code),
     sector_code integer not null references sectors (code),
-    founded integer check (founded between 1800 and 2100)
+    founded integer check (founded between 1800 and 2100),
+    ownership varchar check (ownership in ('norwegian', 'foreign'))  -- who owns it; NULL: not reported
 );
 
 create table company_years (

@@ -1,5 +1,5 @@
--- Peer statistics for one year, per KPI, over the peer group (the companies matching $sectors,
--- $counties and $sizes, each an empty list for "all"; never the subject $exclude): how many
+-- Peer statistics for one year, per KPI, over the peer group (the companies in the selection $sel,
+-- never the subject $exclude): how many
 -- companies, their quantiles, the group's ratio of sums, and the largest single company's share of
 -- the group's numerator and denominator (for the dominance rule). Also the subject's percentile:
 -- the share of peers it does better than, a tie counting half. The quantiles come twice: exact
@@ -12,11 +12,9 @@ with subject as (
 peers as (
     select kpi, num, den, value,
            case when list_contains($lower_is_better, kpi) then -1 else 1 end as sign
-    from kpi_values
+    from selected_kpis($sel)
     where year = $year
       and org_nr <> $exclude
-      and in_selection(county, sector, size_class, main_level, special_level,
-                       main_published, special_published, $counties, $sectors, $sizes, 0, 'any', DATE '9999-12-31')
 ),
 stats as (
     select kpi,

@@ -5,11 +5,9 @@ with peers as (
     select year, value,
            row_number() over (partition by year order by value) - 1 as i,
            count(*) over (partition by year) as n
-    from kpi_values
+    from selected_kpis($sel)
     where kpi = $kpi
       and org_nr <> $exclude
-      and in_selection(county, sector, size_class, main_level, special_level,
-                       main_published, special_published, $counties, $sectors, $sizes, 0, 'any', DATE '9999-12-31')
 ),
 placed as (
     select *, least(greatest(floor(0.5 * (n - 1) - ($window - 1) / 2 + 0.5), 0), n - $window) as start

@@ -4,11 +4,9 @@ with wide as (
     select org_nr, sector,
            max(value) filter (where kpi = 'productivity') as productivity,
            max(value) filter (where kpi = 'emissions_intensity') as emissions_intensity
-    from kpi_values
+    from selected_kpis($sel)
     where year = $year
       and kpi in ('productivity', 'emissions_intensity')
-      and in_selection(county, sector, size_class, main_level, special_level,
-                       main_published, special_published, $counties, $sectors, $sizes, $status, $prize, $as_of)
     group by org_nr, sector
 )
 select w.org_nr, c.name, w.sector, f.fte, w.productivity, w.emissions_intensity,

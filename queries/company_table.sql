@@ -8,22 +8,18 @@ with wide as (
            max(value) filter (where kpi = 'emissions_reduction') as emissions_reduction,
            max(value) filter (where kpi = 'robot_density') as robot_density,
            max(value) filter (where kpi = 'automation_share') as automation_share
-    from kpi_values
+    from selected_kpis($sel)
     where year = $year
-      and in_selection(county, sector, size_class, main_level, special_level,
-                       main_published, special_published, $counties, $sectors, $sizes, $status, $prize, $as_of)
     group by org_nr
 )
 select f.org_nr, c.name, f.county, f.sector, f.fte,
        w.kpi_value, w.productivity, w.emissions_reduction, w.robot_density, w.automation_share,
        f.main_level, f.special_level,
        count(*) over () as total
-from facts f
+from selected_facts($sel) f
 join companies c using (org_nr)
 left join wide w using (org_nr)
 where f.year = $year
-  and in_selection(f.county, f.sector, f.size_class, f.main_level, f.special_level,
-                   f.main_published, f.special_published, $counties, $sectors, $sizes, $status, $prize, $as_of)
 order by case when $ascending then w.kpi_value end asc nulls last,
          case when not $ascending then w.kpi_value end desc nulls last,
          c.name

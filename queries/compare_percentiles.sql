@@ -12,10 +12,8 @@ with chosen as (
 ),
 nominees as (
     select org_nr, kpi, value
-    from kpi_values
+    from selected_kpis($sel)  -- the year's nominees for the prize
     where year = $year
-      and in_selection(county, sector, size_class, main_level, special_level,
-                       main_published, special_published, [], [], [], 1, $prize, $as_of)
 ),
 peers as (
     -- the values of every company in the chosen companies' sectors, one list per KPI and sector;

@@ -7,10 +7,8 @@ select case $dim
        end as member,
        sum(num) / sum(den) as value,
        count(*) as companies
-from kpi_values
+from selected_kpis($sel)
 where kpi = $kpi
   and year = $year
-  and in_selection(county, sector, size_class, main_level, special_level,
-                   main_published, special_published, $counties, $sectors, $sizes, $status, $prize, $as_of)
 group by member
 order by member

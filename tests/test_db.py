@@ -24,7 +24,7 @@ def test_unknown_query_name_is_refused(tiny_db: Database) -> None:
 
 
 def test_parameters_must_match_the_statement(tiny_db: Database) -> None:
-    with pytest.raises(TypeError, match=r"takes parameters \['as_of', 'counties', 'kpis', 'prize'"):
+    with pytest.raises(TypeError, match=r"takes parameters \['kpis', 'sel', 'year_from', 'year_to'\]"):
         tiny_db.query("kpi_by_year", kpis=["productivity"], year_from=2024)
 
 

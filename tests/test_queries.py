@@ -6,18 +6,25 @@ from datetime import date
 
 import pytest
 
+from dashboard import state
 from dashboard.db import Database
 
-ALL = dict(counties=[], sectors=[], sizes=[], status=0, prize="any", as_of=date(9999, 12, 31))
+
+def sel(**filters) -> dict:
+    """The selection as the queries take it (one ``$sel``); the jury's, unless ``as_of`` is given."""
+    return {"sel": state.selection(filters.pop("as_of", date(9999, 12, 31)), **filters)}
+
+
+ALL = sel()
 
 
 def values(db: Database, kpis: list[str], year_from: int = 2024, year_to: int = 2025, **filters) -> dict:
-    df = db.query("kpi_by_year", kpis=kpis, year_from=year_from, year_to=year_to, **(ALL | filters))
+    df = db.query("kpi_by_year", kpis=kpis, year_from=year_from, year_to=year_to, **sel(**filters))
     return {(r.kpi, r.year): (r.value, r.companies) for r in df.itertuples()}
 
 
 def by(db: Database, dim: str, kpi: str = "productivity", year: int = 2025, **filters) -> dict:
-    df = db.query("kpi_by_dimension", dim=dim, kpi=kpi, year=year, **(ALL | filters))
+    df = db.query("kpi_by_dimension", dim=dim, kpi=kpi, year=year, **sel(**filters))
     return {r.member: (r.value, r.companies) for r in df.itertuples()}
 
 
@@ -96,7 +103,7 @@ def test_totals_by_year(tiny_db: Database) -> None:
         {"year": 2025, "companies": 4, "fte": 360.0},
     ]
     finalists = tiny_db.query("totals_by_year", year_from=2024, year_to=2025,
-                              **(ALL | {"status": 2, "prize": "main"}))
+                              **sel(status=2, prize="main"))
     assert finalists.to_dict("records") == [{"year": 2025, "companies": 2, "fte": 40.0}]
 
 
@@ -200,7 +207,7 @@ def test_winners_level_pools_earlier_winners_in_their_winning_year(tmp_path) -> 
         # (B's own 2025 figure, as a finalist, does not count)
         assert winners_level(db, 2025)["export_share"] == (pytest.approx(20.0), 3)
         # the explorer's winners' line: each year's winners in that year, never a later one
-        got = values(db, ["productivity"], **(ALL | dict(status=3)))
+        got = values(db, ["productivity"], status=3)
         assert got[("productivity", 2024)] == (pytest.approx(1000.0), 1)       # B: 30 * 1000 / 30
         assert got[("productivity", 2025)] == (pytest.approx(32000 / 30), 2)   # A and C
     finally:

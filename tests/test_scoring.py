@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard import scoring
+from dashboard import state
 from dashboard.disclosure import JURY
 from dashboard.db import Database
 from dashboard.kpis import CRITERIA, SPECIAL_CRITERIA
@@ -44,8 +45,8 @@ def nominee_db(tmp_path: Path) -> Database:
 
 
 def percentiles(db: Database, companies: list[str]) -> pd.DataFrame:
-    df = db.query("compare_percentiles", companies=companies, year=2025, prize="main",
-                  lower_is_better=LOWER_IS_BETTER, as_of=JURY.as_of)
+    df = db.query("compare_percentiles", companies=companies, year=2025, lower_is_better=list(LOWER_IS_BETTER),
+                  sel=state.selection(JURY.as_of, status=1, prize="main"))
     return df.set_index(["org_nr", "kpi"])
 
 

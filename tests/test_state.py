@@ -68,26 +68,37 @@ def test_unknown_values_are_dropped_and_named() -> None:
     ([], (2014, 2025)),
 ])
 def test_years_are_clamped(years, expected) -> None:
-    f = state.from_inputs(None, None, None, years, None, None, None, span=SPAN)
+    f = state.from_widgets({"years": years}, SPAN)
     assert (f.year_from, f.year_to) == expected
 
 
 def test_hostile_widget_values() -> None:
-    f = state.from_inputs(["03"] * 10_000 + ["11"], [{"a": 1}, 24, "25", True], "small",
-                          [2015, 2016], ["finalist"], 7, {"kpi": 1}, span=SPAN)
+    f = state.from_widgets({"county": ["03"] * 10_000 + ["11"], "sector": [{"a": 1}, 24, "25", True],
+                            "size": "small", "years": [2015, 2016], "status": ["finalist"], "prize": 7,
+                            "kpi": {"kpi": 1}, "ownership": ["foreign", "martian", 3]}, SPAN)
     # long lists are read only so far, duplicates collapse, wrong types are dropped
     assert f.counties == ("03",)
     assert f.sectors == (24, 25)
     assert f.sizes == ("small",)
     assert (f.status, f.prize, f.kpi) == ("all", "any", "productivity")
+    assert f.ownership == ("foreign",) and "ownership=martian" in f.dropped
 
 
 def test_params_for_queries() -> None:
-    f = Filters(2014, 2025, counties=("03",), sectors=(24,), sizes=("large",), status="winner", prize="main")
+    f = Filters(2014, 2025, counties=("03",), sectors=(24,), sizes=("large",), status="winner", prize="main",
+                ownership=("foreign",))
     day = date(2026, 1, 1)
-    assert f.params(day) == {"counties": ["03"], "sectors": [24], "sizes": ["large"], "status": 3, "prize": "main",
-                             "as_of": day}
-    assert f.params(day, counties=[])["counties"] == []
+    assert f.params(day) == {"sel": {"counties": ["03"], "sectors": [24], "sizes": ["large"],
+                                     "ownership": ["foreign"], "status": 3, "prize": "main", "as_of": day}}
+    assert f.params(day, counties=())["sel"]["counties"] == []
+
+
+def test_ownership_round_trips_through_the_address() -> None:
+    f = state.from_query({"ownership": "foreign", "county": "46"}, SPAN)
+    assert f.ownership == ("foreign",)
+    assert f.to_query("nb", SPAN) == "?county=46&ownership=foreign"
+    assert state.from_query(dict(pair.split("=") for pair in f.to_query("nb", SPAN)[1:].split("&")), SPAN) == f
+    assert state.describe(f, "en") == "Vestland · foreign-owned"
 
 
 def test_describe() -> None:

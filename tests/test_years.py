@@ -100,21 +100,20 @@ def test_explorer_offers_2026_and_starts_there(app_with_2026) -> None:
         assert slider.marks[2026] == {"label": "2026"} and slider.marks[2025] == {"label": "25"}
         assert find(layout, "explorer-lead").children == "2026 · all companies"
         rendered = text_of(layout)
-        assert '"data-year-first": "2024"' in rendered and '"data-year-last": "2026"' in rendered
         assert "Productivity by county, 2026" in rendered
         # a link to 2025 keeps it; years past the data are clamped to it
         assert find(explorer.layout(lang="en", to="2025"), "explorer-years").value == [2024, 2025]
         assert find(explorer.layout(lang="en", **{"from": "1900", "to": "3000"}), "explorer-years").value == [2024, 2026]
 
-        widgets = [[], [], [], [2024, 2026], "all", "any", "productivity"]
-        fig = explorer_cb.update_map(*widgets, "en")
+        widgets = {"years": [2024, 2026], "status": "all", "prize": "any", "kpi": "productivity"}
+        fig = explorer_cb.update_map(widgets, "en")
         assert fig["layout"]["title"]["text"] == "Productivity by county, 2026"
-        hostile = [[], [], [], [10**12, -10**12], "all", "any", "productivity"]
-        assert explorer_cb.update_map(*hostile, "en")["layout"]["title"]["text"] == "Productivity by county, 2026"
-        assert explorer_cb.update_cards(*widgets, "en")[1] == "2026 · all companies"
-        rows = explorer_cb.update_table(*widgets, "en")[0]
+        hostile = {"years": [10**12, -10**12], "kpi": "productivity"}
+        assert explorer_cb.update_map(hostile, "en")["layout"]["title"]["text"] == "Productivity by county, 2026"
+        assert explorer_cb.update_cards(widgets, "en")[1] == "2026 · all companies"
+        rows = explorer_cb.update_table(widgets, "en")[0]
         assert sorted(r["org_nr"] for r in rows) == sorted([ORG_A, "910000012", ORG_D])  # C has no 2026
-        trend = explorer_cb.update_trend(*widgets, "en")
+        trend = explorer_cb.update_trend(widgets, "en")
         assert trend["data"][0]["x"] == [2024, 2025, 2026]
 
 

@@ -10,37 +10,19 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     },
 });
 
-// The explorer's canonical query string; the same form as dashboard/state.py Filters.to_query.
-// first and last are the years with data (the year slider's ends): years equal to them are left out.
-window.dash_clientside.dashboard.explorerQuery = function (county, sector, size, years, status, prize, kpi, lang, first, last) {
-    const args = [];
-    const list = (v) => (Array.isArray(v) ? v.join(",") : "");
-    if (list(county)) args.push(["county", list(county)]);
-    if (list(sector)) args.push(["sector", list(sector)]);
-    if (list(size)) args.push(["size", list(size)]);
-    if (Array.isArray(years) && years.length === 2) {
-        if (years[0] !== first) args.push(["from", String(years[0])]);
-        if (years[1] !== last) args.push(["to", String(years[1])]);
-    }
-    if (kpi && kpi !== "productivity") args.push(["kpi", kpi]);
-    if (status && status !== "all") {
-        args.push(["status", status]);
-        if (prize && prize !== "any") args.push(["prize", prize]);
-    }
-    if (lang === "en") args.push(["lang", "en"]);
-    return args.length ? "?" + args.map(([k, v]) => k + "=" + encodeURIComponent(v).replace(/%2C/g, ",")).join("&") : "";
-};
-
-// Keep the address in step with the explorer's filters, and the language links with the address.
-window.dash_clientside.dashboard.syncExplorerUrl = function (county, sector, size, years, status, prize, kpi, lang, first, last) {
-    const q = (language) => window.dash_clientside.dashboard.explorerQuery(
-        county, sector, size, years, status, prize, kpi, language, first, last);
-    const search = q(lang);
-    if (window.location.pathname === "/" && search !== window.location.search) {
-        window.history.pushState(null, "", "/" + search);
-    }
-    return ["/" + q("nb"), "/" + q("en")];
-};
+// The explorer's address, as the server wrote it from state.Filters.to_query: put it into the
+// history (the first one replaces the entry the page was opened with), so a link reproduces the
+// view. Back and forward load the page the address describes (below).
+window.dash_clientside.dashboard.pushAddress = (function () {
+    let first = true;
+    return function (search) {
+        if (typeof search !== "string" || window.location.pathname !== "/") return;
+        if (search !== window.location.search) {
+            window.history[first ? "replaceState" : "pushState"](null, "", "/" + search);
+        }
+        first = false;
+    };
+})();
 
 // AG Grid helpers (dash-ag-grid looks functions up in window.dashAgGridFunctions).
 var dagfuncs = (window.dashAgGridFunctions = window.dashAgGridFunctions || {});
@@ -63,34 +45,6 @@ dagfuncs.csvCell = function (params, lang) {
     const s = String(v);
     return /^[=+\-@\t\r]/.test(s) ? "'" + s : s;
 };
-
-// Back and forward within the explorer restore the filters from the address in place, instead of
-// rebuilding the page (which is what Dash's own listener would do). This listener is added before
-// Dash's, so it can keep the event to itself.
-window.addEventListener("popstate", function (event) {
-    const county = document.getElementById("explorer-county");
-    if (window.location.pathname !== "/" || !county) return;
-    const p = new URLSearchParams(window.location.search);
-    const lang = p.get("lang") === "en" ? "en" : "nb";
-    if (lang !== document.documentElement.lang) return; // another language: let Dash redraw the page
-    event.stopImmediatePropagation();
-    const list = (k) => (p.get(k) ? p.get(k).split(",").filter(Boolean) : []);
-    const year = (k, d) => (/^\d{4}$/.test(p.get(k) || "") ? parseInt(p.get(k), 10) : d);
-    const bar = county.closest(".filter-bar").dataset; // the years with data, written by filter_bar.py
-    const first = parseInt(bar.yearFirst, 10), last = parseInt(bar.yearLast, 10);
-    const values = {
-        "explorer-county": list("county"),
-        "explorer-sector": list("sector").map((s) => parseInt(s, 10)).filter((n) => !Number.isNaN(n)),
-        "explorer-size": list("size"),
-        "explorer-years": [year("from", first), year("to", last)],
-        "explorer-status": p.get("status") || "all",
-        "explorer-prize": p.get("prize") || "any",
-        "explorer-kpi": p.get("kpi") || "productivity",
-    };
-    for (const [id, value] of Object.entries(values)) {
-        window.dash_clientside.set_props(id, { value: value });
-    }
-}, true);
 
 // Compare page: print view (the print CSS lays it out on A4 landscape).
 window.dash_clientside.dashboard.print = function () {
@@ -130,9 +84,11 @@ window.dash_clientside.dashboard.syncCompareUrl = function (year, prize, status,
     return ["/compare" + q("nb"), "/compare" + q("en")];
 };
 
-// Back and forward on the compare and benchmark pages: load the view the address describes.
+// Back and forward on the explorer, compare and benchmark pages: load the view the address
+// describes (the server draws it from the address; nothing here reads the address's parts).
 window.addEventListener("popstate", function (event) {
-    if ((window.location.pathname === "/compare" && document.getElementById("compare-companies"))
+    if ((window.location.pathname === "/" && document.getElementById("explorer-county"))
+        || (window.location.pathname === "/compare" && document.getElementById("compare-companies"))
         || (window.location.pathname === "/benchmark" && document.getElementById("benchmark-query"))) {
         event.stopImmediatePropagation();
         window.location.reload();

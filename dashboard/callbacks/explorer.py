@@ -1,8 +1,9 @@
 """Callbacks of the explorer page: thin wrappers that validate inputs and call the page's views.
 
-Every callback reads the selection through ``state.from_inputs``, which drops unknown codes, cuts
-long lists and clamps years to the years with data (``db.year_span``), so a hostile request gets a
-clamped or empty view, never an error.
+Every callback takes the filter bar's values by name (``filter_bar.FILTERS``) and reads them
+through ``state.from_widgets``, which drops unknown codes, cuts long lists and clamps years to the
+years with data (``db.year_span``), so a hostile request gets a clamped or empty view, never an
+error. The address is written on the server, from ``Filters.to_query``.
 """
 
 from __future__ import annotations
@@ -25,14 +26,21 @@ log = logging.getLogger(__name__)
 ORG_NR = re.compile(r"[0-9]{9}")
 
 
+LANG = dict(lang=State(page.LANG, "data"))
+
+
+def _filters(filters: object) -> state.Filters:
+    return state.from_widgets(filters if isinstance(filters, dict) else {}, year_span())
+
+
 def _figure_callback(graph_id: str, view: Callable) -> Callable:
     """A callback that redraws one chart of the explorer from the filter bar."""
 
-    @callback(Output(graph_id, "figure"), *fb.FILTER_INPUTS, State(page.LANG, "data"),
+    @callback(output=Output(graph_id, "figure"), inputs=dict(filters=fb.FILTERS), state=LANG,
               prevent_initial_call=True)
     @guarded(db_error_figure)
-    def redraw(*values: object):
-        return view(state.from_inputs(*values[:-1], span=year_span()), normalize_lang(values[-1]), auth.viewer())
+    def redraw(filters: dict, lang: object):
+        return view(_filters(filters), normalize_lang(lang), auth.viewer())
 
     redraw.__name__ = f"update_{graph_id.removeprefix('explorer-')}"
     return redraw
@@ -44,22 +52,32 @@ update_trend = _figure_callback(page.TREND, page.trend_view)
 update_scatter = _figure_callback(page.SCATTER, page.scatter_view)
 
 
-@callback(Output(page.CARDS, "children"), Output(page.LEAD, "children"),
-          *fb.FILTER_INPUTS, State(page.LANG, "data"), prevent_initial_call=True)
+@callback(output=[Output(page.CARDS, "children"), Output(page.LEAD, "children")],
+          inputs=dict(filters=fb.FILTERS), state=LANG, prevent_initial_call=True)
 @guarded(lambda lang: ([], t("error.db.title", lang)))
-def update_cards(*values: object):
-    f, lang = state.from_inputs(*values[:-1], span=year_span()), normalize_lang(values[-1])
+def update_cards(filters: dict, lang: object):
+    f, lang = _filters(filters), normalize_lang(lang)
     return page.cards_view(f, lang, auth.viewer()), page.lead_text(f, lang)
 
 
-@callback(Output(page.TABLE, "rowData"), Output(page.TABLE, "columnDefs"),
-          Output(page.TABLE_NOTE, "children"), Output(page.TABLE, "csvExportParams"),
-          *fb.FILTER_INPUTS, State(page.LANG, "data"), prevent_initial_call=True)
+@callback(output=[Output(page.TABLE, "rowData"), Output(page.TABLE, "columnDefs"),
+                  Output(page.TABLE_NOTE, "children"), Output(page.TABLE, "csvExportParams")],
+          inputs=dict(filters=fb.FILTERS), state=LANG, prevent_initial_call=True)
 @guarded(lambda lang: ([], no_update, t("error.db.title", lang), no_update))
-def update_table(*values: object):
-    f, lang = state.from_inputs(*values[:-1], span=year_span()), normalize_lang(values[-1])
+def update_table(filters: dict, lang: object):
+    f, lang = _filters(filters), normalize_lang(lang)
     rows, columns, note = page.table_view(f, lang, auth.viewer())
     return rows, columns, note, page.csv_params(f, lang)
+
+
+@callback(output=[Output(page.ADDRESS, "data"), Output("lang-nb", "href"), Output("lang-en", "href")],
+          inputs=dict(filters=fb.FILTERS), state=LANG)
+def address(filters: dict, lang: object):
+    """The address of the view, written from ``Filters.to_query`` (the browser only pushes it into
+    its history), and the language links, which keep the selection."""
+    span, lang = year_span(), normalize_lang(lang)
+    f = state.from_widgets(filters if isinstance(filters, dict) else {}, span)
+    return f.to_query(lang, span), "/" + f.to_query("nb", span), "/" + f.to_query("en", span)
 
 
 @callback(Output(page.TABLE, "exportDataAsCsv"), Input(page.DOWNLOAD, "n_clicks"),
@@ -116,7 +134,7 @@ def play(n_clicks: object, n_intervals: object, years: object, stopped: object, 
     every view follows, like the time slider of Our World in Data's Grapher."""
     lang = normalize_lang(lang)
     span = year_span()
-    f = state.from_inputs(None, None, None, years, None, None, None, span=span)
+    f = state.from_widgets({"years": years}, span)
     start, stop = t("play.start", lang), t("play.stop", lang)
     if ctx.triggered_id == page.PLAY:
         if stopped is False:  # playing: stop where we are
@@ -147,16 +165,14 @@ def open_company(cell: object, click: object, kpi: object, years: object, lang: 
         org_nr = _clicked(click)
     if not isinstance(org_nr, str) or not ORG_NR.fullmatch(org_nr):
         raise PreventUpdate
-    f = state.from_inputs(None, None, None, years, None, None, kpi, span=year_span())
+    f = state.from_widgets({"years": years, "kpi": kpi}, year_span())
     title, body = page.company_view(org_nr, f, lang)
     return True, title, body
 
 
-# The address follows the filters (history.pushState), so a link reproduces the view and back and
-# forward work; the language links are rewritten to keep the selection. The slider's ends are the
-# years with data: years equal to them are left out of the address, as state.Filters.to_query does.
+# The browser puts the address the server wrote into its history (a link reproduces the view;
+# back and forward redraw the page from it).
 clientside_callback(
-    ClientsideFunction(namespace="dashboard", function_name="syncExplorerUrl"),
-    Output("lang-nb", "href"), Output("lang-en", "href"),
-    *fb.FILTER_INPUTS, State(page.LANG, "data"), State(fb.YEARS, "min"), State(fb.YEARS, "max"),
+    ClientsideFunction(namespace="dashboard", function_name="pushAddress"),
+    Input(page.ADDRESS, "data"),
 )

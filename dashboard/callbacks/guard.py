@@ -18,17 +18,17 @@ log = logging.getLogger(__name__)
 
 def guarded(fallback: Callable[[str], object]) -> Callable:
     """Turn a failure to read the database into the view's empty state, logged, instead of a 500.
-    The callback's last argument is the page's language."""
+    The page's language is the callback's ``lang`` argument, or else its last one."""
 
     def decorate(fn: Callable) -> Callable:
         @functools.wraps(fn)
-        def wrapper(*args: object) -> object:
+        def wrapper(*args: object, **kwargs: object) -> object:
             try:
-                return fn(*args)
+                return fn(*args, **kwargs)
             except (DatabaseError, duckdb.Error) as exc:
                 if not isinstance(exc, DatabaseError):  # that one the Database logs, once per file
                     log.error("%s: %s", fn.__name__, exc)
-                return fallback(normalize_lang(args[-1]))
+                return fallback(normalize_lang(kwargs["lang"] if "lang" in kwargs else args[-1]))
 
         return wrapper
 

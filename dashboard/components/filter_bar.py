@@ -1,9 +1,8 @@
 """The explorer's filter bar: county, sector, years, size, award status, prize and KPI, plus reset.
 
-Its widget ids and the list of callback inputs live here, so every callback reads the selection
-the same way (``state.from_inputs(*values, span=...)``). The year slider runs over the years with
-data (``span``); its ends are also written on the bar as ``data-year-first`` and
-``data-year-last``, for the browser's back and forward (``assets/dashboard.js``).
+Its widget ids and the callback inputs live here, by name (``FILTERS``), so every callback reads
+the selection the same way: ``state.from_widgets(filters, span)``, the one place a selection is
+built. The year slider runs over the years with data (``span``).
 """
 
 from __future__ import annotations
@@ -14,23 +13,27 @@ from dashboard import dimensions
 from dashboard.components.shell import href
 from dashboard.i18n import t
 from dashboard.kpis import KPIS
+from dashboard.state import OWNERSHIP as OWNERSHIP_VALUES
 from dashboard.state import PRIZES, SIZES, STATUSES, Filters
 from dashboard.years import Span
 
 COUNTY = "explorer-county"
 SECTOR = "explorer-sector"
 SIZE = "explorer-size"
+OWNERSHIP = "explorer-ownership"
 YEARS = "explorer-years"
 STATUS = "explorer-status"
 PRIZE = "explorer-prize"
 KPI = "explorer-kpi"
 RESET = "explorer-reset"
 
-# In the order of state.from_inputs(county, sector, size, years, status, prize, kpi).
-FILTER_INPUTS = [
-    Input(COUNTY, "value"), Input(SECTOR, "value"), Input(SIZE, "value"), Input(YEARS, "value"),
-    Input(STATUS, "value"), Input(PRIZE, "value"), Input(KPI, "value"),
-]
+# The filter bar's values by name, as callbacks take them (``inputs=dict(filters=FILTERS)``); the
+# names are the URL's (``state.URL_KEYS``), with one "years" for the slider.
+FILTERS = {
+    "county": Input(COUNTY, "value"), "sector": Input(SECTOR, "value"), "size": Input(SIZE, "value"),
+    "ownership": Input(OWNERSHIP, "value"), "years": Input(YEARS, "value"), "status": Input(STATUS, "value"),
+    "prize": Input(PRIZE, "value"), "kpi": Input(KPI, "value"),
+}
 
 
 def _field(label: str, control_id: str, control, wide: bool = False) -> html.Div:
@@ -65,6 +68,9 @@ def filter_bar(f: Filters, span: Span, lang: str) -> html.Section:
             _field(t("filter.size", lang), SIZE, dcc.Checklist(
                 id=SIZE, value=list(f.sizes), inline=True, className="size-checklist",
                 options=[{"label": t(f"size.{s}", lang), "value": s} for s in SIZES]), wide=True),
+            _field(t("filter.ownership", lang), OWNERSHIP, dcc.Checklist(
+                id=OWNERSHIP, value=list(f.ownership), inline=True, className="size-checklist",
+                options=[{"label": t(f"ownership.{o}", lang), "value": o} for o in OWNERSHIP_VALUES])),
             _field(t("filter.status", lang), STATUS, dcc.Dropdown(
                 id=STATUS, value=f.status, clearable=False, searchable=False,
                 options=[{"label": t(f"status.{s}", lang), "value": s} for s in STATUSES])),
@@ -75,6 +81,5 @@ def filter_bar(f: Filters, span: Span, lang: str) -> html.Section:
                               className="btn btn-outline-secondary"), className="filter-actions"),
         ],
         className="filter-bar",
-        **{"aria-label": t("filter.title", lang), "data-year-first": str(span.first),
-           "data-year-last": str(span.last)},
+        **{"aria-label": t("filter.title", lang)},
     )

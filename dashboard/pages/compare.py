@@ -43,8 +43,8 @@ SEARCH_LIMIT = 50
 def search_options(s: CompareState, search: str, lang: str) -> list[dict]:
     """Companies for the picker: the chosen ones first, then matches for ``search``."""
     level = state.STATUS_LEVEL[s.status]
-    found = run_query("company_search", year=s.year, status=level, prize=s.prize,
-                      search=search[:40], limit=SEARCH_LIMIT, as_of=auth.as_of())
+    found = run_query("company_search", year=s.year, search=search[:40], limit=SEARCH_LIMIT,
+                      sel=state.selection(auth.as_of(), status=level, prize=s.prize))
     chosen = run_query("compare_companies", companies=list(s.companies), year=s.year, prize=s.prize)
     rows = pd.concat([chosen[["org_nr", "name", "level"]], found]).drop_duplicates("org_nr")
     return [{"label": f"{r.name} ({r.org_nr}){_level_tag(int(r.level), lang)}", "value": r.org_nr}
@@ -56,8 +56,8 @@ def _level_tag(level: int, lang: str) -> str:
 
 
 def finalists(s: CompareState) -> list[str]:
-    df = run_query("company_search", year=s.year, status=2, prize=s.prize, search="", limit=COMPARE_MAX,
-                   as_of=auth.as_of())
+    df = run_query("company_search", year=s.year, search="", limit=COMPARE_MAX,
+                   sel=state.selection(auth.as_of(), status=2, prize=s.prize))
     return df["org_nr"].tolist()
 
 
@@ -66,8 +66,8 @@ def comparison(s: CompareState) -> tuple[pd.DataFrame, pd.DataFrame]:
     companies = run_query("compare_companies", companies=list(s.companies), year=s.year, prize=s.prize)
     order = {org: i for i, org in enumerate(s.companies)}
     companies = companies.assign(order=companies["org_nr"].map(order)).sort_values("order")
-    pct = run_query("compare_percentiles", companies=list(s.companies), year=s.year, prize=s.prize,
-                    lower_is_better=list(LOWER_IS_BETTER), as_of=auth.as_of())
+    pct = run_query("compare_percentiles", companies=list(s.companies), year=s.year,
+                    lower_is_better=list(LOWER_IS_BETTER), sel=state.selection(auth.as_of(), status=1, prize=s.prize))
     return companies, pct
 
 
