@@ -36,6 +36,7 @@ def tiny_tables() -> dict[str, pd.DataFrame]:
     2024: A (Oslo, 25) fte 10, va 20; B (Oslo, 24) fte 30, va 30; C (Vestland, 25) fte 20, va unknown.
     2025: A fte 10, va 22; B fte 30, va 33; C fte 20, va 10; D (Vestland, 10) fte 300, va 300.
     Emissions (scope 1 + 2): A 100 -> 80, B 1100 -> 1000, C unknown, D first reported 2025: 50.
+    Owners: A and C Norwegian, B and D foreign.
     """
     companies = pd.DataFrame({
         "org_nr": [ORG_A, ORG_B, ORG_C, ORG_D],
@@ -43,6 +44,7 @@ def tiny_tables() -> dict[str, pd.DataFrame]:
         "county_code": ["03", "03", "46", "46"],
         "sector_code": [25, 24, 25, 10],
         "founded": [1990, 1950, 2019, 2000],
+        "ownership": ["norwegian", "foreign", "norwegian", "foreign"],
     })
     years = company_years([
         dict(org_nr=ORG_A, year=2024, fte=10, turnover_mnok=50, value_added_mnok=20, wage_costs_mnok=8,

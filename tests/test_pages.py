@@ -100,3 +100,40 @@ def test_template_downloads(app) -> None:
     assert csv.data.decode("utf-8-sig").startswith("org_nr;name;county;sector;founded;year;fte;")
     xlsx = client.get("/data/template.xlsx")
     assert xlsx.status_code == 200 and xlsx.data[:2] == b"PK"
+
+
+def test_ownership_filter_on_the_explorer(app) -> None:
+    """?ownership=foreign: the filter bar shows it, the lead and charts say it, the address the
+    server writes keeps it, and the figures are the foreign-owned companies' (the jury's view)."""
+    from dashboard.callbacks import explorer as cb
+    from dashboard.components import filter_bar as fb
+    from dashboard.db import year_span
+    from dashboard.disclosure import JURY, public
+
+    with app.server.app_context():
+        rendered = explorer.layout(lang="en", ownership="foreign")
+        checklist = next(c for c in _walk(rendered) if getattr(c, "id", None) == fb.OWNERSHIP)
+        assert checklist.value == ["foreign"]
+        widgets = {"ownership": ["foreign"], "years": [2014, 2025]}
+        search, nb, en = cb.address(widgets, "en")
+        assert search == "?ownership=foreign&lang=en" and nb == "/?ownership=foreign"
+        f = state.from_widgets(widgets, year_span())
+        assert explorer.lead_text(f, "en") == "2025 · foreign-owned"
+        foreign = explorer.trend_view(f, "en", JURY)["data"][0]["y"]
+        everyone = explorer.trend_view(state.from_widgets({}, year_span()), "en", JURY)["data"][0]["y"]
+        assert foreign != everyone and all(v is not None for v in foreign)
+        # a choice of owner is the jury's: the public sees no figure for it
+        shown = explorer.trend_view(f, "en", public())["data"]
+        assert not any(v is not None for tr in shown if tr.get("name") == "Selection" for v in tr["y"])
+
+
+def _walk(node):
+    """Every component in a layout, depth first."""
+    if isinstance(node, (list, tuple)):
+        for child in node:
+            yield from _walk(child)
+        return
+    yield node
+    children = getattr(node, "children", None)
+    if children is not None and not isinstance(children, (str, int, float)):
+        yield from _walk(children)

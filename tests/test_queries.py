@@ -227,3 +227,16 @@ def test_emissions_baseline_is_the_first_year_with_both_scopes(tmp_path) -> None
                        ("emissions_reduction", 2025): (pytest.approx(20.0), 1)}
     finally:
         db.close()
+
+
+def test_ownership_filter(tiny_db: Database) -> None:
+    # B (30 FTE, value added 33) and D (300, 300) are foreign-owned: 2025 = 333000 / 330
+    assert values(tiny_db, ["productivity"], ownership=["foreign"])[("productivity", 2025)] == (
+        pytest.approx(333000 / 330), 2)
+    # A (10, 22) and C (20, 10) Norwegian: 32000 / 30; with county 46 only C
+    assert values(tiny_db, ["productivity"], ownership=["norwegian"])[("productivity", 2025)] == (
+        pytest.approx(32000 / 30), 2)
+    assert by(tiny_db, "county", ownership=["norwegian"]) == {"03": (pytest.approx(2200.0), 1),
+                                                            "46": (pytest.approx(500.0), 1)}
+    both = values(tiny_db, ["productivity"], ownership=["norwegian", "foreign"])
+    assert both == values(tiny_db, ["productivity"])  # both owners is everyone
