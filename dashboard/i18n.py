@@ -335,14 +335,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "disclosure.public_rules": (
         "Offentlige tall viser grupper av minst {n} bedrifter som rapporterer nøkkeltallet: hele landet, "
-        "ett fylke, én bransje og én størrelse (eller alle). Et tall skjules når én bedrift har over 60 % "
+        "ett fylke, én bransje og én størrelse (eller alle). Et tall skjules når én bedrift har over {share} % "
         "av summen, eller når det sammen med et annet publisert tall ville skille ut færre enn {n} "
-        "bedrifter. Flere fylker eller bransjer samtidig, og grupper av nominerte, vises bare for juryen. "
+        "bedrifter. Flere fylker eller bransjer samtidig, valg av eier og grupper av nominerte vises bare for juryen. "
         "Kvartiler er snittet av de {w} bedriftene nærmest kvartilen, og alle tall er avrundet slik de vises.",
         "Public figures show groups of at least {n} companies that report the key figure: all of Norway, "
         "one county, one sector and one size (or all). A figure is hidden where one company holds over "
-        "60 % of the total, or where, with another published figure, it would single out fewer than {n} "
-        "companies. Several counties or sectors at once, and groups of nominees, are for the jury only. "
+        "{share} % of the total, or where, with another published figure, it would single out fewer than {n} "
+        "companies. Several counties or sectors at once, a choice of owner and groups of nominees are for the jury only. "
         "Quartiles are the mean of the {w} companies nearest the quartile, and every figure is rounded as "
         "shown.",
     ),

@@ -11,39 +11,41 @@ from dashboard.callbacks.guard import db_error_figure, guarded
 from dashboard.i18n import normalize_lang, t
 from dashboard.pages import benchmark as page
 
-# Both callbacks read the same inputs: who the subject is, the year and the peer group.
-INPUTS = [
-    Input(page.MODE, "value"), Input(page.FETCH, "n_clicks"), Input(page.QUERY, "value"),
-    Input(page.YEAR, "value"), Input(page.OPTIONS, "value"), Input(page.SECTOR, "value"),
-    Input(page.COUNTY, "value"), Input({"type": page.MEASURE, "measure": ALL}, "value"),
-    Input(page.TREND_KPI, "value"),
-    State({"type": page.MEASURE, "measure": ALL}, "id"), State(page.LANG, "data"),
-]
+# Both callbacks read the same inputs, by name: who the subject is, the year and the peer group.
+INPUTS = dict(
+    mode=Input(page.MODE, "value"), fetch=Input(page.FETCH, "n_clicks"), query=Input(page.QUERY, "value"),
+    year=Input(page.YEAR, "value"), options=Input(page.OPTIONS, "value"), sector=Input(page.SECTOR, "value"),
+    county=Input(page.COUNTY, "value"), measures=Input({"type": page.MEASURE, "measure": ALL}, "value"),
+    trend_kpi=Input(page.TREND_KPI, "value"),
+)
+STATE = dict(ids=State({"type": page.MEASURE, "measure": ALL}, "id"), lang=State(page.LANG, "data"))
 
 
-def _read(mode: object, n_clicks: object, query: object, year: object, options: object, sector: object,
-          county: object, values: object, trend_kpi: object, ids: object, lang: object) -> dict:
+def _read(mode: object, fetch: object, query: object, year: object, options: object, sector: object,
+          county: object, measures: object, trend_kpi: object, ids: object, lang: object) -> dict:
     """The validated inputs, and the subject they describe (None when there is none)."""
     lang = normalize_lang(lang)
     mode = mode if mode in ("company", "typed") else "company"
-    measures = {}
-    if isinstance(values, list) and isinstance(ids, list):
-        measures = {i.get("measure"): v for i, v in zip(ids, values) if isinstance(i, dict)}
+    typed = {}
+    if isinstance(measures, list) and isinstance(ids, list):
+        typed = {i.get("measure"): v for i, v in zip(ids, measures) if isinstance(i, dict)}
     year, options, trend_kpi = bench.parse_year(year), bench.parse_options(options), bench.parse_kpi(trend_kpi)
     try:
-        subject, limited = bench.resolve(mode, query, measures, sector, county, year, lang, auth.viewer()), False
+        subject, limited = bench.resolve(mode, query, typed, sector, county, year, lang, auth.viewer()), False
     except bench.TooMany:
         subject, limited = None, True
-    return dict(lang=lang, mode=mode, query=query, measures=measures, sector=sector, county=county,
+    return dict(lang=lang, mode=mode, query=query, measures=typed, sector=sector, county=county,
                 year=year, options=options, trend_kpi=trend_kpi, subject=subject, limited=limited)
 
 
-@callback(Output(page.SUBJECT, "children"), Output(page.GROUP, "children"), Output(page.TABLE, "children"),
-          Output(page.STRIPS, "figure"), Output(page.RADAR, "figure"), Output(page.REPORT_STATE, "value"),
-          *INPUTS, prevent_initial_call=True)
+@callback(output=[Output(page.SUBJECT, "children"), Output(page.GROUP, "children"),
+                  Output(page.TABLE, "children"), Output(page.STRIPS, "figure"), Output(page.RADAR, "figure"),
+                  Output(page.REPORT_STATE, "value")],
+          inputs=INPUTS, state=STATE, prevent_initial_call=True)
 @guarded(lambda lang: (t("error.db.title", lang), no_update, no_update, no_update, no_update, no_update))
-def update(*values: object):
-    v = _read(*values)
+def update(mode: object, fetch: object, query: object, year: object, options: object, sector: object,
+           county: object, measures: object, trend_kpi: object, ids: object, lang: object):
+    v = _read(mode, fetch, query, year, options, sector, county, measures, trend_kpi, ids, lang)
     out = page.results(v["subject"], v["options"], v["year"], v["lang"], auth.viewer())
     if v["subject"] is None and v["mode"] == "company" and isinstance(v["query"], str) and v["query"].strip():
         out["subject"] = t("benchmark.not_found", v["lang"])
@@ -54,11 +56,12 @@ def update(*values: object):
                               v["options"], v["trend_kpi"]))
 
 
-@callback(Output(page.TREND, "figure"), *INPUTS, prevent_initial_call=True)
+@callback(output=Output(page.TREND, "figure"), inputs=INPUTS, state=STATE, prevent_initial_call=True)
 @guarded(db_error_figure)
-def update_trend(*values: object):
+def update_trend(mode: object, fetch: object, query: object, year: object, options: object, sector: object,
+                 county: object, measures: object, trend_kpi: object, ids: object, lang: object):
     """The subject against the peer median over the years: its own callback, drawn alongside."""
-    v = _read(*values)
+    v = _read(mode, fetch, query, year, options, sector, county, measures, trend_kpi, ids, lang)
     return page.trend_figure(v["subject"], v["options"], v["trend_kpi"], v["lang"], auth.viewer())
 
 

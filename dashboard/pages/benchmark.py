@@ -139,7 +139,7 @@ def layout(lang: str, args: dict[str, str]) -> list:
         html.H1(t("benchmark.title", lang)),
         html.P(t("benchmark.lead", lang, n=disclosure.MIN_GROUP), className="lead"),
         None if viewer.full else html.P(
-            t("disclosure.public_rules", lang, n=disclosure.MIN_GROUP, w=disclosure.QUANTILE_WINDOW)
+            t("disclosure.public_rules", lang, **disclosure.rule_numbers())
             + " " + t("benchmark.typed_band", lang), className="table-note disclosure-rules"),
         html.Section([
             html.Div([html.Label(t("benchmark.mode", lang), className="form-label"),

@@ -298,8 +298,7 @@ def layout(lang: str, args: dict[str, str]) -> list:
         notice,
         filter_bar(f, span, lang),
         dcc.Store(id=ADDRESS),
-        None if v.full else html.P(t("disclosure.public_rules", lang, n=disclosure.MIN_GROUP,
-                                     w=disclosure.QUANTILE_WINDOW),
+        None if v.full else html.P(t("disclosure.public_rules", lang, **disclosure.rule_numbers()),
                                    className="table-note disclosure-rules", id="explorer-disclosure"),
         html.Section(cards_view(f, lang, v), id=CARDS, className="card-grid", **{"aria-live": "polite"}),
         html.Div(
