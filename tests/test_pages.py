@@ -137,3 +137,21 @@ def _walk(node):
     children = getattr(node, "children", None)
     if children is not None and not isinstance(children, (str, int, float)):
         yield from _walk(children)
+
+
+def test_addresses_are_written_on_the_server(app) -> None:
+    """Compare and benchmark addresses come from the server (the browser only pushes them)."""
+    from dashboard.callbacks import benchmark as bench_cb
+    from dashboard.callbacks import compare as compare_cb
+    from dashboard.db import year_span
+
+    with app.server.app_context():
+        newest = year_span().last
+        here, nb, en = compare_cb.address(newest - 1, "special", None, ["910000004", "x"], [2, 1],
+                                          "level", [{"criterion": "productivity"}, {"criterion": "innovation"}], "en")
+        assert here == f"/compare?year={newest - 1}&prize=special&companies=910000004&view=level&lang=en"
+        assert nb == here.replace("&lang=en", "") and en == here
+        here, nb, _ = bench_cb.address("company", " 910000004 ", newest, ["sector"], "robot_density", "nb")
+        assert here == nb == "/benchmark?company=910000004&kpi=robot_density&peers=sector"
+        # typed figures never go into the address; the default peers are left out
+        assert bench_cb.address("typed", "910000004", newest, ["sector", "size"], "productivity", "nb")[0] == "/benchmark"

@@ -10,17 +10,20 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     },
 });
 
-// The explorer's address, as the server wrote it from state.Filters.to_query: put it into the
-// history (the first one replaces the entry the page was opened with), so a link reproduces the
-// view. Back and forward load the page the address describes (below).
+// A page's address ("/compare?year=2024"), as the server wrote it from the page's state: put it
+// into the history, so a link reproduces the view. The first address a page writes replaces the
+// entry it was opened with. Back and forward load the page the address describes (below).
 window.dash_clientside.dashboard.pushAddress = (function () {
-    let first = true;
-    return function (search) {
-        if (typeof search !== "string" || window.location.pathname !== "/") return;
+    let page = null;
+    return function (address) {
+        if (typeof address !== "string") return;
+        const path = address.split("?")[0];
+        const search = address.slice(path.length);
+        if (window.location.pathname !== path) return;
         if (search !== window.location.search) {
-            window.history[first ? "replaceState" : "pushState"](null, "", "/" + search);
+            window.history[page === path ? "pushState" : "replaceState"](null, "", address);
         }
-        first = false;
+        page = path;
     };
 })();
 
@@ -52,38 +55,6 @@ window.dash_clientside.dashboard.print = function () {
     return window.dash_clientside.no_update;
 };
 
-// The newest year a page's year dropdown offers: the default year, left out of the address.
-window.dash_clientside.dashboard.newestYear = function (options) {
-    const years = (options || []).map((o) => o.value).filter((v) => typeof v === "number");
-    return years.length ? Math.max(...years) : null;
-};
-
-// Compare page: the address follows the selection; the same form as state.CompareState.to_query.
-// newest is the last year with data (the newest the year dropdown offers).
-window.dash_clientside.dashboard.compareQuery = function (year, prize, status, companies, weights, ids, view, lang, newest) {
-    const args = [];
-    if (year && year !== newest) args.push(["year", String(year)]);
-    if (prize && prize !== "main") args.push(["prize", prize]);
-    if (status && status !== "nominated") args.push(["status", status]);
-    if (Array.isArray(companies) && companies.length) args.push(["companies", companies.join(",")]);
-    const w = (ids || []).map((id, i) => [id.criterion, weights[i]]).filter(([, v]) => v !== 1 && v !== null && v !== undefined);
-    if (w.length) args.push(["weights", w.map(([c, v]) => c + ":" + v).join(",")]);
-    if (view && view !== "change") args.push(["view", view]);
-    if (lang === "en") args.push(["lang", "en"]);
-    return args.length ? "?" + args.map(([k, v]) => k + "=" + encodeURIComponent(v).replace(/%2C/g, ",").replace(/%3A/g, ":")).join("&") : "";
-};
-
-window.dash_clientside.dashboard.syncCompareUrl = function (year, prize, status, companies, weights, view, ids, lang, yearOptions) {
-    const newest = window.dash_clientside.dashboard.newestYear(yearOptions);
-    const q = (language) => window.dash_clientside.dashboard.compareQuery(
-        year, prize, status, companies, weights, ids, view, language, newest);
-    const search = q(lang);
-    if (window.location.pathname === "/compare" && search !== window.location.search) {
-        window.history.pushState({ compare: true }, "", "/compare" + search);
-    }
-    return ["/compare" + q("nb"), "/compare" + q("en")];
-};
-
 // Back and forward on the explorer, compare and benchmark pages: load the view the address
 // describes (the server draws it from the address; nothing here reads the address's parts).
 window.addEventListener("popstate", function (event) {
@@ -94,25 +65,3 @@ window.addEventListener("popstate", function (event) {
         window.location.reload();
     }
 }, true);
-
-// Benchmark page: the address follows a looked-up company, the year, the peer group and the trend's
-// key figure, so a link reproduces the view. Typed figures never go into the address. The newest
-// year the dropdown offers is the default, left out.
-window.dash_clientside.dashboard.syncBenchmarkUrl = function (mode, query, year, peers, kpi, lang, yearOptions) {
-    const newest = window.dash_clientside.dashboard.newestYear(yearOptions);
-    const build = (language) => {
-        const args = [];
-        if (mode !== "typed" && query && String(query).trim()) args.push(["company", String(query).trim()]);
-        if (year && year !== newest) args.push(["year", String(year)]);
-        const p = Array.isArray(peers) ? peers.join(",") : "";
-        if (p !== "sector,size") args.push(["peers", p]);
-        if (kpi && kpi !== "productivity") args.push(["kpi", kpi]);
-        if (language === "en") args.push(["lang", "en"]);
-        return "/benchmark" + (args.length ? "?" + args.map(([k, v]) => k + "=" + encodeURIComponent(v).replace(/%2C/g, ",")).join("&") : "");
-    };
-    const here = build(lang);
-    if (window.location.pathname === "/benchmark" && here !== window.location.pathname + window.location.search) {
-        window.history.pushState({ benchmark: true }, "", here);
-    }
-    return [build("nb"), build("en")];
-};

@@ -65,11 +65,20 @@ def update_trend(mode: object, fetch: object, query: object, year: object, optio
     return page.trend_figure(v["subject"], v["options"], v["trend_kpi"], v["lang"], auth.viewer())
 
 
+@callback(output=[Output(page.ADDRESS, "data"), Output("lang-nb", "href", allow_duplicate=True),
+                  Output("lang-en", "href", allow_duplicate=True)],
+          inputs=dict(mode=Input(page.MODE, "value"), query=Input(page.QUERY, "value"),
+                      year=Input(page.YEAR, "value"), options=Input(page.OPTIONS, "value"),
+                      trend_kpi=Input(page.TREND_KPI, "value")),
+          state=dict(lang=State(page.LANG, "data")), prevent_initial_call="initial_duplicate")
+def address(mode: object, query: object, year: object, options: object, trend_kpi: object, lang: object):
+    """The page's address and language links, written on the server (typed figures never)."""
+    lang = normalize_lang(lang)
+    year, options, trend_kpi = bench.parse_year(year), bench.parse_options(options), bench.parse_kpi(trend_kpi)
+    return tuple(page.address(mode, query, year, options, trend_kpi, language) for language in (lang, "nb", "en"))
+
+
 clientside_callback(
-    ClientsideFunction(namespace="dashboard", function_name="syncBenchmarkUrl"),
-    Output("lang-nb", "href", allow_duplicate=True), Output("lang-en", "href", allow_duplicate=True),
-    Input(page.MODE, "value"), Input(page.QUERY, "value"), Input(page.YEAR, "value"),
-    Input(page.OPTIONS, "value"), Input(page.TREND_KPI, "value"), State(page.LANG, "data"),
-    State(page.YEAR, "options"),  # the newest year offered is the default, left out of the address
-    prevent_initial_call="initial_duplicate",
+    ClientsideFunction(namespace="dashboard", function_name="pushAddress"),
+    Input(page.ADDRESS, "data"),
 )

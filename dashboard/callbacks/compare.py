@@ -131,12 +131,27 @@ clientside_callback(
     Output(page.PRINT, "n_clicks"), Input(page.PRINT, "n_clicks"), prevent_initial_call=True,
 )
 
+@callback(output=[Output(page.ADDRESS, "data"), Output("lang-nb", "href", allow_duplicate=True),
+                  Output("lang-en", "href", allow_duplicate=True)],
+          inputs=dict(year=Input(page.YEAR, "value"), prize=Input(page.PRIZE, "value"),
+                      status=Input(page.STATUS, "value"), companies=Input(page.COMPANIES, "value"),
+                      weights=Input({"type": page.WEIGHT, "criterion": ALL}, "value"),
+                      view=Input(page.VIEW, "value")),
+          state=dict(ids=State({"type": page.WEIGHT, "criterion": ALL}, "id"), lang=State(page.LANG, "data")),
+          prevent_initial_call="initial_duplicate")
+def address(year: object, prize: object, status: object, companies: object, weights: object, view: object,
+            ids: object, lang: object):
+    """The page's address and language links, written from ``CompareState.to_query``."""
+    span, lang = year_span(), normalize_lang(lang)
+    pairs = {i.get("criterion"): w for i, w in zip(ids, weights)} \
+        if isinstance(ids, list) and isinstance(weights, list) else {}
+    s = state.build_compare(year, prize, status, companies, {k: v for k, v in pairs.items() if isinstance(k, str)},
+                            view, span=span)
+    return (page.PATH + s.to_query(lang, span), page.PATH + s.to_query("nb", span),
+            page.PATH + s.to_query("en", span))
+
+
 clientside_callback(
-    ClientsideFunction(namespace="dashboard", function_name="syncCompareUrl"),
-    Output("lang-nb", "href", allow_duplicate=True), Output("lang-en", "href", allow_duplicate=True),
-    Input(page.YEAR, "value"), Input(page.PRIZE, "value"), Input(page.STATUS, "value"),
-    Input(page.COMPANIES, "value"), Input({"type": page.WEIGHT, "criterion": ALL}, "value"),
-    Input(page.VIEW, "value"), State({"type": page.WEIGHT, "criterion": ALL}, "id"),
-    State(page.LANG, "data"), State(page.YEAR, "options"),  # the newest year offered is the default
-    prevent_initial_call="initial_duplicate",
+    ClientsideFunction(namespace="dashboard", function_name="pushAddress"),
+    Input(page.ADDRESS, "data"),
 )

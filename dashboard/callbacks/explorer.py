@@ -77,7 +77,7 @@ def address(filters: dict, lang: object):
     its history), and the language links, which keep the selection."""
     span, lang = year_span(), normalize_lang(lang)
     f = state.from_widgets(filters if isinstance(filters, dict) else {}, span)
-    return f.to_query(lang, span), "/" + f.to_query("nb", span), "/" + f.to_query("en", span)
+    return "/" + f.to_query(lang, span), "/" + f.to_query("nb", span), "/" + f.to_query("en", span)
 
 
 @callback(Output(page.TABLE, "exportDataAsCsv"), Input(page.DOWNLOAD, "n_clicks"),

@@ -9,6 +9,7 @@ the form (used for one calculation, never stored).
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -40,6 +41,7 @@ TREND = "benchmark-trend"
 TREND_KPI = "benchmark-trend-kpi"
 REPORT_STATE = "benchmark-report-state"
 REPORT_LANG = "benchmark-report-lang"
+ADDRESS = "benchmark-address"  # the address of the view, written by the server
 
 
 def table(rows: list[PeerRow], lang: str, year: int) -> html.Div:
@@ -104,6 +106,24 @@ def trend_figure(subject: Subject | None, options: list[str], kpi_id: str, lang:
     return figures.benchmark_trend_figure(own, medians, KPIS_BY_ID[kpi_id], lang, subject.name)
 
 
+DEFAULT_PEERS = ["sector", "size"]
+
+
+def address(mode: object, query: object, year: int, options: list[str], trend_kpi: str, lang: str) -> str:
+    """The page's address: a looked-up company (never typed figures), the year (left out when it is
+    the newest), the peer group and the trend's key figure, so a link reproduces the view."""
+    args = {
+        "company": query.strip() if mode != "typed" and isinstance(query, str) and query.strip() else "",
+        "year": str(year) if year != year_span().last else "",
+        "kpi": trend_kpi if trend_kpi != "productivity" else "",
+        "lang": lang if lang == "en" else "",
+    }
+    args = {k: v for k, v in args.items() if v}
+    if options != DEFAULT_PEERS:  # "peers=" (empty) is a link with no box ticked
+        args["peers"] = ",".join(options)
+    return PATH + ("?" + urlencode(args, safe=",") if args else "")
+
+
 def report_state(mode: object, query: object, measures: object, sector: object, county: object,
                  year: int, options: list[str], trend_kpi: str) -> str:
     """The hidden form field the report download posts back: the inputs, nothing computed."""
@@ -127,7 +147,7 @@ def _measure_input(m, lang: str) -> html.Div:
 def layout(lang: str, args: dict[str, str]) -> list:
     year = bench.parse_year(args.get("year"))
     peers = args.get("peers")  # "" is a link with no box ticked; absent is the default
-    options = bench.parse_options(peers.split(",") if isinstance(peers, str) else ["sector", "size"])
+    options = bench.parse_options(peers.split(",") if isinstance(peers, str) else DEFAULT_PEERS)
     query = args.get("company", "")[:120]
     trend_kpi = bench.parse_kpi(args.get("kpi"))
     viewer = auth.viewer()
@@ -203,4 +223,5 @@ def layout(lang: str, args: dict[str, str]) -> list:
               for code, label in (("nb", "Norsk (HTML)"), ("en", "English (HTML)"))],
         ], action="/benchmark/report", method="post", className="report-form chart-panel"),
         dcc.Store(id=LANG, data=lang),
+        dcc.Store(id=ADDRESS),
     ]

@@ -21,6 +21,7 @@ from dashboard.state import COMPARE_MAX, WEIGHT_MAX, CompareState
 
 PATH = "/compare"
 LANG = "compare-lang"
+ADDRESS = "compare-address"  # the address of the view, written by the server
 YEAR = "compare-year"
 PRIZE = "compare-prize"
 STATUS = "compare-status"
@@ -278,5 +279,6 @@ def layout(lang: str, args: dict[str, str]) -> list:
                                            className="chart-radar"), delay_show=300), className="chart-panel"),
         dcc.Store(id=SCORES, data=store),
         dcc.Store(id=LANG, data=lang),
+        dcc.Store(id=ADDRESS),
         dcc.Download(id=DOWNLOAD),
     ]
