@@ -234,7 +234,7 @@ class CompareState:
 
     def to_query(self, lang: str, span: Span) -> str:
         """The non-default parts as a query string; the year is left out when it is the last of
-        ``span`` (``compareQuery`` in ``assets/dashboard.js`` agrees)."""
+        ``span``. The compare page's address is written from this alone."""
         weights = ",".join(f"{c}:{w:g}" for c, w in self.weights)
         args = {
             "year": str(self.year) if self.year != span.last else "",
