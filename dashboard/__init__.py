@@ -12,21 +12,21 @@ from dashboard import auth, errors, http, ratelimit, report
 from dashboard.config import Config
 from dashboard.db import Database, DatabaseError
 from dashboard.warehouse import SCHEMA_VERSION
-from dashboard.i18n import t
+from dashboard.i18n import DEFAULT_LANG, client_config, t
 
 log = logging.getLogger(__name__)
 
-INDEX = """<!DOCTYPE html>
-<html lang="nb">
+INDEX = f"""<!DOCTYPE html>
+<html lang="{DEFAULT_LANG}">
 <head>
-{%metas%}
-<title>{%title%}</title>
-{%favicon%}
-{%css%}
+{{%metas%}}
+<title>{{%title%}}</title>
+{{%favicon%}}
+{{%css%}}
 </head>
 <body>
-{%app_entry%}
-<footer>{%config%}{%scripts%}{%renderer%}</footer>
+{{%app_entry%}}
+<footer>{{%config%}}{{%scripts%}}{{%renderer%}}</footer>
 </body>
 </html>"""
 
@@ -74,10 +74,12 @@ def create_app(config: Config | None = None) -> Dash:
         use_pages=True,
         pages_folder="",
         suppress_callback_exceptions=True,
-        title=t("app.title", "nb"),
+        title=t("app.title", DEFAULT_LANG),
         update_title=None,
         serve_locally=True,
-        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+        # the languages, for assets/dashboard.js (a meta tag: the security policy allows no inline script)
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
+                   {"name": "dashboard-languages", "content": client_config()}],
     )
     app.index_string = INDEX
     errors.register(app.server)
@@ -100,7 +102,7 @@ def create_app(config: Config | None = None) -> Dash:
 def _register_pages() -> None:
     from dashboard.pages import benchmark, compare, data, explorer, not_found, present
 
-    title = t("app.title", "nb")
+    title = t("app.title", DEFAULT_LANG)
     pages = (
         ("dashboard.pages.explorer", "/", explorer.layout, "nav.explorer"),
         ("dashboard.pages.compare", "/compare", compare.layout, "nav.compare"),
@@ -110,6 +112,6 @@ def _register_pages() -> None:
     )
     for order, (module, path, layout, label) in enumerate(pages):
         dash.register_page(module, path=path, layout=layout, order=order,
-                           title=f"{t(label, 'nb')} – {title}", name=t(label, "nb"))
+                           title=f"{t(label, DEFAULT_LANG)} – {title}", name=t(label, DEFAULT_LANG))
     dash.register_page("dashboard.pages.not_found_404", path="/404", layout=not_found.layout,
-                       title=f"{t('error.404.title', 'nb')} – {title}")
+                       title=f"{t('error.404.title', DEFAULT_LANG)} – {title}")

@@ -23,14 +23,14 @@ import secrets
 from datetime import date
 from pathlib import Path
 from typing import Callable
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from flask import Flask, abort, current_app, redirect, request
 from flask_login import LoginManager, current_user, login_user, logout_user
 
 from dashboard import ratelimit, users
 from dashboard.disclosure import Viewer  # the views' viewer
-from dashboard.i18n import normalize_lang, t
+from dashboard.i18n import lang_arg, normalize_lang, t
 
 log = logging.getLogger(__name__)
 FULL = ("open", "jury", "admin")  # roles that see individual companies and unpublished nominations
@@ -119,6 +119,12 @@ def _page(lang: str, message: str = "", status: int = 200):
     return body, status, {"Content-Type": "text/html; charset=utf-8"}
 
 
+def _home(lang: str) -> str:
+    """The front page in ``lang`` (the default language needs no argument)."""
+    args = lang_arg(lang)
+    return "/?" + urlencode(args) if args else "/"
+
+
 def setup(server: Flask, enabled: bool, users_db: Path, secret_key: str | None, secure_cookies: bool) -> None:
     """Turn access control on or off for the app's Flask server."""
     server.config["DASHBOARD_AUTH"] = enabled
@@ -153,7 +159,7 @@ def setup(server: Flask, enabled: bool, users_db: Path, secret_key: str | None, 
             return _page(lang, t("auth.wrong", lang), 401)
         users.signed_in(users_db, name, address)
         login_user(user)
-        return redirect(f"/?lang={lang}" if lang == "en" else "/")
+        return redirect(_home(lang))
 
     @server.route("/logout", methods=["GET", "POST"])  # GET named here only to refuse it (else the pages answer)
     def logout():
@@ -164,4 +170,4 @@ def setup(server: Flask, enabled: bool, users_db: Path, secret_key: str | None, 
             users.end_sessions(users_db, current_user.name)  # a copy of the cookie is no good either
         logout_user()
         lang = normalize_lang(request.args.get("lang"))
-        return redirect(f"/?lang={lang}" if lang == "en" else "/")
+        return redirect(_home(lang))

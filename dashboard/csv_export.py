@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.i18n import csv_format
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -26,5 +28,5 @@ def to_csv(df: pd.DataFrame, lang: str) -> str:
     for col in safe.columns:
         if not pd.api.types.is_numeric_dtype(safe[col]):
             safe[col] = safe[col].map(neutralise)
-    sep, decimal = (",", ".") if lang == "en" else (";", ",")
+    sep, decimal = csv_format(lang)
     return "\ufeff" + safe.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\r\n")

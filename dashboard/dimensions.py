@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.i18n import column
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 SIZE_CLASSES = ("small", "medium", "large")  # under 50, 50–249, 250 and more FTE
@@ -40,12 +42,8 @@ def sectors() -> pd.DataFrame:
 
 
 def county_name(code: str, lang: str) -> str:
-    row = counties().loc[code]
-    return row["name_en"] if lang == "en" else row["name_nb"]
+    return counties().loc[code, column(lang, "name")]
 
 
 def sector_name(code: int, lang: str, short: bool = True) -> str:
-    row = sectors().loc[int(code)]
-    if short:
-        return row["short_en"] if lang == "en" else row["short_nb"]
-    return row["name_en"] if lang == "en" else row["name_nb"]
+    return sectors().loc[int(code), column(lang, "short" if short else "name")]

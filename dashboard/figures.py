@@ -22,7 +22,7 @@ import re
 import pandas as pd
 import plotly.io as pio
 
-from dashboard.i18n import fmt_number, plotly_separators, t
+from dashboard.i18n import column, fmt_number, plotly_separators, t, tn
 from dashboard.kpis import KPI, KPIS
 
 Figure = dict
@@ -221,10 +221,10 @@ def tile_map_figure(df: pd.DataFrame, counties: pd.DataFrame, kpi: KPI, lang: st
     goodness = (tiles["value"] - lo) / ((hi - lo) or 1.0)
     if not kpi.higher_is_better:
         goodness = 1 - goodness
-    name_col = "name_en" if lang == "en" else "name_nb"
     unit = kpi.unit(lang)
     values = [fmt_number(v, lang, kpi.decimals) if pd.notna(v) else t("map.nodata", lang)
               for v in tiles["value"]]
+    companies = tiles["companies"].fillna(0).astype(int).tolist()
     trace = {
         "type": "scatter", "mode": "markers+text", "showlegend": False,
         "x": tiles["tile_col"].tolist(), "y": (-tiles["tile_row"]).tolist(),
@@ -235,10 +235,11 @@ def tile_map_figure(df: pd.DataFrame, counties: pd.DataFrame, kpi: KPI, lang: st
         },
         "text": [f"<b>{a}</b><br>{v}" for a, v in zip(tiles["abbr"], values)],
         "textfont": {"size": 11, "color": [_text_colour(g) if pd.notna(g) else INK for g in goodness]},
-        "customdata": [list(row) for row in zip(tiles["code"], tiles[name_col], values,
-                                                tiles["companies"].fillna(0).astype(int).tolist())],
+        # code, name, value as shown, companies, and the companies in words ("1 bedrift")
+        "customdata": [list(row) for row in zip(tiles["code"], tiles[column(lang, "name")], values, companies,
+                                                [tn("count.companies", n, lang) for n in companies])],
         "hovertemplate": (f"<b>%{{customdata[1]}}</b><br>%{{customdata[2]}} {unit}<br>"
-                          f"%{{customdata[3]}} {t('common.companies', lang)}<extra></extra>"),
+                          f"%{{customdata[4]}}<extra></extra>"),
     }
     layout = base_layout(lang, t("map.title", lang, kpi=kpi.label(lang), year=year),
                          kpi_note(kpi, lang, t("map.note", lang)), f"{unit} · {subtitle}", width=72,
@@ -258,17 +259,16 @@ def sector_bar_figure(df: pd.DataFrame, sectors: pd.DataFrame, kpi: KPI, lang: s
         return empty_figure(lang, t("empty.selection", lang, selection=subtitle))
     df = df.assign(code=df["member"].astype(int)).merge(sectors, on="code")
     df = df.sort_values("value", ascending=kpi.higher_is_better)  # plotly draws bottom-up
-    name_col = "short_en" if lang == "en" else "short_nb"
     unit = kpi.unit(lang)
     trace = {
-        "type": "bar", "orientation": "h", "x": df["value"].tolist(), "y": df[name_col].tolist(),
+        "type": "bar", "orientation": "h", "x": df["value"].tolist(), "y": df[column(lang, "short")].tolist(),
         "marker": {"color": df["colour"].tolist(),
                    "line": {"width": [3 if c in selected else 0 for c in df["code"]], "color": INK}},
         "text": [fmt_number(v, lang, kpi.decimals) for v in df["value"]], "textposition": "outside",
         "cliponaxis": False,
-        "customdata": [[int(c), int(n)] for c, n in zip(df["code"], df["companies"])],
-        "hovertemplate": (f"<b>%{{y}}</b><br>{hover_number(kpi, 'x')} {unit}<br>"
-                          f"%{{customdata[1]}} {t('common.companies', lang)}<extra></extra>"),
+        "customdata": [[int(c), int(n), tn("count.companies", int(n), lang)]
+                       for c, n in zip(df["code"], df["companies"])],
+        "hovertemplate": f"<b>%{{y}}</b><br>{hover_number(kpi, 'x')} {unit}<br>%{{customdata[2]}}<extra></extra>",
     }
     layout = base_layout(lang, t("sector.title", lang, kpi=kpi.label(lang), year=year),
                          kpi_note(kpi, lang, t("sector.note", lang)), f"{unit} · {subtitle}", width=95)
@@ -303,9 +303,8 @@ def trend_figure(series: dict[str, pd.DataFrame], kpi: KPI, lang: str, subtitle:
             "type": "scatter", "mode": "lines+markers", "name": label, "meta": key,
             "x": df["year"].tolist(), "y": df["value"].tolist(),
             "line": dict(TREND_STYLES[key]), "marker": {"size": 7},
-            "customdata": [[int(n)] for n in df["companies"]],
-            "hovertemplate": (f"{label} %{{x}}: <b>{hover_number(kpi)}</b> {unit}"
-                              f"<br>%{{customdata[0]}} {t('common.companies', lang)}<extra></extra>"),
+            "customdata": [[int(n), tn("count.companies", int(n), lang)] for n in df["companies"]],
+            "hovertemplate": f"{label} %{{x}}: <b>{hover_number(kpi)}</b> {unit}<br>%{{customdata[1]}}<extra></extra>",
         })
     if not any(tr["meta"] == "selection" for tr in traces):
         return empty_figure(lang, t("empty.selection", lang, selection=subtitle))
@@ -327,12 +326,11 @@ def scatter_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, year: int
     if df.empty:
         return empty_figure(lang, t("empty.selection", lang, selection=subtitle))
     df = df.merge(sectors, left_on="sector", right_on="code")
-    name_col = "short_en" if lang == "en" else "short_nb"
     sizeref = 2.0 * df["fte"].max() / (38 ** 2)
     hover = (f"<b>%{{customdata[1]}}</b><br>{{label}}<br>"
              f"{productivity.label(lang)}: {hover_number(productivity)} {productivity.unit(lang)}<br>"
              f"{intensity.label(lang)}: %{{x:,.{intensity.decimals}f}} {intensity.unit(lang)}<br>"
-             f"%{{customdata[2]:,.0f}} {t('common.fte', lang)}<extra></extra>")
+             f"%{{customdata[2]}}<extra></extra>")
     traces = [
         {
             "type": "scatter", "mode": "markers", "name": label,
@@ -341,10 +339,11 @@ def scatter_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, year: int
             "marker": {"size": group["fte"].round(1).tolist(), "sizemode": "area", "sizeref": sizeref,
                        "sizemin": 4, "color": colour, "line": {"width": 1, "color": "#ffffff"},
                        "opacity": 0.85},
-            "customdata": [list(r) for r in zip(group["org_nr"], group["name"], group["fte"].round(0))],
+            "customdata": [[org, name, tn("count.fte", fte, lang)]
+                           for org, name, fte in zip(group["org_nr"], group["name"], group["fte"])],
             "hovertemplate": hover.replace("{label}", label),
         }
-        for (_, label, colour), group in df.groupby(["code", name_col, "colour"], sort=True)
+        for (_, label, colour), group in df.groupby(["code", column(lang, "short"), "colour"], sort=True)
     ]
     note = " ".join(p for p in (t("scatter.note", lang), capped_note, t("common.source", lang)) if p)
     layout = base_layout(lang, t("scatter.title", lang, year=year), note, subtitle, width=95, note_offset=76)
@@ -366,7 +365,8 @@ def company_history_figure(df: pd.DataFrame, kpi: KPI, lang: str, name: str) -> 
         line | {"y": _values(df["sector_q3"]), "mode": "lines", "line": {"width": 0},
                 "hoverinfo": "skip", "showlegend": False},
         line | {"y": _values(df["sector_q1"]), "mode": "lines", "line": {"width": 0}, "fill": "tonexty",
-                "fillcolor": "rgba(107,119,133,0.18)", "hoverinfo": "skip", "name": "25–75 %"},
+                "fillcolor": "rgba(107,119,133,0.18)", "hoverinfo": "skip",
+                "name": t("chart.middle_half", lang)},
         line | {"y": _values(df["sector_median"]), "mode": "lines", "name": t("company.sector_median", lang),
                 "line": {"color": "#6b7785", "dash": "dash", "width": 2},
                 "hovertemplate": f"%{{x}}: {hover_number(kpi)} {unit}<extra></extra>"},
@@ -483,9 +483,9 @@ def strips_figure(rows: list, lang: str) -> Figure:
     band = {"type": "bar", "orientation": "h", "y": labels, "hoverinfo": "skip", "showlegend": False}
     data = [
         band | {"base": [10] * len(shown), "x": [80] * len(shown), "marker": {"color": "#e3e8ee"},
-                "name": "10–90 %"},
+                "name": t("chart.middle_80", lang)},
         band | {"base": [25] * len(shown), "x": [50] * len(shown), "marker": {"color": "#c3ccd6"},
-                "name": "25–75 %"},
+                "name": t("chart.middle_half", lang)},
         {"type": "scatter", "mode": "markers", "x": [50] * len(shown), "y": labels, "name": t("benchmark.trend.median", lang),
          "marker": {"symbol": "line-ns-open", "size": 18, "color": INK, "line": {"width": 3, "color": INK}},
          "customdata": [[fmt(r, "p50"), unit[r.kpi]] for r in shown],
@@ -589,7 +589,7 @@ def animated_sectors_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, 
     if df.empty:
         return empty_figure(lang)
     df = df.merge(sectors, left_on="sector", right_on="code")
-    name_col = "short_en" if lang == "en" else "short_nb"
+    name_col = column(lang, "short")
     years = sorted(df["year"].unique().tolist())
     sizeref = 2.0 * df["fte"].max() / (70 ** 2)
 

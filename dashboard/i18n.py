@@ -1,21 +1,38 @@
-"""Every user-facing string in Norwegian Bokmål (the default) and English, and number formatting.
+"""Every user-facing text in Norwegian Bokmål (the default) and English, and how each language
+writes numbers, dates and CSV files: the one module that knows which languages there are.
 
 In nb, numbers are written ``1 234 567,8`` (a no-break space groups thousands, a comma marks the
 decimals) and dates ``26.11.2026``; in en, ``1,234,567.8`` and ``26 Nov 2026``.
+
+Nothing outside this module compares language codes. It asks: ``t`` and ``tn`` for texts,
+``fmt_number`` and ``fmt_date`` for numbers and dates, ``column`` and ``localized`` for the name
+columns of the data files and the labels of the KPI catalogue, ``csv_format``, ``ag_grid_texts``,
+``lang_arg`` (the language in an address) and ``client_config`` (the same facts for the browser's
+JavaScript). ``normalize_lang`` is the one place a language code from outside is checked. Another
+language is a column of ``TEXTS``, an entry in ``LANGUAGES``, and name columns in the data files
+and the catalogue.
+
+Plurals: a text that goes with a count has one form per plural form of the language, as gettext's
+``Plural-Forms`` has them (nb and en: one for exactly 1, one for anything else, 0 included), and
+``tn(key, n, lang)`` picks the form for ``n``: "1 bedrift", "2 bedrifter", "0 companies".
 """
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 
-LANGS = ("nb", "en")
 DEFAULT_LANG = "nb"
 NBSP = "\u00a0"
 MINUS = "\u2212"
 
-TEXTS: dict[str, tuple[str, str]] = {
-    # key: (nb, en)
+# key: (nb, en), in the order of LANGS. A text that goes with a count may instead have a tuple of
+# plural forms per language, in the order of the language's plural rule (``tn`` picks one).
+Text = str | tuple[str, ...]
+TEXTS: dict[str, tuple[Text, ...]] = {
     "app.title": ("Norges smarteste industribedrift", "Norway's smartest industrial company"),
     "app.subtitle": ("KPI-dashbord", "KPI dashboard"),
     "nav.explorer": ("Utforsk", "Explore"),
@@ -41,7 +58,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "Too many failed attempts. Try again in {minutes} min."),
     "auth.open": ("Åpen demo: tilgangskontroll er av", "Open demo: access control is off"),
     "auth.open.short": ("Åpen demo", "Open demo"),
-    "auth.role.public": ("Offentlig visning", "Public view"),
     "auth.role.company": ("Bedrift", "Company"),
     "auth.role.jury": ("Jury", "Jury"),
     "auth.role.admin": ("Administrator", "Admin"),
@@ -57,12 +73,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "footer.built": ("Database bygget {date}", "Database built {date}"),
     "explorer.title": ("Utforsk nøkkeltallene", "Explore the key figures"),
-    "explorer.lead": (
-        "Produktivitet, utslippskutt og automatisering i norsk industri, {year}, for alle "
-        "bedrifter i datasettet.",
-        "Productivity, emissions reduction and automation in Norwegian industry, {year}, for all "
-        "companies in the data set.",
-    ),
     "card.companies": ("Bedrifter", "Companies"),
     "card.companies.unit": ("som rapporterer", "reporting"),
     "card.fte": ("Årsverk", "Full-time equivalents"),
@@ -72,15 +82,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "card.better": ("bedre", "better"),
     "card.worse": ("dårligere", "worse"),
     "card.unchanged": ("uendret", "unchanged"),
-    "card.basis": ("{n} bedrifter", "{n} companies"),
-    "chart.trend.title": ("{kpi}, {first}–{last}", "{kpi}, {first}–{last}"),
-    "chart.trend.note": (
-        "Alle bedrifter som rapporterer året. Gruppetall er forholdstall av summer. "
-        "Kilde: syntetiske demodata.",
-        "All companies reporting that year. Group figures are ratios of sums. "
-        "Source: synthetic demo data.",
-    ),
-    "chart.year": ("År", "Year"),
+    # A count with a noun: each language has its plural forms, chosen by ``tn`` (see PLURAL_RULES).
+    "count.companies": (("{n} bedrift", "{n} bedrifter"), ("{n} company", "{n} companies")),
+    "count.fte": (("{n} årsverk", "{n} årsverk"), ("{n} FTE", "{n} FTE")),
     "size.small": ("under 50 årsverk", "under 50 FTE"),
     "size.medium": ("50–249 årsverk", "50–249 FTE"),
     "size.large": ("250 årsverk og mer", "250 FTE and more"),
@@ -141,15 +145,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "One bubble per company; size = FTE, colour = sector. Logarithmic x axis. "
         "Click a bubble for details.",
     ),
-    "scatter.capped": ("Viser de {shown} største av {total} bedrifter.",
-                       "Showing the {shown} largest of {total} companies."),
+    "scatter.capped": (("Viser de {shown} største av {n} bedrift.", "Viser de {shown} største av {n} bedrifter."),
+                       ("Showing the {shown} largest of {n} company.", "Showing the {shown} largest of {n} companies.")),
     "common.source": ("Kilde: syntetiske demodata. Gruppetall er forholdstall av summer.",
                       "Source: synthetic demo data. Group figures are ratios of sums."),
-    "common.companies": ("bedrifter", "companies"),
-    "common.fte": ("årsverk", "FTE"),
     "table.title": ("Bedriftene i utvalget, {year}", "Companies in the selection, {year}"),
-    "table.count": ("{shown} av {total} bedrifter, sortert etter {kpi}. Klikk en rad for detaljer.",
-                    "{shown} of {total} companies, sorted by {kpi}. Click a row for details."),
+    "table.count": (("{shown} av {n} bedrift, sortert etter {kpi}. Klikk en rad for detaljer.",
+                     "{shown} av {n} bedrifter, sortert etter {kpi}. Klikk en rad for detaljer."),
+                    ("{shown} of {n} company, sorted by {kpi}. Click a row for details.",
+                     "{shown} of {n} companies, sorted by {kpi}. Click a row for details.")),
     "table.download": ("Last ned CSV", "Download CSV"),
     "col.name": ("Bedrift", "Company"),
     "col.org_nr": ("Org.nr.", "Org. no."),
@@ -157,11 +161,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.sector": ("Bransje", "Sector"),
     "col.fte": ("Årsverk", "FTE"),
     "col.status": ("I prisen", "Award"),
-    "company.title": ("{name}", "{name}"),
     "company.facts": ("Org.nr. {org_nr} · {county} · {sector} · grunnlagt {founded}",
                       "Org. no. {org_nr} · {county} · {sector} · founded {founded}"),
     "company.history": ("{kpi} over tid", "{kpi} over time"),
-    "company.company": ("Bedriften", "The company"),
     "company.sector_median": ("Median i bransjen", "Sector median"),
     "company.rank": ("Plass blant bransjekolleger, {year}", "Rank among sector peers, {year}"),
     "company.rank_of": ("{rank} av {n}", "{rank} of {n}"),
@@ -169,14 +171,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "company.median": ("Bransjemedian", "Sector median"),
     "company.not_found": ("Fant ingen bedrift med det organisasjonsnummeret.",
                           "No company has that organisation number."),
-    "company.close": ("Lukk", "Close"),
     "company.nominations": ("Nominasjoner: {items}", "Nominations: {items}"),
     "chart.empty": ("Ingen data for dette utvalget", "No data for this selection"),
+    "chart.middle_half": ("25–75 %", "25–75%"),
+    "chart.middle_80": ("10–90 %", "10–90%"),
     "kpi.choose": ("Nøkkeltall", "Key figure"),
-    "kpi.unknown": (
-        "Ukjent nøkkeltall «{value}». Viser {default} i stedet.",
-        "Unknown key figure “{value}”. Showing {default} instead.",
-    ),
     "error.db.title": ("Databasen kan ikke leses", "The database cannot be read"),
     "error.db.body": (
         "Filen {path} kan ikke åpnes: {reason}. Bygg den på nytt med «make data DB={path}» "
@@ -187,18 +186,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.404.title": ("Fant ikke siden", "Page not found"),
     "error.404.body": ("Det finnes ingen side på denne adressen.", "There is no page at this address."),
     "error.404.home": ("Gå til forsiden", "Go to the front page"),
-    "page.soon": (
-        "Denne siden er ikke bygget ennå. Den kommer i en senere leveranse: {what}",
-        "This page is not built yet. It comes in a later delivery: {what}",
-    ),
     "compare.title": ("Sammenlign nominerte", "Compare nominees"),
-    "compare.what": (
-        "juryens arbeidsflate for å sammenligne og rangere nominerte på kriteriene.",
-        "the jury's workspace to compare and rank nominees on the criteria.",
-    ),
     "compare.lead": (
-        "Velg opptil {n} bedrifter og sammenlign dem på alle nøkkeltall og på juryens kriterier.",
-        "Pick up to {n} companies and compare them on every key figure and on the jury's criteria.",
+        ("Velg opptil {n} bedrift og sammenlign den på alle nøkkeltall og på juryens kriterier.",
+         "Velg opptil {n} bedrifter og sammenlign dem på alle nøkkeltall og på juryens kriterier."),
+        ("Pick up to {n} company and compare it on every key figure and on the jury's criteria.",
+         "Pick up to {n} companies and compare them on every key figure and on the jury's criteria."),
     ),
     "compare.year": ("Prisår", "Award year"),
     "compare.prize": ("Pris", "Prize"),
@@ -206,8 +199,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "compare.status.all": ("Alle bedrifter", "All companies"),
     "compare.companies": ("Bedrifter (søk på navn eller org.nr.)", "Companies (search by name or org. no.)"),
     "compare.add_finalists": ("Legg til alle finalister", "Add all finalists"),
-    "compare.too_many": ("Høyst {n} bedrifter om gangen; resten er utelatt.",
-                         "At most {n} companies at a time; the rest are left out."),
+    "compare.too_many": (("Høyst {n} bedrift om gangen; resten er utelatt.",
+                          "Høyst {n} bedrifter om gangen; resten er utelatt."),
+                         ("At most {n} company at a time; the rest are left out.",
+                          "At most {n} companies at a time; the rest are left out.")),
     "compare.empty": ("Velg bedrifter for å sammenligne dem.", "Pick companies to compare them."),
     "compare.weights": ("Vekt på kriteriene", "Weight of the criteria"),
     "compare.judgement": ("Juryens skjønn (ikke med i poengsummen): {items}.",
@@ -267,6 +262,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "Percentile among the year's other nominees for the {prize} (the company "
                            "itself is not counted). Source: synthetic demo data."),
     "compare.csv": ("Last ned tabellen (CSV)", "Download the table (CSV)"),
+    "compare.csv.nominee_pct": ("P nominerte", "P nominees"),
+    "compare.csv.sector_pct": ("P bransje", "P sector"),
     "compare.print": ("Skriv ut (A4 liggende)", "Print (A4 landscape)"),
     "compare.special_mode": (
         "Spesialprisen: for oppstartsbedrifter med få år med tall, rangert på spesialprisens kriterier.",
@@ -274,10 +271,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "benchmark.title": ("Benchmark mot andre", "Benchmark against peers"),
     "benchmark.lead": (
-        "Se hvor en bedrift står blant sammenlignbare bedrifter. Ingen annen bedrifts navn eller tall "
-        "vises: bare samletall fra minst {n} bedrifter, og aldri et tall én bedrift dominerer.",
-        "See where a company stands among comparable companies. No other company's name or figures "
-        "are shown: only aggregates of at least {n} companies, and never a figure one company dominates.",
+        ("Se hvor en bedrift står blant sammenlignbare bedrifter. Ingen annen bedrifts navn eller tall "
+         "vises: bare samletall fra minst {n} bedrift, og aldri et tall én bedrift dominerer.",
+         "Se hvor en bedrift står blant sammenlignbare bedrifter. Ingen annen bedrifts navn eller tall "
+         "vises: bare samletall fra minst {n} bedrifter, og aldri et tall én bedrift dominerer."),
+        ("See where a company stands among comparable companies. No other company's name or figures "
+         "are shown: only aggregates of at least {n} company, and never a figure one company dominates.",
+         "See where a company stands among comparable companies. No other company's name or figures "
+         "are shown: only aggregates of at least {n} companies, and never a figure one company dominates."),
     ),
     "benchmark.mode": ("Hvem sammenlignes", "Who is compared"),
     "benchmark.mode.company": ("En bedrift i databasen", "A company in the database"),
@@ -286,8 +287,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "benchmark.fetch": ("Hent", "Look up"),
     "benchmark.not_found": ("Fant ingen bedrift med det nummeret eller navnet.",
                             "No company has that number or name."),
-    "benchmark.subject": ("{name} · {sector} · {county} · {fte} årsverk", "{name} · {sector} · {county} · {fte} FTE"),
-    "benchmark.typed_subject": ("Egne tall · {sector} · {county} · {fte} årsverk", "Your figures · {sector} · {county} · {fte} FTE"),
+    "benchmark.subject": ("{name} · {sector} · {county} · {fte}", "{name} · {sector} · {county} · {fte}"),
+    "benchmark.typed_subject": ("Egne tall · {sector} · {county} · {fte}", "Your figures · {sector} · {county} · {fte}"),
     "benchmark.typed_note": (
         "Tallene du skriver inn brukes bare til denne beregningen. De lagres ikke og logges ikke.",
         "The figures you type are used for this calculation only. They are not stored or logged.",
@@ -297,7 +298,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "benchmark.same_sector": ("samme bransje", "same sector"),
     "benchmark.same_county": ("samme fylke", "same county"),
     "benchmark.same_size": ("samme størrelse", "same size"),
-    "benchmark.group": ("Sammenligningsgruppe: {n} bedrifter ({what}).", "Peer group: {n} companies ({what})."),
+    "benchmark.group": (("Sammenligningsgruppe: {n} bedrift ({what}).", "Sammenligningsgruppe: {n} bedrifter ({what})."),
+                        ("Peer group: {n} company ({what}).", "Peer group: {n} companies ({what}).")),
     "benchmark.group.all": ("all industri i hele Norge", "all manufacturing in all of Norway"),
     "benchmark.widen": (
         "Noen tall er skjult fordi gruppen er for liten eller domineres av én bedrift. Fjern et kryss "
@@ -314,7 +316,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "benchmark.col.winners": ("Vinnernivå", "Winners' level"),
     "benchmark.col.gap": ("Avstand til beste kvartil", "Gap to top quartile"),
     "benchmark.in_top": ("i beste kvartil", "in the top quartile"),
-    "benchmark.suppressed.too_few": ("skjult: færre enn {n} bedrifter", "hidden: fewer than {n} companies"),
+    "benchmark.suppressed.too_few": (("skjult: færre enn {n} bedrift", "skjult: færre enn {n} bedrifter"),
+                                     ("hidden: fewer than {n} company", "hidden: fewer than {n} companies")),
     "benchmark.suppressed.dominated": ("skjult: én bedrift dominerer", "hidden: one company dominates"),
     "benchmark.suppressed.overlap": ("skjult: ville avsløre en bedrift sammen med en annen gruppe",
                                      "hidden: would single out a company together with another group"),
@@ -328,10 +331,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Typed figures are placed in a band between published quartiles, not at an exact percentile.",
     ),
     "benchmark.too_many": (
-        "For mange beregninger med egne tall fra din adresse. Vent noen minutter (grensen gjelder {minutes} "
-        "minutter) og prøv igjen.",
-        "Too many calculations with typed figures from your address. Wait a few minutes (the limit covers "
-        "{minutes} minutes) and try again.",
+        ("For mange beregninger med egne tall fra din adresse. Vent litt (grensen gjelder {n} minutt) og "
+         "prøv igjen.",
+         "For mange beregninger med egne tall fra din adresse. Vent noen minutter (grensen gjelder {n} "
+         "minutter) og prøv igjen."),
+        ("Too many calculations with typed figures from your address. Wait a little (the limit covers {n} "
+         "minute) and try again.",
+         "Too many calculations with typed figures from your address. Wait a few minutes (the limit covers "
+         "{n} minutes) and try again."),
     ),
     "disclosure.public_rules": (
         "Offentlige tall viser grupper av minst {n} bedrifter som rapporterer nøkkeltallet: hele landet, "
@@ -379,21 +386,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "benchmark.trend.median": ("Median i gruppen", "Peer median"),
     "benchmark.trend.kpi": ("Nøkkeltall over tid", "Key figure over time"),
     "benchmark.report": ("Last ned rapport", "Download report"),
-    "benchmark.report.lang": ("Rapportens språk", "Report language"),
+    "benchmark.report.button": ("{language} (HTML)", "{language} (HTML)"),
+    "benchmark.report.no_chart": ("(diagrammet kunne ikke tegnes her)", "(chart not drawn here)"),
     "benchmark.report.title": ("Benchmark-rapport", "Benchmark report"),
     "benchmark.report.generated": ("Laget {date}", "Made {date}"),
     "benchmark.report.busy": ("Serveren lager en annen rapport nå. Prøv igjen om noen sekunder.",
                               "The server is making another report. Try again in a few seconds."),
     "benchmark.report.too_many": ("For mange rapporter på kort tid. Prøv igjen om et minutt.",
                                   "Too many reports in a short time. Try again in a minute."),
-    "benchmark.what": (
-        "se hvor en bedrift står blant sammenlignbare bedrifter, uten å vise andres tall.",
-        "see where a company stands among its peers, without showing anyone else's figures.",
-    ),
-    "present.title": ("Presentasjon", "Presentation"),
     "present.headline.title": ("Norsk industri {year}", "Norwegian industry {year}"),
-    "present.headline.nominees": ("nominerte bedrifter", "nominated companies"),
-    "present.headline.fte": ("årsverk i bedriftene", "full-time equivalents"),
+    # under a big number: the plural form goes with the number, which the text does not repeat
+    "present.headline.nominees": (("nominert bedrift", "nominerte bedrifter"), ("nominated company", "nominated companies")),
+    "present.headline.fte": (("årsverk i bedriftene", "årsverk i bedriftene"),
+                             ("full-time equivalent", "full-time equivalents")),
     "present.headline.exports": ("mrd. kr i eksport", "NOK billion in exports"),
     "present.headline.cut": ("% lavere utslipp enn i bedriftenes basisår", "% lower emissions than in the companies' baseline years"),
     "present.map.title": ("Produktivitet i fylkene, {year}", "Productivity across the counties, {year}"),
@@ -401,7 +406,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "present.scatter.note": ("Én boble per bransje; størrelse = årsverk. Logaritmisk x-akse.",
                              "One bubble per sector; size = FTE. Logarithmic x axis."),
     "present.automation.title": ("Automatiseringen skyter fart", "Automation takes off"),
-    "present.automation.robots": ("roboter per 10 000 årsverk", "robots per 10,000 FTE"),
     "present.sectors.title": ("Bransjene i {year}", "The sectors in {year}"),
     "present.sectors.best": ("Høyest {kpi}: {sector}", "Highest {kpi}: {sector}"),
     "present.finalists.title": ("Årets finalister", "This year's finalists"),
@@ -417,10 +421,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "Norway's smartest industrial company is awarded by Norsk Industri and Siemens."),
     "present.keys": ("→ neste · ← forrige · F fullskjerm · P pause · R avslør", "→ next · ← back · F full screen · P pause · R reveal"),
     "present.paused": ("Pause", "Paused"),
-    "present.what": (
-        "fullskjerms lysbilder for arrangementer, som virker uten nett.",
-        "full-screen slides for events that work without a network.",
-    ),
     "data.title": ("Data og definisjoner", "Data and definitions"),
     "data.lead": (
         "Slik er hvert nøkkeltall definert. Et gruppetall (fylke, bransje, hele landet) er summen av "
@@ -464,6 +464,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.unit": ("Enhet", "Unit"),
     "data.direction": ("Bedre når", "Better when"),
     "data.criterion": ("Juryens kriterium", "Jury criterion"),
+    # the units of the base measures (``kpis.MEASURES``), keyed by the import template's unit
+    "unit.FTE": ("årsverk", "FTE"),
+    "unit.MNOK": ("mill. kr", "MNOK"),
+    "unit.MWh": ("MWh", "MWh"),
+    "unit.%": ("%", "%"),
+    "unit.t CO2e": ("t CO2e", "t CO2e"),
+    "unit.count": ("antall", "count"),
+    "unit.hours": ("timer", "hours"),
     "direction.higher": ("høyere", "higher"),
     "direction.lower": ("lavere", "lower"),
 }
@@ -485,27 +493,87 @@ AG_GRID_NB = {
 }
 
 
+def _one_or_other(n: float) -> int:
+    """gettext's ``nplurals=2; plural=(n != 1);``: nb and en alike."""
+    return 0 if n == 1 else 1
+
+
+@dataclass(frozen=True)
+class Language:
+    """How a language writes what is not a text: numbers, dates, CSV files and its plurals."""
+
+    code: str
+    locale: str  # BCP 47, for the browser's Intl.NumberFormat (the company table's cells)
+    decimal: str
+    group: str  # between thousands
+    minus: str
+    date_format: str  # strftime
+    csv_separator: str  # between fields, as a spreadsheet in this language expects
+    plural: Callable[[float], int]  # which plural form a count takes: 0 .. plurals - 1
+    plurals: int
+    ag_grid: Mapping[str, str] | None = None  # AG Grid's own texts; None for its built-in English
+
+
+LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (
+    Language("nb", locale="nb-NO", decimal=",", group=NBSP, minus=MINUS, date_format="%d.%m.%Y",
+             csv_separator=";", plural=_one_or_other, plurals=2, ag_grid=AG_GRID_NB),
+    Language("en", locale="en-GB", decimal=".", group=",", minus="-", date_format="%-d %b %Y",
+             csv_separator=",", plural=_one_or_other, plurals=2),
+)}
+LANGS = tuple(LANGUAGES)  # the order of the forms in TEXTS
+
+
 def normalize_lang(value: object) -> str:
-    """``"en"`` or ``"nb"``; anything else (missing, hostile, misspelt) is the default, nb."""
-    return "en" if value == "en" else DEFAULT_LANG
+    """A language code of ``LANGS``; anything else (missing, hostile, misspelt) is the default, nb."""
+    return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANG
+
+
+def language(lang: str) -> Language:
+    """How ``lang`` writes numbers, dates and CSV files (the default language's for an unknown code)."""
+    return LANGUAGES[normalize_lang(lang)]
+
+
+def _text(key: str, lang: str) -> Text:
+    return TEXTS[key][LANGS.index(normalize_lang(lang))]
 
 
 def t(key: str, lang: str, **fields: object) -> str:
-    """The text for ``key`` in ``lang``, with ``{fields}`` filled in."""
-    nb, en = TEXTS[key]
-    text = en if lang == "en" else nb
+    """The text for ``key`` in ``lang``, with ``{fields}`` filled in. A text that goes with a count
+    is ``tn``'s."""
+    text = _text(key, lang)
+    if not isinstance(text, str):
+        raise TypeError(f"{key!r} has plural forms: use tn({key!r}, n, lang)")
     return text.format(**fields) if fields else text
+
+
+def tn(key: str, n: float | None, lang: str, decimals: int = 0, **fields: object) -> str:
+    """The text for ``key`` about a count ``n``: the plural form ``lang`` uses for ``n`` as shown,
+    ``{n}`` written as ``lang`` writes numbers (``decimals`` places) and the other ``{fields}``
+    filled in. A text with no plural forms reads the same for every count."""
+    text = _text(key, lang)
+    if not isinstance(text, str):
+        text = text[plural_form(n, lang, decimals)]
+    return text.format(n=fmt_number(n, lang, decimals), **fields)
+
+
+def plural_form(n: float | None, lang: str, decimals: int = 0) -> int:
+    """Which of ``lang``'s plural forms goes with ``n`` as shown (rounded to ``decimals``); the
+    last, the general plural, for a missing number."""
+    spec = language(lang)
+    if n is None or (isinstance(n, float) and not math.isfinite(n)):
+        return spec.plurals - 1
+    return spec.plural(abs(round(n, decimals)))
 
 
 def fmt_number(value: float | int | None, lang: str, decimals: int = 0, signed: bool = False) -> str:
     """A number as a reader of ``lang`` writes it; ``–`` for a missing value."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
-    text = f"{abs(value):,.{decimals}f}"
-    if lang != "en":
-        text = text.replace(",", NBSP).replace(".", ",")
-    if value < 0 and float(text.replace(NBSP, "").replace(",", ".")) != 0:
-        return (MINUS if lang != "en" else "-") + text
+    spec = language(lang)
+    digits = f"{abs(value):,.{decimals}f}"
+    text = "".join(spec.group if c == "," else spec.decimal if c == "." else c for c in digits)
+    if value < 0 and float(digits.replace(",", "")) != 0:  # no "−0,0"
+        return spec.minus + text
     return ("+" + text) if signed and value > 0 else text
 
 
@@ -513,9 +581,50 @@ def fmt_date(value: date | datetime | str, lang: str) -> str:
     """``26.11.2026`` in nb, ``26 Nov 2026`` in en."""
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    return value.strftime("%d.%m.%Y") if lang != "en" else value.strftime("%-d %b %Y")
+    return value.strftime(language(lang).date_format)
 
 
 def plotly_separators(lang: str) -> str:
     """Plotly's ``layout.separators``: the decimal mark, then the thousands separator."""
-    return "," + NBSP if lang != "en" else ".,"
+    spec = language(lang)
+    return spec.decimal + spec.group
+
+
+def csv_format(lang: str) -> tuple[str, str]:
+    """The field separator and decimal mark of a CSV file for a reader of ``lang``: ``;`` and
+    ``,`` in nb (what a Norwegian Excel expects), ``,`` and ``.`` in en."""
+    spec = language(lang)
+    return spec.csv_separator, spec.decimal
+
+
+def ag_grid_texts(lang: str) -> Mapping[str, str] | None:
+    """AG Grid's ``localeText`` for ``lang``; None leaves its own English."""
+    return language(lang).ag_grid
+
+
+def column(lang: str, stem: str = "") -> str:
+    """The name of ``lang``'s variant of a column or field: ``column("en", "name")`` is
+    ``"name_en"`` (the data files' ``name_nb``, ``short_en``, the catalogue's ``unit_nb``); with no
+    stem, the code itself (the catalogue's labels ``KPI.nb``, ``KPI.en``)."""
+    code = normalize_lang(lang)
+    return f"{stem}_{code}" if stem else code
+
+
+def localized(entry: object, lang: str, stem: str = "") -> str:
+    """``entry``'s field for ``lang`` (see ``column``): ``localized(kpi, "en", "unit")`` is
+    ``kpi.unit_en``."""
+    return getattr(entry, column(lang, stem))
+
+
+def lang_arg(lang: str) -> dict[str, str]:
+    """The language as an address's query argument: none for the default language."""
+    code = normalize_lang(lang)
+    return {} if code == DEFAULT_LANG else {"lang": code}
+
+
+def client_config() -> str:
+    """What the browser's JavaScript needs of the languages (``assets/dashboard.js``), as JSON: the
+    codes, the default, and each one's number locale and decimal mark."""
+    return json.dumps({"default": DEFAULT_LANG,
+                       "languages": {c: {"locale": s.locale, "decimal": s.decimal} for c, s in LANGUAGES.items()}},
+                      separators=(",", ":"))

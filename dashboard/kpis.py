@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from dashboard.i18n import localized
+
 Direction = Literal["higher", "lower"]
 
 
@@ -27,9 +29,7 @@ class Criterion:
     short_en: str = ""
 
     def label(self, lang: str, short: bool = False) -> str:
-        if short and self.short_nb:
-            return self.short_en if lang == "en" else self.short_nb
-        return self.en if lang == "en" else self.nb
+        return localized(self, lang, "short" if short and self.short_nb else "")
 
 
 CRITERIA: tuple[Criterion, ...] = (
@@ -74,6 +74,9 @@ class Measure:
     unit: str
     integer: bool = False
     max_value: float | None = None  # shares are 0–100; amounts and counts are only non-negative
+
+    def label(self, lang: str) -> str:
+        return localized(self, lang)
 
 
 MEASURES: tuple[Measure, ...] = (
@@ -121,13 +124,13 @@ class KPI:
     decimals: int = 1
 
     def label(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nb
+        return localized(self, lang)
 
     def unit(self, lang: str) -> str:
-        return self.unit_en if lang == "en" else self.unit_nb
+        return localized(self, lang, "unit")
 
     def definition(self, lang: str) -> str:
-        return self.definition_en if lang == "en" else self.definition_nb
+        return localized(self, lang, "definition")
 
     @property
     def higher_is_better(self) -> bool:

@@ -20,7 +20,7 @@ from flask import Flask, Response, request
 from dashboard import auth, dimensions, disclosure, drawing, figures, ratelimit
 from dashboard import benchmark as bench
 from dashboard.db import DatabaseError
-from dashboard.i18n import fmt_date, fmt_number, normalize_lang, t
+from dashboard.i18n import fmt_date, fmt_number, normalize_lang, t, tn
 from dashboard.kpis import KPIS_BY_ID
 
 
@@ -28,8 +28,8 @@ log = logging.getLogger(__name__)
 REPORT_LIMIT = (6, 60.0)  # reports per address per minute, counted across all workers
 
 
-def _image(fig: dict) -> str:
-    """A chart as an <img> with an embedded PNG, or a short note if it cannot be drawn here."""
+def _image(fig: dict) -> str | None:
+    """A chart as an <img> with an embedded PNG, or None if it cannot be drawn here."""
     fig = {**fig, "layout": {**fig["layout"], "template": {}}}  # the page's own styling, not plotly's theme
     try:
         png = drawing.png(fig, width=1000, height=fig["layout"].get("height") or 560)
@@ -37,7 +37,7 @@ def _image(fig: dict) -> str:
         raise
     except Exception as exc:  # kaleido or Chromium missing: the report still has every number
         log.warning("report chart not drawn: %s", exc)
-        return f"<p class='note'>(chart not drawn: {html.escape(type(exc).__name__)})</p>"
+        return None
     return f"<img alt='' src='data:image/png;base64,{base64.b64encode(png).decode()}'>"
 
 
@@ -56,9 +56,9 @@ def render(state: dict, lang: str) -> str | None:
 
     def cell(r: bench.PeerRow, key: str) -> str:
         if key in ("p50", "top_decile", "pct") and r.hidden:
-            return esc(t(f"benchmark.suppressed.{r.hidden}", lang, n=disclosure.MIN_GROUP))
+            return esc(tn(f"benchmark.suppressed.{r.hidden}", disclosure.MIN_GROUP, lang))
         if key == "group" and r.group_hidden:
-            return esc(t(f"benchmark.suppressed.{r.group_hidden}", lang, n=disclosure.MIN_GROUP))
+            return esc(tn(f"benchmark.suppressed.{r.group_hidden}", disclosure.MIN_GROUP, lang))
         if key == "gap":  # as on the page: the verdict and the gap from the unrounded figures
             return esc(bench.gap_text(r, lang))
         if key == "pct" and r.band:  # typed figures: a band, never a percentile
@@ -75,9 +75,9 @@ def render(state: dict, lang: str) -> str | None:
     heads = heads.replace(esc(t("benchmark.col.quartiles", lang)), esc(t("benchmark.trend.median", lang)))
     subject_line = esc(f"{subject.name} · {dimensions.sector_name(subject.sector, lang)} · "
                        f"{dimensions.county_name(subject.county, lang)}")
-    group_line = esc(t("benchmark.group", lang, n=fmt_number(count, lang),
-                       what=bench.describe_group(subject, options, lang)))
-    charts = "".join(_image(f) for f in (
+    group_line = esc(tn("benchmark.group", count, lang, what=bench.describe_group(subject, options, lang)))
+    not_drawn = f"<p class='note'>{esc(t('benchmark.report.no_chart', lang))}</p>"
+    charts = "".join(_image(f) or not_drawn for f in (
         figures.strips_figure(rows, lang), figures.benchmark_radar_figure(rows, lang),
         figures.benchmark_trend_figure(own, medians, KPIS_BY_ID[trend_kpi], lang, subject.name)))
     title = esc(t("benchmark.report.title", lang))
@@ -101,7 +101,7 @@ img {{ max-width: 100%; margin: 1rem 0; }}
 <p class="note">{esc(t("benchmark.table.help", lang, year=year))}</p>
 <table><thead><tr><th>{esc(t("data.kpi", lang))}</th>{heads}</tr></thead><tbody>{body_rows}</tbody></table>
 {charts}
-<p class="note">{esc(t("benchmark.lead", lang, n=disclosure.MIN_GROUP))}</p>
+<p class="note">{esc(tn("benchmark.lead", disclosure.MIN_GROUP, lang))}</p>
 </body></html>"""
 
 
@@ -139,7 +139,7 @@ def register(server: Flask) -> None:
             return Response(t("benchmark.report.busy", lang), status=503, mimetype="text/plain; charset=utf-8",
                             headers={"Retry-After": str(drawing.RETRY_AFTER)})
         except bench.TooMany:
-            return Response(t("benchmark.too_many", lang, minutes=int(bench.TYPED_WINDOW // 60)), status=429,
+            return Response(tn("benchmark.too_many", int(bench.TYPED_WINDOW // 60), lang), status=429,
                             mimetype="text/plain; charset=utf-8", headers={"Retry-After": "60"})
         except DatabaseError:  # logged once per file by the Database
             return Response(t("error.db.title", lang), status=503, mimetype="text/plain; charset=utf-8",

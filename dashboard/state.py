@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from dashboard import dimensions
-from dashboard.i18n import t
+from dashboard.i18n import lang_arg, t
 from dashboard.kpis import DEFAULT_KPI, KPIS_BY_ID, criteria_for
 from dashboard.years import Span
 
@@ -71,7 +71,7 @@ class Filters:
         return {k: v for k, v in args.items() if v}
 
     def to_query(self, lang: str, span: Span) -> str:
-        args = self.query_args(span) | ({"lang": lang} if lang == "en" else {})
+        args = self.query_args(span) | lang_arg(lang)
         return "?" + urlencode(args, safe=",") if args else ""
 
 
@@ -243,7 +243,7 @@ class CompareState:
             "companies": ",".join(self.companies),
             "weights": weights,
             "view": self.view if self.view != "change" else "",
-            "lang": lang if lang == "en" else "",
+            **lang_arg(lang),
         }
         args = {k: v for k, v in args.items() if v}
         return "?" + urlencode(args, safe=",:") if args else ""

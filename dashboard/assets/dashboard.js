@@ -1,10 +1,19 @@
+// The languages, as dashboard/i18n.py describes them (client_config, in a meta tag of the page):
+// the codes, the default, and each one's number locale and decimal mark. Nothing here names one.
+const dashboardLanguages = (function () {
+    const meta = document.querySelector('meta[name="dashboard-languages"]');
+    const config = meta ? JSON.parse(meta.content) : { default: "", languages: {} };
+    // a language code as i18n.normalize_lang reads it: a code the server knows, else the default
+    const code = (lang) => (Object.prototype.hasOwnProperty.call(config.languages, lang) ? lang : config.default);
+    return { code: code, of: (lang) => config.languages[code(lang)] || {} };
+})();
+
 // Clientside functions, namespaced under window.dash_clientside.dashboard.
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
     dashboard: {
         // Keep <html lang> in step with the ?lang= of the address, for screen readers.
         setDocumentLang: function (search) {
-            const lang = new URLSearchParams(search || "").get("lang") === "en" ? "en" : "nb";
-            document.documentElement.lang = lang;
+            document.documentElement.lang = dashboardLanguages.code(new URLSearchParams(search || "").get("lang"));
             return window.dash_clientside.no_update;
         },
     },
@@ -33,18 +42,19 @@ var dagfuncs = (window.dashAgGridFunctions = window.dashAgGridFunctions || {});
 // A number the way a reader of the language writes it: 1 234,5 in nb, 1,234.5 in en.
 dagfuncs.fmtNumber = function (value, decimals, lang) {
     if (value === null || value === undefined || Number.isNaN(value)) return "–";
-    return new Intl.NumberFormat(lang === "en" ? "en-GB" : "nb-NO", {
+    return new Intl.NumberFormat(dashboardLanguages.of(lang).locale, {
         minimumFractionDigits: decimals,
         maximumFractionDigits: decimals,
     }).format(value);
 };
 
-// One CSV cell: decimal comma in nb (the separator there is ";"), and text that a spreadsheet
-// would run as a formula (= + - @, tab, carriage return) is prefixed with ' so it stays text.
+// One CSV cell: the language's decimal mark (a comma in nb, where the separator is ";"), and text
+// that a spreadsheet would run as a formula (= + - @, tab, carriage return) is prefixed with ' so
+// it stays text.
 dagfuncs.csvCell = function (params, lang) {
     const v = params.value;
     if (v === null || v === undefined) return "";
-    if (typeof v === "number") return lang === "en" ? String(v) : String(v).replace(".", ",");
+    if (typeof v === "number") return String(v).replace(".", dashboardLanguages.of(lang).decimal || ".");
     const s = String(v);
     return /^[=+\-@\t\r]/.test(s) ? "'" + s : s;
 };

@@ -8,7 +8,8 @@ from dash import ALL, ClientsideFunction, Input, Output, State, callback, client
 from dashboard import auth
 from dashboard import benchmark as bench
 from dashboard.callbacks.guard import db_error_figure, guarded
-from dashboard.i18n import normalize_lang, t
+from dashboard.components.shell import LANG_LINKS
+from dashboard.i18n import LANGS, normalize_lang, t, tn
 from dashboard.pages import benchmark as page
 
 # Both callbacks read the same inputs, by name: who the subject is, the year and the peer group.
@@ -50,7 +51,7 @@ def update(mode: object, fetch: object, query: object, year: object, options: ob
     if v["subject"] is None and v["mode"] == "company" and isinstance(v["query"], str) and v["query"].strip():
         out["subject"] = t("benchmark.not_found", v["lang"])
     if v["limited"]:
-        out["subject"] = t("benchmark.too_many", v["lang"], minutes=int(bench.TYPED_WINDOW // 60))
+        out["subject"] = tn("benchmark.too_many", int(bench.TYPED_WINDOW // 60), v["lang"])
     return (out["subject"], out["group"], out["table"], out["strips"], out["radar"],
             page.report_state(v["mode"], v["query"], v["measures"], v["sector"], v["county"], v["year"],
                               v["options"], v["trend_kpi"]))
@@ -65,8 +66,8 @@ def update_trend(mode: object, fetch: object, query: object, year: object, optio
     return page.trend_figure(v["subject"], v["options"], v["trend_kpi"], v["lang"], auth.viewer())
 
 
-@callback(output=[Output(page.ADDRESS, "data"), Output("lang-nb", "href", allow_duplicate=True),
-                  Output("lang-en", "href", allow_duplicate=True)],
+@callback(output=[Output(page.ADDRESS, "data"),
+                  *(Output(link, "href", allow_duplicate=True) for link in LANG_LINKS.values())],
           inputs=dict(mode=Input(page.MODE, "value"), query=Input(page.QUERY, "value"),
                       year=Input(page.YEAR, "value"), options=Input(page.OPTIONS, "value"),
                       trend_kpi=Input(page.TREND_KPI, "value")),
@@ -75,7 +76,7 @@ def address(mode: object, query: object, year: object, options: object, trend_kp
     """The page's address and language links, written on the server (typed figures never)."""
     lang = normalize_lang(lang)
     year, options, trend_kpi = bench.parse_year(year), bench.parse_options(options), bench.parse_kpi(trend_kpi)
-    return tuple(page.address(mode, query, year, options, trend_kpi, language) for language in (lang, "nb", "en"))
+    return tuple(page.address(mode, query, year, options, trend_kpi, language) for language in (lang, *LANGS))
 
 
 clientside_callback(

@@ -12,7 +12,8 @@ from dash.exceptions import PreventUpdate
 from dashboard import auth, csv_export, state
 from dashboard.callbacks.guard import db_error_figure, guarded
 from dashboard.db import year_span
-from dashboard.i18n import normalize_lang, t
+from dashboard.components.shell import LANG_LINKS
+from dashboard.i18n import LANGS, normalize_lang, t, tn
 from dashboard.pages import compare as page
 
 log = logging.getLogger(__name__)
@@ -51,9 +52,9 @@ def choose(n_clicks: object, chosen: object, year: object, prize: object, lang: 
     if ctx.triggered_id == page.ADD_FINALISTS:
         merged = list(dict.fromkeys([*s.companies, *page.finalists(s)]))
         s = state.build_compare(year, prize, None, merged, span=span)
-        return list(s.companies), t("compare.too_many", lang, n=state.COMPARE_MAX) if len(merged) > len(s.companies) else ""
+        return list(s.companies), tn("compare.too_many", state.COMPARE_MAX, lang) if len(merged) > len(s.companies) else ""
     if isinstance(chosen, list) and len(chosen) > state.COMPARE_MAX:
-        return list(s.companies), t("compare.too_many", lang, n=state.COMPARE_MAX)
+        return list(s.companies), tn("compare.too_many", state.COMPARE_MAX, lang)
     raise PreventUpdate
 
 
@@ -131,8 +132,8 @@ clientside_callback(
     Output(page.PRINT, "n_clicks"), Input(page.PRINT, "n_clicks"), prevent_initial_call=True,
 )
 
-@callback(output=[Output(page.ADDRESS, "data"), Output("lang-nb", "href", allow_duplicate=True),
-                  Output("lang-en", "href", allow_duplicate=True)],
+@callback(output=[Output(page.ADDRESS, "data"),
+                  *(Output(link, "href", allow_duplicate=True) for link in LANG_LINKS.values())],
           inputs=dict(year=Input(page.YEAR, "value"), prize=Input(page.PRIZE, "value"),
                       status=Input(page.STATUS, "value"), companies=Input(page.COMPANIES, "value"),
                       weights=Input({"type": page.WEIGHT, "criterion": ALL}, "value"),
@@ -147,8 +148,7 @@ def address(year: object, prize: object, status: object, companies: object, weig
         if isinstance(ids, list) and isinstance(weights, list) else {}
     s = state.build_compare(year, prize, status, companies, {k: v for k, v in pairs.items() if isinstance(k, str)},
                             view, span=span)
-    return (page.PATH + s.to_query(lang, span), page.PATH + s.to_query("nb", span),
-            page.PATH + s.to_query("en", span))
+    return tuple(page.PATH + s.to_query(language, span) for language in (lang, *LANGS))
 
 
 clientside_callback(

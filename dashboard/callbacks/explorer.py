@@ -19,7 +19,8 @@ from dashboard import auth, state
 from dashboard.callbacks.guard import db_error_figure, guarded
 from dashboard.components import filter_bar as fb
 from dashboard.db import year_span
-from dashboard.i18n import normalize_lang, t
+from dashboard.components.shell import LANG_LINKS
+from dashboard.i18n import LANGS, normalize_lang, t
 from dashboard.pages import explorer as page
 
 log = logging.getLogger(__name__)
@@ -70,14 +71,14 @@ def update_table(filters: dict, lang: object):
     return rows, columns, note, page.csv_params(f, lang)
 
 
-@callback(output=[Output(page.ADDRESS, "data"), Output("lang-nb", "href"), Output("lang-en", "href")],
+@callback(output=[Output(page.ADDRESS, "data"), *(Output(link, "href") for link in LANG_LINKS.values())],
           inputs=dict(filters=fb.FILTERS), state=LANG)
 def address(filters: dict, lang: object):
     """The address of the view, written from ``Filters.to_query`` (the browser only pushes it into
     its history), and the language links, which keep the selection."""
     span, lang = year_span(), normalize_lang(lang)
     f = state.from_widgets(filters if isinstance(filters, dict) else {}, span)
-    return "/" + f.to_query(lang, span), "/" + f.to_query("nb", span), "/" + f.to_query("en", span)
+    return tuple("/" + f.to_query(language, span) for language in (lang, *LANGS))
 
 
 @callback(Output(page.TABLE, "exportDataAsCsv"), Input(page.DOWNLOAD, "n_clicks"),

@@ -11,7 +11,7 @@ from dash import Input, dcc, html
 
 from dashboard import dimensions
 from dashboard.components.shell import href
-from dashboard.i18n import t
+from dashboard.i18n import column, t
 from dashboard.kpis import KPIS
 from dashboard.state import OWNERSHIP as OWNERSHIP_VALUES
 from dashboard.state import PRIZES, SIZES, STATUSES, Filters
@@ -42,10 +42,9 @@ def _field(label: str, control_id: str, control, wide: bool = False) -> html.Div
 
 
 def filter_bar(f: Filters, span: Span, lang: str) -> html.Section:
-    name = "name_en" if lang == "en" else "name_nb"
+    name, short = column(lang, "name"), column(lang, "short")
     counties = dimensions.counties().sort_values(name)
     sectors = dimensions.sectors()
-    short = "short_en" if lang == "en" else "short_nb"
     return html.Section(
         [
             html.H2(t("filter.title", lang), className="visually-hidden"),

@@ -12,7 +12,7 @@ from dash import dcc, html
 
 from dashboard import auth
 from dashboard.db import DatabaseError, get_db
-from dashboard.i18n import LANGS, fmt_date, normalize_lang, t
+from dashboard.i18n import LANGS, fmt_date, lang_arg, normalize_lang, t
 
 
 # (page id, path); labels come from i18n as "nav.<page id>".
@@ -23,13 +23,13 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("present", "/present"),
     ("data", "/data"),
 )
+# The language switch's links, one per language; a page's callbacks keep their addresses in step.
+LANG_LINKS = {code: f"lang-{code}" for code in LANGS}
 
 
 def href(path: str, lang: str, args: dict[str, str] | None = None) -> str:
     """A link to ``path`` with ``args`` in the query string; the default language is left out."""
-    query = {k: v for k, v in (args or {}).items() if k != "lang" and v not in (None, "")}
-    if lang != "nb":
-        query["lang"] = lang
+    query = {k: v for k, v in (args or {}).items() if k != "lang" and v not in (None, "")} | lang_arg(lang)
     return path + ("?" + urlencode(query, safe=",") if query else "")
 
 
@@ -62,7 +62,7 @@ def header(page: str, path: str, lang: str, args: dict[str, str], demo: bool) ->
             dcc.Link(
                 [html.Span(t(f"lang.{code}", lang), lang=code), _current(lang) if code == lang else None],
                 href=href(path, code, args),
-                id=f"lang-{code}",
+                id=LANG_LINKS[code],
                 className="lang-link" + (" active" if code == lang else ""),
             )
             for code in LANGS

@@ -19,7 +19,7 @@ from dashboard import benchmark as bench
 from dashboard.benchmark import PEER_OPTIONS, PeerRow, Subject
 from dashboard.components.shell import page_layout
 from dashboard.db import year_span
-from dashboard.i18n import fmt_number, t
+from dashboard.i18n import LANGS, column, fmt_number, lang_arg, t, tn
 from dashboard.kpis import KPIS, KPIS_BY_ID, MEASURES
 
 PATH = "/benchmark"
@@ -46,7 +46,7 @@ ADDRESS = "benchmark-address"  # the address of the view, written by the server
 
 def table(rows: list[PeerRow], lang: str, year: int) -> html.Div:
     def hidden(reason: str) -> html.Span:
-        return html.Span(t(f"benchmark.suppressed.{reason}", lang, n=disclosure.MIN_GROUP), className="suppressed")
+        return html.Span(tn(f"benchmark.suppressed.{reason}", disclosure.MIN_GROUP, lang), className="suppressed")
 
     body = []
     for r in rows:
@@ -87,12 +87,12 @@ def results(subject: Subject | None, options: list[str], year: int, lang: str,
                 "strips": empty, "radar": empty}
     count, rows = bench.rows(subject, options, year, viewer)
     what = bench.describe_group(subject, options, lang)
-    fte = fmt_number(subject.fte, lang, 0)
+    fte = tn("count.fte", subject.fte, lang)
     key = "benchmark.subject" if subject.org_nr else "benchmark.typed_subject"
     label = t(key, lang, name=subject.name, sector=dimensions.sector_name(subject.sector, lang),
               county=dimensions.county_name(subject.county, lang), fte=fte)
     widen = any(r.hidden or r.group_hidden for r in rows)
-    group = [t("benchmark.group", lang, n=fmt_number(count, lang), what=what),
+    group = [tn("benchmark.group", count, lang, what=what),
              html.Div(t("benchmark.widen", lang), className="widen") if widen else None]
     return {"subject": label, "group": group, "table": table(rows, lang, year),
             "strips": figures.strips_figure(rows, lang), "radar": figures.benchmark_radar_figure(rows, lang)}
@@ -116,7 +116,7 @@ def address(mode: object, query: object, year: int, options: list[str], trend_kp
         "company": query.strip() if mode != "typed" and isinstance(query, str) and query.strip() else "",
         "year": str(year) if year != year_span().last else "",
         "kpi": trend_kpi if trend_kpi != "productivity" else "",
-        "lang": lang if lang == "en" else "",
+        **lang_arg(lang),
     }
     args = {k: v for k, v in args.items() if v}
     if options != DEFAULT_PEERS:  # "peers=" (empty) is a link with no box ticked
@@ -134,9 +134,8 @@ def report_state(mode: object, query: object, measures: object, sector: object, 
 
 
 def _measure_input(m, lang: str) -> html.Div:
-    label = m.en if lang == "en" else m.nb
     return html.Div([
-        html.Label(f"{label} ({m.unit})", htmlFor=f"bench-m-{m.id}", className="form-label"),
+        html.Label(f"{m.label(lang)} ({t(f'unit.{m.unit}', lang)})", htmlFor=f"bench-m-{m.id}", className="form-label"),
         dcc.Input(id={"type": MEASURE, "measure": m.id}, type="number", min=0,
                   max=m.max_value if m.max_value else None, step="any", debounce=True,
                   name=f"m-{m.id}", className="form-control form-control-sm"),
@@ -153,11 +152,10 @@ def layout(lang: str, args: dict[str, str]) -> list:
     viewer = auth.viewer()
     subject = bench.allowed_subject(query, year, viewer) if query else None
     out = results(subject, options, year, lang, viewer)
-    name = "name_en" if lang == "en" else "name_nb"
-    short = "short_en" if lang == "en" else "short_nb"
+    name, short = column(lang, "name"), column(lang, "short")
     return [
         html.H1(t("benchmark.title", lang)),
-        html.P(t("benchmark.lead", lang, n=disclosure.MIN_GROUP), className="lead"),
+        html.P(tn("benchmark.lead", disclosure.MIN_GROUP, lang), className="lead"),
         None if viewer.full else html.P(
             t("disclosure.public_rules", lang, **disclosure.rule_numbers())
             + " " + t("benchmark.typed_band", lang), className="table-note disclosure-rules"),
@@ -218,9 +216,9 @@ def layout(lang: str, args: dict[str, str]) -> list:
             dcc.Input(type="hidden", name="state", id=REPORT_STATE,
                       value=report_state("company", query, {}, None, None, year, options, trend_kpi)),
             html.Span(t("benchmark.report", lang), className="form-label me-2"),
-            *[html.Button(label, type="submit", name="lang", value=code,
-                          className="btn btn-outline-primary btn-sm", id=f"{REPORT_LANG}-{code}")
-              for code, label in (("nb", "Norsk (HTML)"), ("en", "English (HTML)"))],
+            *[html.Button(t("benchmark.report.button", lang, language=t(f"lang.{code}", lang)), type="submit",
+                          name="lang", value=code, className="btn btn-outline-primary btn-sm", id=f"{REPORT_LANG}-{code}")
+              for code in LANGS],
         ], action="/benchmark/report", method="post", className="report-form chart-panel"),
         dcc.Store(id=LANG, data=lang),
         dcc.Store(id=ADDRESS),

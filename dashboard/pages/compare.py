@@ -15,7 +15,7 @@ from dash import dcc, html
 from dashboard import auth, dimensions, figures, scoring, state
 from dashboard.components.shell import page_layout
 from dashboard.db import run_query, year_span
-from dashboard.i18n import fmt_number, t
+from dashboard.i18n import fmt_number, t, tn
 from dashboard.kpis import KPIS, LOWER_IS_BETTER, criteria_for
 from dashboard.state import COMPARE_MAX, WEIGHT_MAX, CompareState
 
@@ -170,8 +170,8 @@ def csv_rows(companies: pd.DataFrame, pct: pd.DataFrame, lang: str) -> pd.DataFr
         t("data.kpi", lang): df["kpi"].map(lambda k: labels[k][0]),
         t("data.unit", lang): df["kpi"].map(lambda k: labels[k][1]),
         t("company.value", lang): df["value"].round(3),
-        "P nominees" if lang == "en" else "P nominerte": df["nominee_pct"].round(1),
-        "P sector" if lang == "en" else "P bransje": df["sector_pct"].round(1),
+        t("compare.csv.nominee_pct", lang): df["nominee_pct"].round(1),
+        t("compare.csv.sector_pct", lang): df["sector_pct"].round(1),
     })
 
 
@@ -231,7 +231,7 @@ def layout(lang: str, args: dict[str, str]) -> list:
                        dismissable=True) if s.dropped else html.Div(id=NOTICE)
     return [
         html.H1(t("compare.title", lang)),
-        html.P(t("compare.lead", lang, n=COMPARE_MAX), className="lead"),
+        html.P(tn("compare.lead", COMPARE_MAX, lang), className="lead"),
         html.P(t("compare.special_mode", lang), className="special-mode") if s.prize == "special" else None,
         notice,
         html.Section([

@@ -60,7 +60,7 @@ def coverage(lang: str) -> list:
     missing = run_query("missing_shares").iloc[0]
     parts.append(html.Div([html.H3(t("data.coverage.missing", lang), className="h6"),
                            _table([t("data.col.measure", lang), t("data.col.missing", lang)],
-                                  [[m.en if lang == "en" else m.nb,
+                                  [[m.label(lang),
                                     f"{fmt_number(100 * (missing[m.id] or 0), lang, 1)} %"] for m in MEASURES],
                                   f"{COVERAGE}-missing")]))
     return [html.H2(t("data.coverage", lang), className="h4"), html.Div(parts, className="coverage-grid")]

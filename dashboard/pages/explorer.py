@@ -20,7 +20,7 @@ from dashboard.components.shell import page_layout
 from dashboard.db import cached, run_query, year_span
 from dashboard.auth import viewer as current_viewer
 from dashboard.disclosure import Cell, Viewer
-from dashboard.i18n import AG_GRID_NB, fmt_number, t
+from dashboard.i18n import ag_grid_texts, column, csv_format, fmt_number, t, tn
 from dashboard.kpis import HEADLINE_KPIS, KPIS, KPIS_BY_ID, LOWER_IS_BETTER, get_kpi
 from dashboard.state import Filters
 
@@ -94,7 +94,7 @@ def cards_view(f: Filters, lang: str, viewer: Viewer | None = None) -> list:
             unit=kpi.unit(lang), decimals=kpi.decimals,
             previous=pick(values, (kpi_id, year - 1), "value"), previous_year=year - 1,
             higher_is_better=kpi.higher_is_better,
-            note=t("card.basis", lang, n=int(n)) if n else "",
+            note=tn("count.companies", n, lang) if n else "",
         ))
     for col, label, unit in (("companies", "card.companies", "card.companies.unit"),
                              ("fte", "card.fte", "card.fte.unit")):
@@ -160,8 +160,7 @@ def scatter_view(f: Filters, lang: str, viewer: Viewer | None = None) -> figures
         return figures.empty_figure(lang, t("auth.companies_hidden", lang))
     df = run_query("company_scatter", year=f.year_to, limit=SCATTER_LIMIT, **f.params(viewer.as_of))
     total = int(df["total"].iloc[0]) if len(df) else 0
-    capped = t("scatter.capped", lang, shown=fmt_number(len(df), lang),
-               total=fmt_number(total, lang)) if total > len(df) else ""
+    capped = tn("scatter.capped", total, lang, shown=fmt_number(len(df), lang)) if total > len(df) else ""
     return figures.scatter_figure(df, dimensions.sectors().reset_index(drop=True), lang, f.year_to,
                                   state.describe(f, lang), KPIS_BY_ID["productivity"],
                                   KPIS_BY_ID["emissions_intensity"], capped)
@@ -184,13 +183,11 @@ def table_view(f: Filters, lang: str, viewer: Viewer | None = None) -> tuple[lis
     df = run_query("company_table", kpi=f.kpi, year=f.year_to, ascending=not kpi.higher_is_better,
                    limit=TABLE_LIMIT, **f.params(viewer.as_of))
     total = int(df["total"].iloc[0]) if len(df) else 0
-    name = "name_en" if lang == "en" else "name_nb"
-    short = "short_en" if lang == "en" else "short_nb"
     rows = pd.DataFrame({
         "org_nr": df["org_nr"],
         "name": df["name"],
-        "county": df["county"].map(dimensions.counties()[name]),
-        "sector": df["sector"].map(dimensions.sectors()[short]),
+        "county": df["county"].map(dimensions.counties()[column(lang, "name")]),
+        "sector": df["sector"].map(dimensions.sectors()[column(lang, "short")]),
         "fte": df["fte"].round(0),
         "kpi_value": df["kpi_value"].round(kpi.decimals),
         **{k: df[k].round(KPIS_BY_ID[k].decimals) for k in HEADLINE_KPIS if k != f.kpi},
@@ -213,8 +210,7 @@ def table_view(f: Filters, lang: str, viewer: Viewer | None = None) -> tuple[lis
            **numeric(KPIS_BY_ID[k].decimals)} for k in HEADLINE_KPIS if k != f.kpi],
         {"field": "award", "headerName": t("col.status", lang), "filter": "agTextColumnFilter"},
     ]
-    note = t("table.count", lang, shown=fmt_number(len(rows), lang), total=fmt_number(total, lang),
-             kpi=kpi.label(lang).lower())
+    note = tn("table.count", total, lang, shown=fmt_number(len(rows), lang), kpi=kpi.label(lang).lower())
     records = rows.astype(object).where(rows.notna(), None).to_dict("records")
     return records, columns, note
 
@@ -222,8 +218,8 @@ def table_view(f: Filters, lang: str, viewer: Viewer | None = None) -> tuple[lis
 def csv_params(f: Filters, lang: str) -> dict:
     """AG Grid's CSV export: what the grid shows, in the reader's spreadsheet convention."""
     return {
-        "fileName": f"{t('app.title', 'en').split()[0].lower()}-{f.kpi}-{f.year_to}.csv",
-        "columnSeparator": ";" if lang != "en" else ",",
+        "fileName": f"companies-{f.kpi}-{f.year_to}.csv",
+        "columnSeparator": csv_format(lang)[0],
         "processCellCallback": {"function": f"csvCell(params, '{lang}')"},
     }
 
@@ -338,7 +334,7 @@ def layout(lang: str, args: dict[str, str]) -> list:
                                    "minWidth": 110},
                     dashGridOptions={"pagination": True, "paginationPageSize": 20,
                                      "paginationPageSizeSelector": False,
-                                     "localeText": AG_GRID_NB if lang != "en" else None,
+                                     "localeText": ag_grid_texts(lang),
                                      "animateRows": False},
                     getRowId="params.data.org_nr",
                     csvExportParams=csv_params(f, lang),

@@ -19,7 +19,7 @@ from dash import dcc, html
 from dashboard import auth, dimensions, disclosure, figures, state
 from dashboard.disclosure import Viewer
 from dashboard.db import DatabaseError, run_query, year_span
-from dashboard.i18n import fmt_number, normalize_lang, t
+from dashboard.i18n import fmt_number, normalize_lang, t, tn
 from dashboard.kpis import KPIS_BY_ID
 
 PATH = "/present"
@@ -84,12 +84,13 @@ def headline(year: int, lang: str, viewer: Viewer | None = None) -> list:
         ("exports", row["export_mnok"] if row is not None else None, 1, 1 / 1000),
         ("cut", row["emissions_cut_pct"] if row is not None else None, 1, 1),
     ]
+    shown = [(key, None if v is None or pd.isna(v) else v * scale, d) for key, v, d, scale in numbers]
     return [
         html.H1(t("present.headline.title", lang, year=year)),
-        html.Div([html.Div([html.Div(fmt_number(None if v is None or pd.isna(v) else v * scale, lang, d),
-                                     className="big-number"),
-                            html.Div(t(f"present.headline.{key}", lang), className="big-label")],
-                           className="big-cell") for key, v, d, scale in numbers], className="big-grid"),
+        html.Div([html.Div([html.Div(fmt_number(v, lang, d), className="big-number"),
+                            # the label agrees with the number above it: "1 nominert bedrift"
+                            html.Div(tn(f"present.headline.{key}", v, lang, d), className="big-label")],
+                           className="big-cell") for key, v, d in shown], className="big-grid"),
     ]
 
 
