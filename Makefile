@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 export DASHBOARD_DB HOST PORT
 
-.PHONY: run serve test data bench ingest template screenshot clean
+.PHONY: run serve test test-fast data bench ingest template screenshot clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed
 	@.ci/ensure-chromium
 	$(PY) -m pytest
+
+## test-fast: the fast tier while working (under a minute): no browser, gunicorn, report drawing or
+## other slow tests (those marked slow); `make test` runs them too
+test-fast: $(VENV)/.installed
+	$(PY) -m pytest -m "not slow"
 
 ## data: build demo data SCALE times larger into DB, e.g. make data SCALE=100 DB=/tmp/bench.duckdb
 data: $(VENV)/.installed

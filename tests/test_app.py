@@ -121,12 +121,14 @@ def test_malformed_requests_are_refused_cleanly(client) -> None:
     assert response.status_code == 400 and b"Traceback" not in response.data
 
 
+@pytest.mark.slow
 def test_missing_database_is_built(tmp_path: Path) -> None:
     path = tmp_path / "new" / "demo.duckdb"
     prepare_database(Config(db_path=path))
     assert Database(path).check()["source"] == "demo"
 
 
+@pytest.mark.slow
 def test_old_demo_database_is_rebuilt(tmp_path: Path) -> None:
     import duckdb
 

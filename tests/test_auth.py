@@ -25,6 +25,7 @@ PASSWORD = "correct horse battery"
 EVIL = "https://evil.example"
 
 
+@pytest.mark.slow
 def test_users_command(tmp_path: Path) -> None:
     db = tmp_path / "users.sqlite3"
     run = lambda *a, stdin="": subprocess.run(  # noqa: E731
@@ -78,6 +79,7 @@ def session(secured: dict, who: str | None) -> requests.Session:
     return s
 
 
+@pytest.mark.slow
 def test_sign_in_cookies_and_sign_out(secured) -> None:
     s = session(secured, None)
     r = s.post(secured["url"] + "/login", data={"name": "jury", "password": PASSWORD}, allow_redirects=False)
@@ -96,6 +98,7 @@ def test_sign_in_cookies_and_sign_out(secured) -> None:
     assert out.headers["Location"] == "/?lang=en"  # back to the dashboard in the same language
 
 
+@pytest.mark.slow
 def test_sign_out_only_by_post(secured) -> None:
     """A link or an image (a GET, from any site) signs nobody out."""
     s = session(secured, "jury")
@@ -103,6 +106,7 @@ def test_sign_out_only_by_post(secured) -> None:
     assert "Jury" in json.dumps(route(s, secured, "/"))
 
 
+@pytest.mark.slow
 def test_wrong_password_and_rate_limit(secured) -> None:
     users.unlock(secured["users_db"], "target")
     s = session(secured, None)
@@ -115,6 +119,7 @@ def test_wrong_password_and_rate_limit(secured) -> None:
     assert session(secured, "jury") is not None
 
 
+@pytest.mark.slow
 def test_many_names_from_one_address_are_limited(secured) -> None:
     """25 names (none of them tried twice) from one address: the address is locked after 20."""
     users.unlock(secured["users_db"], "127.0.0.1")
@@ -130,6 +135,7 @@ def test_many_names_from_one_address_are_limited(secured) -> None:
     assert session(secured, "admin") is not None
 
 
+@pytest.mark.slow
 def test_failures_are_kept_in_the_users_file(secured, tmp_path: Path) -> None:
     """Failures counted by one process are seen by another: here this test's own app (as another
     worker would, or the same one after a restart) fails five times, and `make serve` refuses."""
@@ -144,6 +150,7 @@ def test_failures_are_kept_in_the_users_file(secured, tmp_path: Path) -> None:
     assert sign_in(bare_app(secured["users_db"]).test_client(), "target2", PASSWORD, "10.0.0.8").status_code == 429
 
 
+@pytest.mark.slow
 def test_cross_site_posts_are_refused(secured) -> None:
     url = secured["url"]
     login = {"name": "jury", "password": PASSWORD}
@@ -235,6 +242,7 @@ def test_changed_password_and_removal_end_sessions(tmp_path: Path) -> None:
     assert whoami(first) == whoami(second) == "public"
 
 
+@pytest.mark.slow
 def test_unknown_names_cost_as_much_as_known_ones(tmp_path: Path) -> None:
     """Refusing an unknown name takes as long as refusing a wrong password (it was twice as long)."""
     db = tmp_path / "users.sqlite3"
@@ -309,6 +317,7 @@ def bench_body(body, query: str, mode: str = "company") -> dict:
     return b
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("who", [None, "company"])
 def test_public_and_company_see_no_individual_company(secured, body, names, who) -> None:
     s = session(secured, who)
@@ -363,6 +372,7 @@ def test_public_and_company_see_no_individual_company(secured, body, names, who)
     assert report.status_code == 400
 
 
+@pytest.mark.slow
 def test_unpublished_nominations_are_the_jury_s(secured, body) -> None:
     finalists_2025 = EXPLORER | {"explorer-status.value": "finalist", "explorer-years.value": [2025, 2025]}
     public = post(requests.Session(), secured, body("explorer-map.figure", finalists_2025)).json()
@@ -379,6 +389,7 @@ def test_unpublished_nominations_are_the_jury_s(secured, body) -> None:
     assert "winner-name" in post(jury_s, secured, reveal).text
 
 
+@pytest.mark.slow
 def test_small_groups_are_hidden_from_the_public(secured, body) -> None:
     pharma = EXPLORER | {"explorer-sector.value": [21]}
     figure = post(requests.Session(), secured, body("explorer-map.figure", pharma)).json()
@@ -390,6 +401,7 @@ def test_small_groups_are_hidden_from_the_public(secured, body) -> None:
     assert any(t[3] < 5 and t[2] != "no data" for t in jury_tiles)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("who", ["jury", "admin"])
 def test_jury_and_admin_see_everything(secured, body, who) -> None:
     s = session(secured, who)
@@ -402,6 +414,7 @@ def test_jury_and_admin_see_everything(secured, body, who) -> None:
     assert post(s, secured, compare).status_code == 200
 
 
+@pytest.mark.slow
 def test_every_callback_as_the_public(secured, app, names) -> None:
     """Each callback the app has, sent by an anonymous visitor with the other company's number
     wherever a company can be named: a 403, or an answer without any unpublished company's name."""

@@ -140,6 +140,7 @@ def running_app(app):
     server.shutdown()
 
 
+@pytest.mark.slow
 def test_no_other_company_leaks(app, running_app, demo_db_path) -> None:
     """Every callback of the page, every peer-group option, company and typed subjects: no response
     holds another company's organisation number, name or individual (full-precision) value."""

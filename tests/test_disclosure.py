@@ -205,6 +205,7 @@ def card(app, url: str, cell: Cell, card_id: str) -> float | None:
     return float(m.group(1).replace(",", "")) if m else None
 
 
+@pytest.mark.slow
 def test_overlapping_groups_in_the_explorer_do_not_single_out_a_company(public_site) -> None:
     """Sector 25 in county 46 with size "all" (6) and "medium" (5), and their FTE cards: the
     difference would be the target. At most one of the two is published."""
@@ -258,6 +259,7 @@ def band_at(app, url: str, options: list[str], value: float) -> str:
     return next((b for b in disclosure.BANDS if t(f"benchmark.band.{b}", "en") == shown), shown)
 
 
+@pytest.mark.slow
 def test_typed_figures_give_a_band_and_its_edges_are_published_figures(public_site) -> None:
     """The percentile oracle: bisect a typed value and watch the answer change. With bands, the
     edges found are the published quartiles and top decile (as shown), never a company's own value,
@@ -292,6 +294,7 @@ def test_typed_figures_give_a_band_and_its_edges_are_published_figures(public_si
     assert bisected == 1
 
 
+@pytest.mark.slow
 def test_small_group_quartiles_are_not_company_values(public_site) -> None:
     """County 03, sector 10 holds exactly five companies: its quartiles must not be three of them."""
     app, url = public_site
@@ -302,6 +305,7 @@ def test_small_group_quartiles_are_not_company_values(public_site) -> None:
         assert recovered(q, members(Cell("03", 10, None))) == [], (q, row)
 
 
+@pytest.mark.slow
 def test_every_pair_of_published_cells_differs_by_five_or_more(public_site) -> None:
     """The generic check: every group the public can reach from the explorer's filters (a county,
     sector and size, each one or all), as the public gets it; of any two whose memberships differ
@@ -328,6 +332,7 @@ def test_every_pair_of_published_cells_differs_by_five_or_more(public_site) -> N
         assert len(members(cell)) >= disclosure.MIN_GROUP
 
 
+@pytest.mark.slow
 def test_benchmark_group_totals_of_overlapping_groups(public_site) -> None:
     """The benchmark's group total (a ratio of sums) for sector 25 in county 46 with and without
     "same size": at most one is a number, so the two cannot be differenced."""
@@ -378,6 +383,7 @@ def test_presentation_goes_through_the_layer(tmp_path: Path) -> None:
 
 
 # last: it uses up this address's typed calculations on the attack server
+@pytest.mark.slow
 def test_typed_calculations_are_rate_limited(public_site) -> None:
     from dashboard import benchmark as bench
 

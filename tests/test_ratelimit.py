@@ -46,6 +46,7 @@ def _hammer(path: str, results) -> None:
         results.put(sum(ratelimit.allow("report", "10.0.0.1", 30, 600) for _ in range(20)))
 
 
+@pytest.mark.slow
 def test_one_count_across_processes_and_restarts(tmp_path: Path) -> None:
     path = tmp_path / "rate.sqlite3"
     ctx = multiprocessing.get_context("spawn")  # fresh interpreters, as after a restart

@@ -19,6 +19,9 @@ import pytest
 import requests
 
 from tests.test_app import EXPLORER, HOSTILE, VIEWS
+from tests.waiting import wait_until
+
+pytestmark = pytest.mark.slow  # every test here starts gunicorn or drives it
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,33 +40,53 @@ def serve(db: Path, log: Path, workers: int = 2, **settings: str) -> tuple[subpr
     process = subprocess.Popen(["make", "--no-print-directory", "serve"], cwd=ROOT, env=env,
                                stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(150):
+
+    def answers() -> bool:
+        assert process.poll() is None, f"make serve exited with {process.returncode}"  # no use waiting on
         try:
-            if requests.get(url + "/", timeout=1).status_code == 200:
-                return process, url
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    os.killpg(process.pid, signal.SIGTERM)
-    raise RuntimeError(f"make serve did not start: {log.read_text()[-2000:]}")
+            return requests.get(url + "/", timeout=10).status_code == 200
+        except requests.RequestException:
+            return False
+
+    try:
+        wait_until(answers, f"make serve to answer on {url}", every=0.1)
+    except AssertionError as e:
+        stop(process)
+        raise AssertionError(f"make serve did not start ({e}): {log.read_text()[-2000:]}") from None
+    return process, url
 
 
 def stop(process: subprocess.Popen) -> None:
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=15)
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:  # it has already ended
+        pass
+    process.wait(timeout=60)  # gunicorn's graceful timeout is 10 s
 
 
 def workers(process: subprocess.Popen) -> list[psutil.Process]:
-    """The gunicorn worker processes: gunicorn processes whose parent is gunicorn too."""
+    """The gunicorn worker processes: gunicorn processes whose parent is gunicorn too (a worker
+    that has just died, not yet reaped, is not one)."""
+    def live_gunicorn(p: psutil.Process) -> bool:
+        try:
+            return p.status() != psutil.STATUS_ZOMBIE and "gunicorn" in " ".join(p.cmdline())
+        except psutil.Error:  # ended while we looked
+            return False
+
     family = psutil.Process(process.pid).children(recursive=True)
-    gunicorns = {p.pid for p in family if "gunicorn" in " ".join(p.cmdline())}
-    return [p for p in family if p.pid in gunicorns and p.ppid() in gunicorns]
+    gunicorns = {p.pid for p in family if live_gunicorn(p)}
+    parents = {}
+    for p in family:
+        try:
+            parents[p.pid] = p.ppid()
+        except psutil.Error:
+            pass
+    return [p for p in family if p.pid in gunicorns and parents.get(p.pid) in gunicorns]
 
 
 def worker_pids(process: subprocess.Popen, n: int) -> set[int]:
     """The ids of the ``n`` workers, once all are up (the first answers before the last is forked)."""
-    deadline = time.monotonic() + 30
-    while len(workers(process)) < n and time.monotonic() < deadline:
-        time.sleep(0.1)
+    wait_until(lambda: len(workers(process)) >= n, f"{n} gunicorn workers", every=0.1)
     pids = {p.pid for p in workers(process)}
     assert len(pids) == n, pids
     return pids
@@ -128,31 +151,36 @@ def test_malformed_requests_over_http(server) -> None:
 def test_killed_worker_is_replaced(server, bodies) -> None:
     process, url = server
     body = bodies("explorer-map.figure", EXPLORER)
-    before = {p.pid for p in workers(process)}
-    assert len(before) == 2
+    before = worker_pids(process, 2)
     results: list[int] = []
-    stop_at = time.time() + 4
+    done = threading.Event()
 
     def hammer() -> None:
-        while time.time() < stop_at:
+        while not done.is_set():
             try:
                 results.append(requests.post(url + "/_dash-update-component", json=body, timeout=10).status_code)
             except requests.RequestException:
                 results.append(0)
 
-    threads = [threading.Thread(target=hammer) for _ in range(4)]
+    threads = [threading.Thread(target=hammer, daemon=True) for _ in range(4)]  # never outlive a failure
     for t in threads:
         t.start()
-    time.sleep(1.5)
-    os.kill(sorted(before)[0], signal.SIGKILL)
-    for t in threads:
-        t.join()
+    try:
+        wait_until(lambda: results.count(200) >= 25, "the clients to be answered before the kill")
+        os.kill(sorted(before)[0], signal.SIGKILL)
+        # the master starts a new worker; the clients keep asking until it is up and they are
+        # answered again
+        wait_until(lambda: len(workers(process)) == 2 and {p.pid for p in workers(process)} != before,
+                   "gunicorn to replace the killed worker")
+        replaced_at = len(results)
+        wait_until(lambda: results[replaced_at:].count(200) >= 25, "the clients to be answered after the kill")
+    finally:
+        done.set()
+        for t in threads:
+            t.join()
     failed = [r for r in results if r != 200]
     assert len(failed) <= 4, failed  # at most the requests in flight, one per client
     assert len(results) > 50
-    deadline = time.time() + 10
-    while time.time() < deadline and len(workers(process)) < 2:
-        time.sleep(0.2)
     after = {p.pid for p in workers(process)}
     assert len(after) == 2 and after != before  # the master started a new one
     assert requests.post(url + "/_dash-update-component", json=body, timeout=10).status_code == 200

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
+from dash.testing.wait import until
+
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+WAIT = 30  # seconds at most for a state, on a loaded machine; each wait ends as soon as it is there
 
 
 def requests_leaving_the_machine(dash_duo) -> list[str]:
@@ -45,3 +48,12 @@ def click_point(dash_duo, graph_id: str, index: int) -> None:
 
 def dropdown_text(dash_duo, dropdown_id: str) -> str:
     return dash_duo.find_element(f"#{dropdown_id}").text
+
+
+def map_shows(dash_duo, year: int, kpi: str = "Productivity") -> None:
+    """Wait until the explorer's map is titled for ``year``, looking often (▶ play steps a year
+    every 1.4 s, and a step must not be missed) for as long as a busy machine needs."""
+    title = f"{kpi} by county, {year}"
+    now = "const e = document.querySelector('#explorer-map .gtitle'); return e && e.textContent;"
+    until(lambda: dash_duo.driver.execute_script(now) == title, timeout=WAIT, poll=0.1,
+          msg=f"the map never showed {title!r}")

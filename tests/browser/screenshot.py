@@ -19,6 +19,32 @@ from werkzeug.serving import make_server
 from dashboard import create_app
 
 
+# The page is drawn: the page's content is in, no callback is pending (Dash marks the components
+# it is loading), and every chart is plotted at the size of its box.
+DRAWN = """
+    if (!document.querySelector('#_pages_content > *')) return false;
+    if (document.querySelector('[data-dash-is-loading="true"]')) return false;
+    return Array.from(document.querySelectorAll('.dash-graph')).every(g => {
+        const gd = g.querySelector('.js-plotly-plot'), full = gd && gd._fullLayout;
+        return Boolean(full && gd.querySelector('.main-svg')) && !gd._transitioning
+            && Math.abs(full.width - gd.clientWidth) <= 1.5 && Math.abs(full.height - gd.clientHeight) <= 1.5;
+    });"""
+
+
+def drawn(driver, timeout: float = 60) -> None:
+    """Wait until the page is drawn, and still so a moment later (one callback may set off the next)."""
+    deadline, since = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        if not driver.execute_script(DRAWN):
+            since = None
+        elif since is None:
+            since = time.monotonic()
+        elif time.monotonic() - since >= 0.5:
+            return
+        time.sleep(0.1)  # the pace of the poll
+    raise TimeoutError(f"the page was not drawn in {timeout:g} s")
+
+
 def shoot(out: Path, path: str = "/", size: str = "1280x900") -> None:
     width, height = (int(v) for v in size.split("x"))
     server = make_server("127.0.0.1", 0, create_app().server, threaded=True)
@@ -30,10 +56,10 @@ def shoot(out: Path, path: str = "/", size: str = "1280x900") -> None:
     driver = webdriver.Chrome(options=options)
     try:
         driver.get(f"http://127.0.0.1:{server.server_port}{path}")
-        time.sleep(3)  # let callbacks and plotly finish drawing
+        drawn(driver)
         full = driver.execute_script("return document.documentElement.scrollHeight")
         driver.set_window_size(width, max(height, full))
-        time.sleep(0.5)
+        drawn(driver)  # the charts redrawn at the new size
         out.parent.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(out))
     finally:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-from tests.browser.helpers import (chart_subtitle, chart_title, click_point, dropdown_text,
+from dash.testing.wait import until
+
+from tests.browser.helpers import (WAIT, chart_subtitle, chart_title, click_point, dropdown_text, map_shows,
                                    requests_leaving_the_machine)
 
 LINK = "/?county=46,11&sector=24,25&from=2018&to=2024&kpi=robot_density&size=small,medium&lang=en"
@@ -70,9 +71,8 @@ def test_company_detail_and_csv_download(dash_duo, app) -> None:
 
     dash_duo.find_element("#explorer-download").click()
     folder = Path(dash_duo.download_path)
-    deadline = time.time() + 10
-    while time.time() < deadline and not list(folder.glob("*.csv")):
-        time.sleep(0.2)
+    # the CSV once written whole (Chromium writes to a .crdownload file, then renames it)
+    until(lambda: list(folder.glob("*.csv")), timeout=WAIT, msg="no CSV downloaded")
     csv = next(folder.glob("*.csv")).read_text(encoding="utf-8-sig")
     lines = csv.strip().splitlines()
     shown = dash_duo.find_element("#explorer-table-note").text.split()[0]
@@ -90,8 +90,10 @@ def test_play_steps_through_the_years(dash_duo, app) -> None:
     dash_duo.driver.get(dash_duo.server_url + "/?from=2020&lang=en")
     dash_duo.wait_for_text_to_equal("#explorer-map .gtitle", "Productivity by county, 2025")
     dash_duo.find_element("#explorer-play").click()
-    dash_duo.wait_for_text_to_equal("#explorer-map .gtitle", "Productivity by county, 2020")
-    dash_duo.wait_for_text_to_equal("#explorer-map .gtitle", "Productivity by county, 2021", timeout=6)
+    # each step is a state to wait on, looked for often (a step comes every 1.4 s), for as long as
+    # a busy machine needs
+    map_shows(dash_duo, 2020)
+    map_shows(dash_duo, 2021)
     assert dash_duo.find_element("#explorer-play").text == "⏸ Stop"
     dash_duo.find_element("#explorer-play").click()
     dash_duo.wait_for_text_to_equal("#explorer-play", "▶ Play the years")

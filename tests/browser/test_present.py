@@ -7,10 +7,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from dash.testing.wait import until
 from selenium.webdriver.common.keys import Keys
 
 from dashboard.pages.present import SLIDES
-from tests.browser.helpers import requests_leaving_the_machine
+from tests.browser.helpers import WAIT, requests_leaving_the_machine
 
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
@@ -27,6 +28,24 @@ def active(dash_duo) -> str:
 
 def press(dash_duo, key: str) -> None:
     dash_duo.find_element("#present-deck").send_keys(key)
+
+
+# The active slide's charts are drawn: each plotted at the size of its box (present.js fits and
+# resizes a chart as its slide is shown), and a chart with frames (the scatter) animating through
+# them (present.js starts that 0.3 s after the slide is shown).
+DRAWN = """
+    const s = document.querySelector('#present-deck .slide.active');
+    return Array.from(s.querySelectorAll('.dash-graph')).every(g => {
+        const gd = g.querySelector('.js-plotly-plot'), full = gd && gd._fullLayout;
+        if (!full || !gd.querySelector('.main-svg')) return false;
+        if (Math.abs(full.width - gd.clientWidth) > 1.5 || Math.abs(full.height - gd.clientHeight) > 1.5) return false;
+        const frames = (gd._transitionData && gd._transitionData._frames) || [];
+        return frames.length ? Boolean(full._currentFrame) : !gd._transitioning;
+    });"""
+
+
+def drawn(dash_duo, what: str) -> None:
+    until(lambda: dash_duo.driver.execute_script(DRAWN), timeout=WAIT, poll=0.1, msg=f"{what}: not drawn")
 
 
 def overflow(dash_duo) -> dict:
@@ -63,7 +82,7 @@ def test_every_slide_by_keyboard(dash_duo, app) -> None:
             assert body_px >= 28
         for i, name in enumerate(SLIDES):
             assert active(dash_duo) == name
-            time.sleep(1.2 if name == "scatter" else 0.5)  # let plotly draw (and the scatter animate)
+            drawn(dash_duo, f"{name} at {width}x{height}")  # plotly has drawn (and the scatter animates)
             if name == "winner":
                 # before the reveal the winner is only one of the finalists (listed alphabetically)
                 outside = dash_duo.driver.execute_script(
@@ -90,13 +109,17 @@ def test_auto_advance_and_pause(dash_duo, app) -> None:
     dash_duo.start_server(app)
     dash_duo.driver.get(dash_duo.server_url + "/present?auto=3&slides=headline,finalists,closing")
     dash_duo.wait_for_element("#present-deck .slide.active")
+    shown = time.monotonic()
     assert active(dash_duo) == "headline"
-    deadline = time.time() + 8
-    while active(dash_duo) == "headline" and time.time() < deadline:
-        time.sleep(0.2)
+    until(lambda: active(dash_duo) != "headline", timeout=WAIT, poll=0.1, msg="no auto-advance")
+    advanced_after = time.monotonic() - shown  # 3 s, or more on a busy machine
     assert active(dash_duo) == "finalists"
     press(dash_duo, "p")
-    assert "paused" in dash_duo.find_element("#present-deck").get_attribute("class")
-    time.sleep(4)
-    assert active(dash_duo) == "finalists"  # paused: it stays
+    dash_duo.wait_for_contains_class("#present-deck", "paused")
+    # paused: it stays, watched for longer than an advance took here, however busy the machine
+    watch_until = time.monotonic() + max(4.0, 1.5 * advanced_after)
+    while time.monotonic() < watch_until:
+        assert active(dash_duo) == "finalists"
+        time.sleep(0.2)  # the pace of the watch
+    assert active(dash_duo) == "finalists"
     assert requests_leaving_the_machine(dash_duo) == []

@@ -7,9 +7,8 @@ import json
 
 import requests
 
+from tests.browser.helpers import WAIT
 from tests.test_auth import PASSWORD, route, secured  # noqa: F401  (secured: the served app, a fixture)
-
-WAIT = 30  # seconds at most, for a loaded machine; each wait ends as soon as the page is there
 
 
 def test_sign_in_and_out_in_the_browser(dash_br, secured) -> None:  # noqa: F811
