@@ -29,6 +29,13 @@ def walk(node: Any) -> Iterator[Any]:
     yield from walk(props.get("children"))
 
 
+def kind(node: Any) -> str | None:
+    """The component's type, as Dash names it: "Tr", "Graph", "Card"."""
+    if isinstance(node, dict):
+        return node.get("type")
+    return getattr(node, "_type", None)
+
+
 def prop(node: Any, name: str) -> Any:
     props = _props(node)
     return None if props is None else props.get(name)
@@ -43,6 +50,11 @@ def find(node: Any, component_id: Any) -> Any:
 
 def find_all(node: Any, test: Callable[[Any], bool]) -> list:
     return [c for c in walk(node) if test(c)]
+
+
+def of_kind(node: Any, type_name: str) -> list:
+    """Every component of one type ("Tr", "H2", "Graph"), in page order."""
+    return find_all(node, lambda c: kind(c) == type_name)
 
 
 def by_class(node: Any, css_class: str) -> list:

@@ -13,6 +13,7 @@ from dashboard.config import Config
 from dashboard.db import Database
 from dashboard.disclosure import JURY
 from tests.dash_requests import callback_body
+from tests.layout import by_class, find, text
 
 
 @pytest.fixture(scope="module")
@@ -41,13 +42,14 @@ def route(client, pathname: str, search: str = "") -> dict:
 @pytest.mark.parametrize("path", ["/", "/compare", "/benchmark", "/present", "/data"])
 def test_pages_are_served(client, path: str) -> None:
     assert client.get(path).status_code == 200
-    page = json.dumps(route(client, path, "?lang=en"))
-    assert "Synthetic demo data" in page
+    content = route(client, path, "?lang=en")["response"]["_pages_content"]["children"]
+    badges = by_class(content, "demo-badge") + by_class(content, "present-badge")  # the deck has its own
+    assert [text(b) for b in badges] == ["Synthetic demo data"]
 
 
 def test_unknown_page_says_so(client) -> None:
-    page = json.dumps(route(client, "/no-such-page"), ensure_ascii=False)
-    assert "Fant ikke siden" in page
+    content = route(client, "/no-such-page")["response"]["_pages_content"]["children"]
+    assert text(find(content, "not-found")) == "Fant ikke siden"
 
 
 EXPLORER = {

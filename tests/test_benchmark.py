@@ -22,6 +22,7 @@ from dashboard.disclosure import JURY
 from dashboard.db import Database
 from dashboard.pages import benchmark as page
 from dashboard.warehouse import build_database
+from tests import layout
 from tests.conftest import company_years
 from tests.dash_requests import callback_body
 
@@ -313,7 +314,8 @@ def test_callback_shows_gap_rounded_once(boundary_db) -> None:
     assert energy[1] == "14" and energy[-1] == "1"  # not "in the top quartile"
     assert energy[3] == "14 · 16 · 17"  # the quartiles as shown: 14 against 14, yet 1 from it
     assert rnd[1] == "13.52" and rnd[-1] == "0.79"  # 14.304 - 13.5151, not 14.30 - 13.52
-    assert "company itself is not counted" in json.dumps(out[2].to_plotly_json(), default=str)
+    note = [layout.text(p) for p in layout.by_class(out[2], "table-note")]  # the help under the table
+    assert len(note) == 1 and "company itself is not counted" in note[0]
 
 
 def test_report_shows_gap_rounded_once(boundary_db, monkeypatch) -> None:

@@ -9,7 +9,7 @@ from dash import no_update
 from dashboard.callbacks import explorer as cb
 from dashboard.disclosure import JURY
 from dashboard.pages import explorer as page
-from tests.layout import by_class, find, find_all, text
+from tests.layout import by_class, find, of_kind, text
 
 ALL = {"county": [], "sector": [], "size": [], "ownership": [], "years": [2014, 2025], "status": "all",
        "prize": "any", "kpi": "productivity"}  # the filter bar's values by name, as callbacks take them
@@ -101,7 +101,7 @@ def test_company_detail(app) -> None:
         for row in rows[:40]:
             assert page.company_view(row["org_nr"], EVERYONE, "nb")[0] == row["name"]
     assert title == rows[0]["name"]
-    assert [text(h) for h in find_all(body, lambda c: type(c).__name__ == "H3")] == ["Rank among sector peers, 2025"]
+    assert [text(h) for h in of_kind(body, "H3")] == ["Rank among sector peers, 2025"]
     chart = by_class(body, "company-chart")
     assert len(chart) == 1 and chart[0].figure["layout"]["title"]["text"] == "Robot density over time"
     assert missing_title == "No company has that organisation number." and missing_body == []

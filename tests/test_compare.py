@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from dashboard.callbacks import compare as cb
 from tests.dash_requests import callback_body
+from tests.layout import by_class, of_kind, text
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +48,7 @@ def test_comparison_and_ranking(client, app, finalists) -> None:
     assert [c["org_nr"] for c in store["companies"]] == finalists
     assert set(store["companies"][0]["scores"]) == {"sustainability", "technology", "productivity", "rnd",
                                                     "cost_level", "world_market"}
-    assert "Every key figure, 2025" in json.dumps(out["compare-table"], ensure_ascii=False)
+    assert [text(h) for h in of_kind(out["compare-table"]["children"], "H2")] == ["Every key figure, 2025"]
 
     r = post(client, app, "compare-multiples.figure",
              {"compare-companies.value": finalists, "compare-view.value": "change", "compare-year.value": 2025,
@@ -73,9 +72,14 @@ def test_comparison_and_ranking(client, app, finalists) -> None:
         body = callback_body(app, "compare-ranking.children", {"compare-scores.data": store, "compare-lang.data": "en"})
         body["inputs"][0] = [{"id": i, "property": "value", "value": w} for i, w in zip(ids, weights)]
         body["state"][0] = [{"id": i, "property": "id", "value": i} for i in ids]
-        text = json.dumps(client.post("/_dash-update-component", json=body).get_json(), ensure_ascii=False)
-        assert "Score (0–100)" in text and "Stability" in text
-        return sorted(names, key=lambda org: text.index(f'"{names[org]}"'))
+        table = client.post("/_dash-update-component", json=body).get_json()["response"]["compare-ranking"]["children"]
+        heads = [text(th) for th in of_kind(of_kind(table, "Thead"), "Th")]
+        assert heads[:3] == ["Rank", "Company", "Score (0–100)"] and heads[-1] == "Stability", heads
+        rows = of_kind(of_kind(table, "Tbody"), "Tr")
+        assert text(by_class(rows[0], "rank")) == "1"
+        listed = [text(of_kind(tr, "Th")) for tr in rows]  # the companies, best first
+        assert sorted(listed) == sorted(names.values())
+        return [org for name in listed for org in names if names[org] == name]
 
     for criterion in ("productivity", "world_market"):
         only = [1.0 if c == criterion else 0.0 for c in criteria]

@@ -23,6 +23,7 @@ from dashboard.disclosure import Cell
 from dashboard.warehouse import build_database, org_nr_is_valid
 from tests.conftest import company_years
 from tests.dash_requests import callback_body
+from tests.layout import by_class, find, of_kind, prop, text
 
 YEAR = 2025
 ORGS = iter(f"{n:09d}" for n in range(920000000, 921000000) if org_nr_is_valid(f"{n:09d}"))
@@ -200,9 +201,8 @@ def sector_bars(app, url: str, county: str | None, size: str | None) -> dict[int
 def card(app, url: str, cell: Cell, card_id: str) -> float | None:
     """A headline card's number as the public reads it (English formatting)."""
     cards = post(url, explorer_body(app, "explorer-cards.children", cell))["explorer-cards"]["children"]
-    text = str(next(c for c in cards if c["props"]["id"] == f"explorer-card-{card_id}"))
-    m = re.search(r"'children': '([-0-9,.]+)', 'className': 'card-value'", text)
-    return float(m.group(1).replace(",", "")) if m else None
+    value = text(by_class(find(cards, f"explorer-card-{card_id}"), "card-value"))
+    return None if value == "–" else float(value.replace(",", ""))  # "–": not shown
 
 
 @pytest.mark.slow
@@ -239,12 +239,10 @@ def benchmark_body(app, url: str, options: list[str], fte: float, value_added: f
 def productivity_row(response: dict) -> list[str]:
     """The benchmark table's productivity row as the public reads it: subject, percentile (or
     band), quartiles, top decile, group total, winners' level, gap."""
-    table = str(response["benchmark-table"]["children"])
-    start = table.index("Productivity")
-    row = table[start:table.index("Value added per wage krone", start)]
-    return [m.group(1) or m.group(2) for m in re.finditer(
-        r"'children': (?:'([^']*)'|\{'props': \{'children': '([^']*)', 'className': 'suppressed'\}[^}]*\}), "
-        r"'className': 'num", row)]
+    rows = [tr for tr in of_kind(response["benchmark-table"]["children"], "Tr")
+            if of_kind(tr, "Th") and (prop(of_kind(tr, "Th")[0], "children") or [None])[0] == "Productivity"]
+    assert len(rows) == 1, rows
+    return [text(td) for td in by_class(rows[0], "num")]
 
 
 def number(text: str) -> float | None:
@@ -360,8 +358,7 @@ def test_presentation_goes_through_the_layer(tmp_path: Path) -> None:
     server.extensions["dashboard.db"] = Database(path)
     with server.app_context():
         def big_numbers(viewer) -> list[str]:
-            text = str(present.headline(YEAR, "en", viewer))
-            return re.findall(r"children='([^']*)', className='big-number'", text)
+            return [text(n) for n in by_class(present.headline(YEAR, "en", viewer), "big-number")]
 
         assert big_numbers(disclosure.JURY)[0] == "4" and big_numbers(None)[0] == "3"  # one not yet published
         public_map = present.county_map(YEAR, "en")[0].figure

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import flask
@@ -13,6 +12,7 @@ import pytest
 from dashboard import state
 from dashboard.db import Database
 from dashboard.pages import benchmark, compare, data, explorer, not_found, present
+from tests.layout import by_class, text
 
 LAYOUTS = {
     "explorer": explorer.layout, "compare": compare.layout,
@@ -40,8 +40,10 @@ def test_explorer_cards_show_numbers_from_the_database(app) -> None:
     ids = [c.id for c in cards]
     assert ids == [f"explorer-card-{k}" for k in ("productivity", "emissions_reduction", "robot_density",
                                                   "automation_share", "companies", "fte")]
-    robots = text_of(cards[2])
-    density = int(re.search(r'"children": "(\d+)", "className": "card-value"', robots).group(1))
+    robots = cards[2]
+    assert text(by_class(robots, "card-label")) == "Robot density"
+    assert text(by_class(robots, "card-unit")) == "robots per 10,000 FTE"
+    density = int(text(by_class(robots, "card-value")))
     assert 100 <= density <= 150  # calibrated demo: about 124 robots per 10,000 FTE in 2025
 
 

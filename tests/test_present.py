@@ -14,6 +14,7 @@ from dashboard.db import run_query
 from dashboard.disclosure import JURY
 from dashboard.pages import present
 from tests.dash_requests import callback_body
+from tests.layout import by_class, text
 from tests.test_figures import tile_map
 
 
@@ -42,11 +43,11 @@ def test_reveal_over_http(app) -> None:
     client.get("/")
     body = callback_body(app, "present-winner.children",
                          {"present-reveal.data": 1, "present-year.data": 2025, "present-lang.data": "en"})
-    text = client.post("/_dash-update-component", json=body).get_data(as_text=True)
+    blocks = client.post("/_dash-update-component", json=body).get_json()["response"]["present-winner"]["children"]
     with app.server.app_context():
         main = run_query("present_winners", year_from=2025, year=2025,
                          as_of=JURY.as_of).query("prize == 'main'")["name"].iloc[0]
-    assert main in text and "winner-name" in text
+    assert [text(by_class(b, "winner-name")) for b in by_class(blocks, "winner-main")] == [main]
     hostile = callback_body(app, "present-winner.children",
                             {"present-reveal.data": "x", "present-year.data": "1e999; drop", "present-lang.data": 5})
     response = client.post("/_dash-update-component", json=hostile)

@@ -4,14 +4,12 @@ default, with no code change and no restart; the schema's plausible years come f
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import flask
 import pytest
-from plotly.utils import PlotlyJSONEncoder
 
 from dashboard import benchmark as bench
 from dashboard import state, warehouse, years
@@ -23,10 +21,7 @@ from dashboard.pages import benchmark, compare, data, explorer, present
 from dashboard.years import Span
 from tests.conftest import ORG_A, ORG_D, tiny_tables, tiny_tables_2026
 from tests.dash_requests import callback_body
-
-
-def text_of(component) -> str:
-    return json.dumps(component, cls=PlotlyJSONEncoder, ensure_ascii=False)
+from tests.layout import by_class, of_kind, text
 
 
 def find(node, component_id: str):
@@ -40,6 +35,11 @@ def find(node, component_id: str):
             if found is not None:
                 return found
     return None
+
+
+def winners(blocks: list) -> list[tuple[str, str]]:
+    """The revealed winners as the slide shows them: (prize, company), in order."""
+    return [(text(by_class(b, "prize-label")), text(by_class(b, "winner-name"))) for b in by_class(blocks, "winner-block")]
 
 
 def build(path: Path, tables: dict) -> None:
@@ -99,8 +99,7 @@ def test_explorer_offers_2026_and_starts_there(app_with_2026) -> None:
         assert (slider.min, slider.max, slider.value) == (2024, 2026, [2024, 2026])
         assert slider.marks[2026] == {"label": "2026"} and slider.marks[2025] == {"label": "25"}
         assert find(layout, "explorer-lead").children == "2026 · all companies"
-        rendered = text_of(layout)
-        assert "Productivity by county, 2026" in rendered
+        assert find(layout, "explorer-map").figure["layout"]["title"]["text"] == "Productivity by county, 2026"
         # a link to 2025 keeps it; years past the data are clamped to it
         assert find(explorer.layout(lang="en", to="2025"), "explorer-years").value == [2024, 2025]
         assert find(explorer.layout(lang="en", **{"from": "1900", "to": "3000"}), "explorer-years").value == [2024, 2026]
@@ -193,8 +192,8 @@ def test_benchmark_offers_2026_and_starts_there(app_with_2026) -> None:
         layout = benchmark.layout(lang="en", company=ORG_A)
         dropdown = find(layout, "benchmark-year")
         assert [o["value"] for o in dropdown.options] == [2026, 2025, 2024] and dropdown.value == 2026
-        rendered = text_of(layout)
-        assert "Key figures against the peer group, 2026" in rendered
+        assert [text(h) for h in of_kind(find(layout, "benchmark-table"), "H2")] == [
+            "Key figures against the peer group, 2026"]
         assert [bench.parse_year(v) for v in (None, "2025", 2030, "x")] == [2026, 2025, 2026, 2026]
 
 
@@ -203,15 +202,18 @@ def test_present_tells_2026(app_with_2026) -> None:
     with app.server.app_context():
         layout = present.layout(lang="en")
         assert find(layout, "present-year").data == 2026
-        assert "Norwegian industry 2026" in text_of(layout)
-        # the reveal of the newest year: 2026's main-prize winner is D
-        assert "Delta Mat AS" in text_of(present_cb.reveal(1, None, "en"))
-        assert "Delta Mat AS" not in text_of(present_cb.reveal(1, 2025, "en"))
+        assert text(of_kind(find(layout, "slide-headline"), "H1")) == "Norwegian industry 2026"
+        # the reveal of the newest year: 2026's main-prize winner is D (and 2025's, A and C)
+        assert winners(present_cb.reveal(1, None, "en")) == [("Norway's smartest industrial company 2026", "Delta Mat AS")]
+        assert winners(present_cb.reveal(1, 2025, "en")) == [
+            ("Norway's smartest industrial company 2025", "Alfa Mek AS"), ("The special prize", "Gamma Sveis AS")]
 
 
 def test_data_page_covers_2026(app_with_2026) -> None:
     with app_with_2026.server.app_context():
-        coverage = find(data.layout(lang="en"), "data-coverage-years")
-        rendered = text_of(data.layout(lang="en"))
-    assert '"2026"' in text_of(coverage) and '"2024"' in text_of(coverage)
-    assert "Companies per county, 2026" in rendered
+        page = data.layout(lang="en")
+    coverage = find(page, "data-coverage-years")
+    # tiny_tables_2026(): companies, counties and sectors reporting each year, counted by hand
+    assert [[text(cell) for cell in row.children] for row in of_kind(of_kind(coverage, "Tbody"), "Tr")] == [
+        ["2024", "3", "2", "2"], ["2025", "4", "2", "3"], ["2026", "3", "2", "3"]]
+    assert "Companies per county, 2026" in [text(h) for h in of_kind(page, "H3")]
