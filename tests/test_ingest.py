@@ -416,8 +416,8 @@ def test_import_while_serving(tmp_path: Path, demo_db_path: Path) -> None:
             while not finished.is_set():
                 for path, payload in (("/_dash-update-component", table), ("/_dash-layout", None)):
                     try:
-                        r = requests.post(url + path, json=payload, timeout=10) if payload else \
-                            requests.get(url + path, timeout=10)
+                        r = requests.post(url + path, json=payload, timeout=30) if payload else \
+                            requests.get(url + path, timeout=30)
                     except requests.RequestException as e:  # counted, and the client asks on
                         answers.append(0)
                         failures.append((path, 0, repr(e)[:200]))

@@ -158,7 +158,7 @@ def test_killed_worker_is_replaced(server, bodies) -> None:
     def hammer() -> None:
         while not done.is_set():
             try:
-                results.append(requests.post(url + "/_dash-update-component", json=body, timeout=10).status_code)
+                results.append(requests.post(url + "/_dash-update-component", json=body, timeout=30).status_code)
             except requests.RequestException:
                 results.append(0)
 

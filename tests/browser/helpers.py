@@ -50,6 +50,14 @@ def dropdown_text(dash_duo, dropdown_id: str) -> str:
     return dash_duo.find_element(f"#{dropdown_id}").text
 
 
+def address_shows(dash_duo, test, what: str) -> str:
+    """Wait until the address bar passes ``test`` (a view's address is written by a callback of its
+    own, after the view's charts may already be drawn), and return it."""
+    until(lambda: test(dash_duo.driver.current_url), timeout=WAIT, poll=0.1,
+          msg=f"the address never {what}: {dash_duo.driver.current_url}")
+    return dash_duo.driver.current_url
+
+
 def map_shows(dash_duo, year: int, kpi: str = "Productivity") -> None:
     """Wait until the explorer's map is titled for ``year``, looking often (▶ play steps a year
     every 1.4 s, and a step must not be missed) for as long as a busy machine needs."""

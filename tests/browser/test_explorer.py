@@ -7,10 +7,16 @@ from urllib.parse import parse_qs, urlparse
 
 from dash.testing.wait import until
 
-from tests.browser.helpers import (WAIT, chart_subtitle, chart_title, click_point, dropdown_text, map_shows,
-                                   requests_leaving_the_machine)
+from tests.browser.helpers import (WAIT, address_shows, chart_subtitle, chart_title, click_point, dropdown_text,
+                                   map_shows, requests_leaving_the_machine)
 
 LINK = "/?county=46,11&sector=24,25&from=2018&to=2024&kpi=robot_density&size=small,medium&lang=en"
+
+
+def table_counties(dash_duo) -> set[str]:
+    cells = "return Array.from(document.querySelectorAll(\"#explorer-table .ag-cell[col-id='county']\"))" \
+            ".map(c => c.textContent)"
+    return set(dash_duo.driver.execute_script(cells))
 
 
 def query(dash_duo) -> dict:
@@ -47,10 +53,12 @@ def test_clicking_a_county_filters_the_other_charts(dash_duo, app) -> None:
     dash_duo.wait_for_contains_text("#explorer-lead", "Oslo")
     dash_duo.wait_for_contains_text("#explorer-sectors .gtitle-subtitle", "Oslo")
     dash_duo.wait_for_contains_text("#explorer-trend .gtitle-subtitle", "Oslo")
-    dash_duo.wait_for_contains_text("#explorer-table-note", "companies")
+    address_shows(dash_duo, lambda url: "county=03" in url, "named Oslo's county")
     assert query(dash_duo)["county"] == "03"
-    counties = {c.text for c in dash_duo.find_elements("#explorer-table .ag-cell[col-id='county']")}
-    assert counties == {"Oslo"}
+    # the table's rows are Oslo's once its own callback has answered: wait for that, not a note
+    # that said "companies" before the click too
+    until(lambda: table_counties(dash_duo) == {"Oslo"}, timeout=WAIT, poll=0.1,
+          msg="the table never showed only Oslo's companies")
 
     dash_duo.driver.back()  # the previous view comes back
     dash_duo.wait_for_text_to_equal("#explorer-lead", "2025 · all companies")
