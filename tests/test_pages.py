@@ -12,7 +12,7 @@ import pytest
 from dashboard import state
 from dashboard.db import Database
 from dashboard.pages import benchmark, compare, data, explorer, not_found, present
-from tests.layout import by_class, text
+from tests.layout import by_class, find, prop, text
 
 LAYOUTS = {
     "explorer": explorer.layout, "compare": compare.layout,
@@ -29,9 +29,10 @@ def text_of(component) -> str:
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_layout_renders(app, page: str, lang: str) -> None:
     with app.server.app_context():
-        rendered = text_of(LAYOUTS[page](lang=lang))
-    assert ("Synthetic demo data" if lang == "en" else "Syntetiske demodata") in rendered
-    assert '"lang": "%s"' % lang in rendered
+        layout = LAYOUTS[page](lang=lang)
+    badges = by_class(layout, "demo-badge") + by_class(layout, "present-badge")  # the deck has its own
+    assert [text(b) for b in badges] == ["Synthetic demo data" if lang == "en" else "Syntetiske demodata"]
+    assert prop(layout, "lang") == lang  # the page says its language at its root
 
 
 def test_explorer_cards_show_numbers_from_the_database(app) -> None:
@@ -49,16 +50,17 @@ def test_explorer_cards_show_numbers_from_the_database(app) -> None:
 
 def test_query_args_are_ignored_or_explained(app) -> None:
     with app.server.app_context():
-        rendered = text_of(explorer.layout(kpi="<script>alert(1)</script>", lang="xx", foo="bar"))
-    assert "Noe i lenken ble ikke forstått og er utelatt: kpi=<script>alert(1)</script>" in rendered
-    assert explorer.NOTICE in rendered
-    assert '"lang": "nb"' in rendered
+        layout = explorer.layout(kpi="<script>alert(1)</script>", lang="xx", foo="bar")
+    assert text(find(layout, explorer.NOTICE)) == \
+        "Noe i lenken ble ikke forstått og er utelatt: kpi=<script>alert(1)</script>."
+    assert prop(layout, "lang") == "nb"
 
 
 def test_data_page_lists_every_kpi(app) -> None:
     with app.server.app_context():
-        rendered = text_of(data.layout(lang="en"))
-    assert "robots per 10,000 FTE" in rendered and "Σ (robots * 10000) / Σ (fte)" in rendered
+        row = find(data.layout(lang="en"), "data-kpi-robot_density")
+    cells = [text(cell) for cell in row.children]  # KPI, definition, formula, unit, ...
+    assert (cells[0], cells[2], cells[3]) == ("Robot density", "Σ (robots * 10000) / Σ (fte)", "robots per 10,000 FTE")
 
 
 def test_unreadable_database_gives_an_error_page(tmp_path: Path) -> None:
