@@ -4,8 +4,8 @@
 -- the group's numerator and denominator (for the dominance rule). Also the subject's percentile:
 -- the share of peers it does better than, a tie counting half. The quantiles come twice: exact
 -- (p10..p90, interpolated) and as the public sees them (w10..w90: each the mean of the $window
--- companies nearest the quantile's position, so never one company's own value). Only aggregates
--- leave this query.
+-- companies nearest the quantile's position, so never one company's own value; window_mean).
+-- Only aggregates leave this query.
 with subject as (
     select unnest($kpis) as kpi, unnest($values) as value
 ),
@@ -20,27 +20,10 @@ stats as (
     select kpi,
            count(*) as n,
            quantile_cont(value, [0.10, 0.25, 0.50, 0.75, 0.90]) as q,
+           list_sort(list(value)) as sorted_values,
            sum(num) / sum(den) as group_value,
            greatest(max(abs(num)) / nullif(sum(abs(num)), 0), max(den) / nullif(sum(den), 0)) as top_share
     from peers
-    group by kpi
-),
-ordered as (
-    select kpi, value,
-           row_number() over (partition by kpi order by value) - 1 as i,
-           count(*) over (partition by kpi) as n
-    from peers
-),
-placed as (
-    select o.kpi, o.value, o.i, p.prob,
-           least(greatest(floor(p.prob * (o.n - 1) - ($window - 1) / 2 + 0.5), 0), o.n - $window) as start
-    from ordered o
-    cross join (select unnest([0.10, 0.25, 0.50, 0.75, 0.90]) as prob) p
-    where o.n >= $window
-),
-windowed as (
-    select kpi, list(q order by prob) as w
-    from (select kpi, prob, avg(value) as q from placed where i >= start and i < start + $window group by kpi, prob)
     group by kpi
 ),
 ranked as (
@@ -54,9 +37,10 @@ ranked as (
     group by s.kpi
 )
 select st.kpi, st.n, st.q[1] as p10, st.q[2] as p25, st.q[3] as p50, st.q[4] as p75, st.q[5] as p90,
-       w.w[1] as w10, w.w[2] as w25, w.w[3] as w50, w.w[4] as w75, w.w[5] as w90,
+       window_mean(st.sorted_values, 0.10, $window) as w10, window_mean(st.sorted_values, 0.25, $window) as w25,
+       window_mean(st.sorted_values, 0.50, $window) as w50, window_mean(st.sorted_values, 0.75, $window) as w75,
+       window_mean(st.sorted_values, 0.90, $window) as w90,
        st.group_value, st.top_share, r.subject_pct
 from stats st
-left join windowed w using (kpi)
 left join ranked r using (kpi)
 order by st.kpi

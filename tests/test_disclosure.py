@@ -110,6 +110,26 @@ def test_windowed_quantiles_never_return_one_companys_value() -> None:
     assert disclosure.windowed_quantiles([1, 2, 3, 4], (0.5,)) == {0.5: None}  # fewer than five
 
 
+def test_sql_and_python_windows_agree(tmp_path: Path) -> None:
+    """The queries' window_mean macro and disclosure.windowed_quantiles give the same quantiles."""
+    import duckdb
+
+    path = tmp_path / "attack.duckdb"
+    t = attack_tables()
+    build_database(path, t["companies"], t["company_years"], t["nominations"], {"source": "test"})
+    values = [812.0, 1340.0, 1675.0, 2950.0, 1187.0, 2333.0, 905.0]
+    probs = (0.10, 0.25, 0.50, 0.75, 0.90)
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        sql = [con.execute("select window_mean(list_sort($v), $p, 3)", {"v": values, "p": p}).fetchall()[0][0]
+               for p in probs]
+        short = con.execute("select window_mean([1.0, 2.0], 0.5, 3)").fetchall()[0][0]
+    finally:
+        con.close()
+    python = disclosure.windowed_quantiles(values, probs)
+    assert sql == pytest.approx([python[p] for p in probs]) and short is None
+
+
 def test_band_follows_the_direction() -> None:
     q = {"p10": 10.0, "p25": 20.0, "p50": 30.0, "p75": 40.0, "p90": 50.0}
     assert [disclosure.band(v, q, True) for v in (5, 20, 35, 45, 60)] == list(disclosure.BANDS)
