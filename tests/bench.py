@@ -22,7 +22,7 @@ from pathlib import Path
 from dashboard import create_app
 from dashboard.config import Config
 from dashboard.disclosure import JURY
-from dashboard.kpis import KPI_IDS
+from dashboard.kpis import KPI_IDS, MEASURE_IDS
 from dashboard.state import PRIZES, SIZES, STATUSES
 from tests.dash_requests import callback_body
 
@@ -146,7 +146,7 @@ def run(db: Path, requests: int, seed: int = 1, auth: bool = False) -> tuple[dic
 
     from dashboard.pages import benchmark
 
-    measure_ids = [{"type": benchmark.MEASURE, "measure": m} for m in benchmark.MEASURE_IDS]
+    measure_ids = [{"type": benchmark.MEASURE, "measure": m} for m in MEASURE_IDS]
 
     def benchmarking(output: str) -> dict:
         typed = rng.random() < 0.3
