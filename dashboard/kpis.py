@@ -229,6 +229,7 @@ KPIS: tuple[KPI, ...] = (
         "Lost-time injuries per million hours worked (health and safety)."),
 )
 KPIS_BY_ID = {k.id: k for k in KPIS}
+DECIMALS = {k.id: k.decimals for k in KPIS}  # each KPI's shown precision
 LOWER_IS_BETTER = tuple(k.id for k in KPIS if not k.higher_is_better)  # the queries rank these the other way
 
 

@@ -76,7 +76,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         con.execute("update users set session_version = lower(hex(randomblob(16))) where session_version = ''")
         con.execute("create table if not exists failures (key text primary key, count integer not null, "
                     "last real not null)")
-        con.execute(f"pragma user_version = {SCHEMA}")
+        con.execute(f"pragma user_version = {int(SCHEMA)}")  # a pragma takes no bound value; a constant int
         con.commit()
     return con
 

@@ -1,4 +1,4 @@
--- One company: who it is, and its nominations ("2025 main finalist", ...).
+-- One company: who it is, and its nominations (year, prize and how far it got, e.g. main finalist).
 select c.org_nr, c.name, c.county_code as county, c.sector_code as sector, c.founded,
        list(n.year || ':' || n.prize || ':' || n.status order by n.year, n.prize)
            filter (where n.year is not null) as nominations

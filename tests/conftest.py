@@ -4,8 +4,11 @@ Dash registers callbacks globally, so the app is built once per session (see con
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import flask
 import pandas as pd
 import pytest
 
@@ -28,6 +31,22 @@ def company_years(rows: list[dict]) -> pd.DataFrame:
     for col in ("robots", "lost_time_injuries"):
         df[col] = df[col].astype("Int64")
     return df
+
+
+@contextmanager
+def serving(path: Path, companies: pd.DataFrame, years: pd.DataFrame,
+            nominations: pd.DataFrame | None = None) -> Iterator[None]:
+    """Build a database from the tables at ``path`` and run the block in an app context that
+    reads it (the views' and queries' ``run_query``); the connection is closed afterwards."""
+    nominations = pd.DataFrame(columns=["year", "org_nr", "prize", "status"]) if nominations is None else nominations
+    build_database(path, companies, years, nominations, {"source": "test"})
+    server = flask.Flask(__name__)
+    server.extensions["dashboard.db"] = Database(path)
+    try:
+        with server.app_context():
+            yield
+    finally:
+        server.extensions["dashboard.db"].close()
 
 
 def tiny_tables() -> dict[str, pd.DataFrame]:

@@ -10,7 +10,6 @@ import json
 import threading
 from pathlib import Path
 
-import flask
 import pandas as pd
 import pytest
 import requests
@@ -19,11 +18,9 @@ from werkzeug.serving import make_server
 from dashboard import benchmark as bench
 from dashboard import disclosure
 from dashboard.disclosure import JURY
-from dashboard.db import Database
 from dashboard.pages import benchmark as page
-from dashboard.warehouse import build_database
 from tests import layout
-from tests.conftest import company_years
+from tests.conftest import company_years, serving
 from tests.dash_requests import callback_body
 
 SUBJECT = "910000144"
@@ -43,14 +40,8 @@ def peers_db(tmp_path: Path):
     rows = [dict(org_nr=o, year=2025, fte=10, turnover_mnok=100, value_added_mnok=v) for o, v in va.items()]
     rows += [dict(org_nr=o, year=2025, fte=1000 if i == 0 else 10, turnover_mnok=3000 if i == 0 else 30,
                   value_added_mnok=1500 if i == 0 else 15) for i, o in enumerate(BIG)]
-    path = tmp_path / "peers.duckdb"
-    build_database(path, companies, company_years(rows),
-                   pd.DataFrame(columns=["year", "org_nr", "prize", "status"]), {"source": "test"})
-    server = flask.Flask(__name__)
-    server.extensions["dashboard.db"] = Database(path)
-    with server.app_context():
+    with serving(tmp_path / "peers.duckdb", companies, company_years(rows)):
         yield
-    server.extensions["dashboard.db"].close()
 
 
 def row(rows: list[dict], kpi: str) -> dict:
@@ -254,14 +245,8 @@ def boundary_db(tmp_path: Path):
                               "sector_code": 25, "founded": 2000})
     rows = [dict(org_nr=o, year=2025, fte=10, turnover_mnok=100, value_added_mnok=100, energy_mwh=e, rnd_mnok=r)
             for o, e, r in zip(orgs, energy, rnd)]
-    path = tmp_path / "boundary.duckdb"
-    build_database(path, companies, company_years(rows),
-                   pd.DataFrame(columns=["year", "org_nr", "prize", "status"]), {"source": "test"})
-    server = flask.Flask(__name__)
-    server.extensions["dashboard.db"] = Database(path)
-    with server.app_context():
+    with serving(tmp_path / "boundary.duckdb", companies, company_years(rows)):
         yield
-    server.extensions["dashboard.db"].close()
 
 
 def test_rows_at_rounding_boundaries(boundary_db) -> None:

@@ -21,7 +21,7 @@ import requests
 from dashboard import disclosure
 from dashboard.disclosure import Cell
 from dashboard.warehouse import build_database, org_nr_is_valid
-from tests.conftest import company_years
+from tests.conftest import company_years, serving
 from tests.dash_requests import callback_body
 from tests.layout import by_class, find, of_kind, prop, text
 
@@ -145,18 +145,12 @@ def test_cell_of_a_selection() -> None:
 
 def test_views_default_to_the_public(tmp_path: Path) -> None:
     """A view called without a viewer shows what the public sees: a forgotten argument shows less."""
-    import flask
 
     from dashboard import state
-    from dashboard.db import Database
     from dashboard.pages import explorer
 
-    path = tmp_path / "attack.duckdb"
     t = attack_tables()
-    build_database(path, t["companies"], t["company_years"], t["nominations"], {"source": "test"})
-    server = flask.Flask(__name__)
-    server.extensions["dashboard.db"] = Database(path)
-    with server.app_context():
+    with serving(tmp_path / "attack.duckdb", t["companies"], t["company_years"], t["nominations"]):
         f = state.Filters(YEAR, YEAR, counties=("46",), sectors=(25,), sizes=("medium",))
         assert explorer.table_view(f, "en")[0] == []
         public = explorer.sector_view(f, "en")
@@ -170,7 +164,6 @@ def test_views_default_to_the_public(tmp_path: Path) -> None:
                                         / sum(f for o, c, s, f, p in COMPANIES
                                               if c == "46" and s == 25 and size_of(f) == "medium"))
     assert value(public) is None  # (46, 25, medium) differs from (46, 25) by the target alone
-    server.extensions["dashboard.db"].close()
 
 
 # --- the attacker, over HTTP against make serve with AUTH on, signed out ---------------------------
@@ -363,20 +356,14 @@ def test_benchmark_group_totals_of_overlapping_groups(public_site) -> None:
 def test_presentation_goes_through_the_layer(tmp_path: Path) -> None:
     """The slides as the public gets them: unpublished nominees are not counted, a county map tile
     or a sector bubble needs a published cell, and nothing finer than shown is sent."""
-    import flask
 
-    from dashboard.db import Database
     from dashboard.pages import present
 
     t = attack_tables()
     nominees = [c[0] for c in COMPANIES[:4]]
     t["nominations"] = pd.DataFrame({"year": YEAR, "org_nr": nominees, "prize": "main", "status": "nominated",
                                      "published_on": [pd.Timestamp("2025-01-01").date()] * 3 + [None]})
-    path = tmp_path / "present.duckdb"
-    build_database(path, t["companies"], t["company_years"], t["nominations"], {"source": "test"})
-    server = flask.Flask(__name__)
-    server.extensions["dashboard.db"] = Database(path)
-    with server.app_context():
+    with serving(tmp_path / "present.duckdb", t["companies"], t["company_years"], t["nominations"]):
         def big_numbers(viewer) -> list[str]:
             return [text(n) for n in by_class(present.headline(YEAR, "en", viewer), "big-number")]
 
@@ -384,7 +371,6 @@ def test_presentation_goes_through_the_layer(tmp_path: Path) -> None:
         public_map = present.county_map(YEAR, "en")[0].figure
         jury_map = present.county_map(YEAR, "en", disclosure.JURY)[0].figure
         scatter = present.scatter(YEAR, "en")[0].figure
-    server.extensions["dashboard.db"].close()
 
     def tiles(fig: dict) -> dict[str, str]:
         """Tile label -> what it shows ("FIN" -> "no data")."""

@@ -121,19 +121,18 @@ def test_play_runs_to_the_last_year_with_data(app_with_2026) -> None:
     app = app_with_2026
     client = app.server.test_client()
     client.get("/")
-    tick = callback_body(app, "explorer-years.value",
-                         {"explorer-play-timer.n_intervals": 1, "explorer-years.value": [2024, 2025],
-                          "explorer-play-timer.disabled": False, "explorer-lang.data": "en"},
-                         changed="explorer-play-timer.n_intervals")
-    response = client.post("/_dash-update-component", json=tick).get_json()["response"]
+
+    def press(values: dict, changed: str) -> dict:
+        body = callback_body(app, "explorer-years.value", {**values, "explorer-lang.data": "en"}, changed=changed)
+        return client.post("/_dash-update-component", json=body).get_json()["response"]
+
+    response = press({"explorer-play-timer.n_intervals": 1, "explorer-years.value": [2024, 2025],
+                      "explorer-play-timer.disabled": False}, "explorer-play-timer.n_intervals")
     assert response["explorer-years"]["value"] == [2024, 2026]
     assert response["explorer-play-timer"]["disabled"] is True  # the last year: it stops
     # at the end, ▶ starts again from the first year
-    start = callback_body(app, "explorer-years.value",
-                          {"explorer-play.n_clicks": 1, "explorer-years.value": [2024, 2026],
-                           "explorer-play-timer.disabled": True, "explorer-lang.data": "en"},
-                          changed="explorer-play.n_clicks")
-    response = client.post("/_dash-update-component", json=start).get_json()["response"]
+    response = press({"explorer-play.n_clicks": 1, "explorer-years.value": [2024, 2026],
+                      "explorer-play-timer.disabled": True}, "explorer-play.n_clicks")
     assert response["explorer-years"]["value"] == [2024, 2024]
 
 

@@ -21,7 +21,7 @@ from dashboard.db import cached, run_query, year_span
 from dashboard.auth import viewer as current_viewer
 from dashboard.disclosure import Cell, Viewer
 from dashboard.i18n import ag_grid_texts, column, csv_format, fmt_number, t, tn
-from dashboard.kpis import HEADLINE_KPIS, KPIS, KPIS_BY_ID, LOWER_IS_BETTER, get_kpi
+from dashboard.kpis import DECIMALS, HEADLINE_KPIS, KPIS, KPIS_BY_ID, LOWER_IS_BETTER, get_kpi
 from dashboard.state import Filters
 
 PATH = "/"
@@ -51,8 +51,7 @@ def _show(df: pd.DataFrame, viewer: Viewer, cells: list[Cell | None], kpi: str |
           year: int | None = None) -> pd.DataFrame:
     """Group figures through the disclosure layer: the jury sees them all; anyone else only the
     published cells of the public lattice, rounded as shown."""
-    decimals = {k.id: k.decimals for k in KPIS}
-    return disclosure.apply(run_query, df, viewer, cells, decimals, kpi=kpi, year=year)
+    return disclosure.apply(run_query, df, viewer, cells, DECIMALS, kpi=kpi, year=year)
 
 
 def _only(items: tuple) -> object:

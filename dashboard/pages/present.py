@@ -20,7 +20,7 @@ from dashboard import auth, dimensions, disclosure, figures, state
 from dashboard.disclosure import Viewer
 from dashboard.db import DatabaseError, run_query, year_span
 from dashboard.i18n import fmt_number, normalize_lang, t, tn
-from dashboard.kpis import KPIS_BY_ID
+from dashboard.kpis import DECIMALS, KPIS_BY_ID
 
 PATH = "/present"
 DECK = "present-deck"
@@ -54,7 +54,7 @@ def everyone(year: int, viewer: Viewer) -> dict[str, object]:
 def _show(df: pd.DataFrame, viewer: Viewer, cells: list, kpi: str | None = None, year: int | None = None,
           column: str = "value", decimals: int | dict | None = None) -> pd.DataFrame:
     """Slide figures through the disclosure layer, as on every other page."""
-    places = {k: KPIS_BY_ID[k].decimals for k in KPIS_BY_ID} if decimals is None else decimals
+    places = DECIMALS if decimals is None else decimals
     return disclosure.apply(run_query, df, viewer, cells, places, kpi=kpi, year=year, column=column)
 
 
