@@ -96,7 +96,19 @@ def create_app(config: Config | None = None) -> Dash:
         dash.ClientsideFunction(namespace="dashboard", function_name="setDocumentLang"),
         Input("url", "search"),
     )
+    _first_request_setup(app)
     return app
+
+
+def _first_request_setup(app: Dash) -> None:
+    """Run Dash's first-request hooks (register the callbacks, build the page router) now, once.
+    Dash marks them done before doing them, so in a threaded worker a second request that arrives
+    meanwhile finds no callbacks and is refused; run here, they are done before any request (with
+    ``gunicorn --preload``, before the workers fork)."""
+    with app.server.test_request_context("/"):
+        for hook in app.server.before_request_funcs.get(None, []):
+            if hook.__module__ == "dash.dash":
+                hook()
 
 
 def _register_pages() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import prepare_database
+from dashboard import create_app, prepare_database
 from dashboard.config import Config
 from dashboard.db import Database
 from dashboard.disclosure import JURY
@@ -19,7 +19,6 @@ from tests.layout import by_class, find, text
 @pytest.fixture(scope="module")
 def client(app):
     client = app.server.test_client()
-    client.get("/")  # the first request registers the callbacks
     return client
 
 
@@ -186,3 +185,27 @@ def test_damaged_database_answers_callbacks_data_unavailable(damaged_app, caplog
     logged = [r for r in caplog.records if str(path) in r.getMessage()]
     assert len(logged) == 1 and "checksum" in logged[0].getMessage()  # once per file
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING and r not in logged]
+
+
+def test_a_fresh_worker_answers_its_first_requests_at_once(demo_db_path: Path, tmp_path: Path) -> None:
+    """Dash registers the callbacks on a worker's first request, after marking that done: in a
+    threaded worker the requests that arrived meanwhile were refused (400). The app does it before
+    it serves, so the first requests, all at once, are answered."""
+    import threading
+
+    from tests.test_ingest import _table_request
+
+    fresh = create_app(Config(db_path=demo_db_path, build_missing_db=False, rate_db=tmp_path / "rate.sqlite3"))
+    start, codes = threading.Barrier(8), []
+
+    def ask() -> None:
+        client = fresh.server.test_client()
+        start.wait()
+        codes.append(client.post("/_dash-update-component", json=_table_request()).status_code)
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert codes == [200] * 8
