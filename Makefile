@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 export DASHBOARD_DB HOST PORT
 
-.PHONY: run serve test test-fast data bench ingest template screenshot clean
+.PHONY: run serve test test-fast data bench ingest template screenshot screenshots clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ template: $(VENV)/.installed
 ## screenshot: refresh docs/screenshot.png (serves the app itself, shoots it in headless Chromium)
 screenshot: $(VENV)/.installed
 	$(PY) -m tests.browser.screenshot docs/screenshot.png "/?sector=24,25,28&kpi=robot_density" 1280x900
+
+## screenshots: refresh docs/screenshots/, every page and slide in nb and en at 1280 and 1920 px (a few minutes)
+screenshots: $(VENV)/.installed
+	@.ci/ensure-chromium
+	$(PY) -m tests.browser.screenshots docs/screenshots
 
 clean:
 	rm -rf $(VENV) data/*.duckdb .pytest_cache

@@ -8,6 +8,7 @@ and saves a full-page PNG.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 import time
@@ -45,26 +46,46 @@ def drawn(driver, timeout: float = 60) -> None:
     raise TimeoutError(f"the page was not drawn in {timeout:g} s")
 
 
-def shoot(out: Path, path: str = "/", size: str = "1280x900") -> None:
-    width, height = (int(v) for v in size.split("x"))
+@contextlib.contextmanager
+def serving():
+    """The app (DASHBOARD_DB, demo data by default) on a free local port; yields its base URL."""
     server = make_server("127.0.0.1", 0, create_app().server, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+
+
+@contextlib.contextmanager
+def chromium(width: int, height: int):
     options = webdriver.ChromeOptions()
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--hide-scrollbars", "--disable-background-networking", f"--window-size={width},{height}"):
         options.add_argument(arg)
     driver = webdriver.Chrome(options=options)
     try:
-        driver.get(f"http://127.0.0.1:{server.server_port}{path}")
-        drawn(driver)
-        full = driver.execute_script("return document.documentElement.scrollHeight")
-        driver.set_window_size(width, max(height, full))
-        drawn(driver)  # the charts redrawn at the new size
-        out.parent.mkdir(parents=True, exist_ok=True)
-        driver.save_screenshot(str(out))
+        yield driver
     finally:
         driver.quit()
-        server.shutdown()
+
+
+def full_page(driver, out: Path, width: int, height: int) -> None:
+    """Save the whole page: the window stretched to the page's height, the charts redrawn at it."""
+    drawn(driver)
+    full = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(width, max(height, full))
+    drawn(driver)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(out))
+    driver.set_window_size(width, height)
+
+
+def shoot(out: Path, path: str = "/", size: str = "1280x900") -> None:
+    width, height = (int(v) for v in size.split("x"))
+    with serving() as url, chromium(width, height) as driver:
+        driver.get(url + path)
+        full_page(driver, out, width, height)
 
 
 if __name__ == "__main__":
