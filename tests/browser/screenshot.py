@@ -21,11 +21,11 @@ from dashboard import create_app
 
 
 # The page is drawn: the page's content is in, no callback is pending (Dash marks the components
-# it is loading), and every chart is plotted at the size of its box.
+# it is loading), and every chart shown is plotted at the size of its box.
 DRAWN = """
     if (!document.querySelector('#_pages_content > *')) return false;
     if (document.querySelector('[data-dash-is-loading="true"]')) return false;
-    return Array.from(document.querySelectorAll('.dash-graph')).every(g => {
+    return Array.from(document.querySelectorAll('.dash-graph')).filter(g => g.offsetParent !== null).every(g => {
         const gd = g.querySelector('.js-plotly-plot'), full = gd && gd._fullLayout;
         return Boolean(full && gd.querySelector('.main-svg')) && !gd._transitioning
             && Math.abs(full.width - gd.clientWidth) <= 1.5 && Math.abs(full.height - gd.clientHeight) <= 1.5;
