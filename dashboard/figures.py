@@ -22,7 +22,7 @@ import re
 import pandas as pd
 import plotly.io as pio
 
-from dashboard.i18n import column, fmt_number, plotly_separators, t, tn
+from dashboard.i18n import column, fmt_number, plotly_locale, plotly_separators, t, tn
 from dashboard.kpis import KPI, KPIS
 
 Figure = dict
@@ -44,8 +44,29 @@ GRAPH_CONFIG = {
     "plotlyServerURL": "",
     "modeBarButtonsToRemove": ["sendChartToCloud", "sendDataToCloud", "editInChartStudio", "lasso2d", "select2d"],
 }
+
+
+def graph_config(lang: str, **changes: object) -> dict:
+    """``GRAPH_CONFIG`` for a chart on a page in ``lang``: plotly.js's own texts (the toolbar, its
+    date and hover texts) in that language; ``changes`` are set on top."""
+    return {**GRAPH_CONFIG, "locale": plotly_locale(lang), **changes}
+
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 _AXIS = {"gridcolor": GRID, "linecolor": GRID, "zerolinecolor": "#c9d1da", "automargin": True}
+
+# Where a chart's texts go, in pixels, so that none sits on another at any chart size. The title
+# and its subtitle are pinned to the top; a legend goes between them and the plot (``legend_above``);
+# under the plot come the tick labels, the axis title and the note (``laid_out`` moves the note
+# clear of what the x axis shows and sizes the bottom margin for it).
+TITLE_BLOCK = 64  # padding, the title's line and the gap before the plot (or the legend)
+SUBTITLE_LINE = 17
+LEGEND_ROW = 20  # a row of a horizontal legend (12 px)
+LEGEND_PAD = 12  # around a legend
+TICK_BAND = 28  # an x axis's tick labels
+AXIS_TITLE_BAND = 30  # an x axis's title under its tick labels
+NOTE_LINE = 16
+GAP = 10
+NARROWEST = 420  # a plot's width in a half-width panel at 1280 px, less its margins
 
 # The presentation's look: dark, high contrast, fonts readable across a hall on a 1920 × 1080 screen.
 SLIDE_FONT = 26  # chart font in px: matches 28 px body text on a 1920 × 1080 screen
@@ -65,28 +86,32 @@ pio.templates["nsi_dark"] = {"layout": {
 
 
 def base_layout(lang: str, title: str, note: str, subtitle: str = "", width: int = 100,
-                note_offset: int = 62) -> dict:
+                note_offset: int = 0) -> dict:
     """Layout shared by every chart: fonts, number separators of the language, title, subtitle
     (unit and selection) and a note under the plot (definition and source).
 
     ``width`` is how many characters fit on a line of the note and subtitle in the chart's panel;
-    ``note_offset`` is how many pixels below the plot the note starts (room for ticks and the axis
-    title). Margins grow with the number of lines, so nothing overlaps at any chart height.
+    ``note_offset`` is how many pixels below the plot the note starts at least; ``laid_out`` moves it
+    clear of the x axis's ticks and title. Margins grow with the number of lines, so nothing overlaps
+    at any chart height.
     """
     subtitle = _wrap(subtitle, int(width * 0.85))
     note = _wrap(note, width)
-    top = 70 + 16 * subtitle.count("<br>")
-    bottom = note_offset + 16 * (note.count("<br>") + 1) + 8
+    top = TITLE_BLOCK + SUBTITLE_LINE * (subtitle.count("<br>") + 1 if subtitle else 0)
+    bottom = note_offset + NOTE_LINE * (note.count("<br>") + 1) + GAP
     return {
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
         "font": {"family": FONT, "size": 14, "color": INK},
         "separators": plotly_separators(lang),
+        # pinned to the top (plotly.js centres a title without a subtitle in the top margin, which
+        # a legend above the plot makes taller)
         "title": {"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 17},
+                  "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 16},
                   "subtitle": {"text": subtitle, "font": {"size": 13, "color": MUTED}}},
-        "margin": {"l": 70, "r": 24, "t": top + 8, "b": bottom},
+        "margin": {"l": 70, "r": 24, "t": top, "b": bottom},
         "annotations": [
-            {"text": note, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": 0,
+            {"name": "note", "text": note, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": 0,
              "yshift": -note_offset, "xanchor": "left", "yanchor": "top", "align": "left",
              "font": {"size": 12, "color": MUTED}}
         ],
@@ -118,9 +143,92 @@ def hover_number(kpi: KPI, field: str = "y") -> str:
 
 
 def figure(data: list[dict], layout: dict, **axes: dict) -> Figure:
-    """A figure from traces and a layout; ``axes`` (xaxis=..., yaxis=...) merge into the defaults."""
-    merged = {name: {**layout.get(name, {}), **settings} for name, settings in axes.items()}
-    return {"data": data, "layout": {**layout, **merged}}
+    """A figure from traces and a layout; ``axes`` (xaxis=..., yaxis=...) merge into the defaults
+    (an axis title gets the font size that ``AXIS_TITLE_BAND`` is made for), and the note is laid
+    out under them."""
+    merged = {}
+    for name, settings in axes.items():
+        if isinstance(settings.get("title"), dict):  # a size that the axis-title band is made for
+            settings = {**settings, "title": {"font": {"size": 14}, "standoff": 10, **settings["title"]}}
+        merged[name] = {**layout.get(name, {}), **settings}
+    return laid_out({"data": data, "layout": {**layout, **merged}})
+
+
+def legend_rows(labels: list[str], room: int) -> int:
+    """How many rows a horizontal legend of ``labels`` takes in a plot ``room`` pixels wide (plotly.js
+    wraps a horizontal legend at the plot's width, in columns as wide as the widest entry). Errs
+    towards a row too many: a gap is better than a legend on a title."""
+    if not labels:
+        return 0
+    column = 30 + 7.8 * max(len(label) for label in labels)  # the line sample, the text (12 px), the gap
+    per_row = max(1, int(room // column))
+    return -(-len(labels) // per_row)
+
+
+def legend_height(labels: list[str], room: int) -> int:
+    rows = legend_rows(labels, room)
+    return rows * LEGEND_ROW + LEGEND_PAD if rows else 0
+
+
+def _legend() -> dict:
+    """A horizontal legend, its groups (a company's lines in every subplot) one entry each."""
+    return {"orientation": "h", "x": 0, "xanchor": "left", "font": {"size": 12}, "tracegroupgap": 0}
+
+
+def legend_above(layout: dict, labels: list[str], room: int, clearance: int = 0) -> dict:
+    """``layout`` with a horizontal legend of ``labels`` between the subtitle and the plot, and the
+    top margin grown by its height, so it sits on neither. ``room`` is the plot's width in pixels
+    where it is narrowest (its panel at 1280 px). ``clearance`` keeps that many pixels free between
+    the legend and the plot (headings above subplots); it needs the layout's ``height``."""
+    height = legend_height(labels, room)
+    top = layout["margin"]["t"]
+    legend = _legend()
+    if clearance:  # from the top of the chart, in pixels of its known height
+        legend |= {"yref": "container", "y": 1 - top / layout["height"], "yanchor": "top"}
+    else:
+        legend |= {"y": 1, "yanchor": "bottom"}
+    return {**layout, "legend": legend, "margin": {**layout["margin"], "t": top + height + clearance}}
+
+
+def legend_below(layout: dict) -> dict:
+    """``layout`` with a horizontal legend right under the plot; ``laid_out`` puts the note under it."""
+    return {**layout, "legend": _legend() | {"y": 0, "yanchor": "top"}}
+
+
+def _under_plot(fig: Figure) -> int:
+    """How many pixels under the plot what the x axis shows takes (the tick labels and the title),
+    and a legend right under the plot (``legend_below``), drawn at its narrowest."""
+    layout = fig["layout"]
+    legend = layout.get("legend", {})
+    below = 0
+    if layout.get("showlegend") is not False and legend.get("orientation") == "h" and legend.get("y", 1) <= 0:
+        names = [tr["name"] for tr in fig["data"] if tr.get("name") and tr.get("showlegend") is not False]
+        below = legend_height(names, NARROWEST)
+    if "polar" in layout:  # a radar's labels stay inside its domain (RADAR_DOMAIN)
+        return below + GAP
+    xaxis = layout.get("xaxis", {})
+    if xaxis.get("visible") is False:
+        return below + GAP
+    titled = bool((xaxis.get("title") or {}).get("text"))
+    return TICK_BAND + (AXIS_TITLE_BAND if titled else 0) + below + GAP
+
+
+def laid_out(fig: Figure) -> Figure:
+    """A new figure: ``fig`` with its note moved clear of the x axis's ticks and title (and never
+    nearer the plot than its builder put it), and a bottom margin that holds the note's lines."""
+    layout = fig["layout"]
+    note = next((a for a in layout.get("annotations", []) if a.get("name") == "note"), None)
+    if note is None:
+        return fig
+    offset = max(-note.get("yshift", 0), _under_plot(fig))
+    bottom = offset + NOTE_LINE * (note["text"].count("<br>") + 1) + GAP
+    margin = {**layout["margin"], "b": max(layout["margin"].get("b", 0), bottom)}
+    annotations = [{**a, "yshift": -offset} if a is note else a for a in layout["annotations"]]
+    return with_layout(fig, margin=margin, annotations=annotations)
+
+
+# A radar's circle within its plot: room above and below for the labels at 12 and 6 o'clock.
+RADAR_DOMAIN = {"x": [0, 1], "y": [0.08, 0.92]}
 
 
 def with_layout(fig: Figure, **changes: object) -> Figure:
@@ -176,7 +284,7 @@ def empty_figure(lang: str, message: str | None = None) -> Figure:
     """A blank chart that says why it is blank, instead of bare axes."""
     return {"data": [], "layout": {
         "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
-        "font": {"family": FONT, "size": 14, "color": INK},
+        "font": {"family": FONT, "size": 14, "color": INK}, "separators": plotly_separators(lang),
         "xaxis": {"visible": False}, "yaxis": {"visible": False},
         "margin": {"l": 24, "r": 24, "t": 24, "b": 24},
         "annotations": [{"text": _wrap(message or t("chart.empty", lang), 60), "showarrow": False,
@@ -188,6 +296,13 @@ def empty_figure(lang: str, message: str | None = None) -> Figure:
 # Light to dark blue; a darker tile is always the better one (the scale flips for lower-is-better).
 # The first three take dark text, the last three white text: both pairs pass WCAG AA (4.5:1).
 SEQUENTIAL = ["#eef4fa", "#cfe1f2", "#a5c8e6", "#2f6fad", "#1f5f99", "#0b3a66"]
+
+
+# The benchmark's percentile cells, worst quarter to top tenth (benchmark.PeerRow.quarter): orange
+# below the median, blue above it, dark blue in the top quartile. (background, text): every pair
+# passes WCAG AA (4.5:1; the lowest, white on #1f5f99, is 6.7:1).
+QUARTER_COLOURS = {"q1": ("#f4b183", INK), "q2": ("#fbe0c8", INK), "q3": ("#d6e6f5", INK),
+                   "top": ("#1f5f99", "#ffffff"), "top10": ("#0b3a66", "#ffffff")}
 
 
 def _scale_index(fraction: float) -> int:
@@ -310,10 +425,8 @@ def trend_figure(series: dict[str, pd.DataFrame], kpi: KPI, lang: str, subtitle:
         return empty_figure(lang, t("empty.selection", lang, selection=subtitle))
     first, last = min(years), max(years)
     layout = base_layout(lang, t("trend.title", lang, kpi=kpi.label(lang), first=first, last=last),
-                         kpi_note(kpi, lang, t("trend.note", lang)), f"{unit} · {subtitle}", width=72,
-                         note_offset=64)
-    # the years need no axis title; the legend takes its place under the ticks
-    layout.update(legend={"orientation": "h", "x": 0, "y": -0.06, "yanchor": "top"}, hovermode="x unified")
+                         kpi_note(kpi, lang, t("trend.note", lang)), f"{unit} · {subtitle}", width=72)
+    layout = legend_above(layout, [tr["name"] for tr in traces], 480) | {"hovermode": "x unified"}
     return figure(traces, layout,
                   xaxis={"dtick": 1, "tickformat": "d", "range": [first - 0.4, last + 0.4]},
                   yaxis={"title": {"text": unit}, "rangemode": "tozero"})
@@ -346,7 +459,7 @@ def scatter_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, year: int
         for (_, label, colour), group in df.groupby(["code", column(lang, "short"), "colour"], sort=True)
     ]
     note = " ".join(p for p in (t("scatter.note", lang), capped_note, t("common.source", lang)) if p)
-    layout = base_layout(lang, t("scatter.title", lang, year=year), note, subtitle, width=95, note_offset=76)
+    layout = base_layout(lang, t("scatter.title", lang, year=year), note, subtitle, width=95)
     layout["legend"] = {"title": {"text": t("filter.sector", lang)}, "font": {"size": 12}}
     return figure(traces, layout,
                   xaxis={"title": {"text": f"{intensity.label(lang)} ({intensity.unit(lang)})"},
@@ -374,9 +487,9 @@ def company_history_figure(df: pd.DataFrame, kpi: KPI, lang: str, name: str) -> 
                 "line": {"color": PRIMARY, "width": 3},
                 "hovertemplate": f"%{{x}}: <b>{hover_number(kpi)}</b> {unit}<extra></extra>"},
     ]
-    layout = base_layout(lang, t("company.history", lang, kpi=kpi.label(lang)), kpi_note(kpi, lang), unit,
-                         note_offset=36)
-    layout.update(legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"}, hovermode="x unified")
+    layout = base_layout(lang, t("company.history", lang, kpi=kpi.label(lang)), kpi_note(kpi, lang), unit)
+    layout = legend_above(layout, [t("chart.middle_half", lang), t("company.sector_median", lang), name], 900)
+    layout["hovermode"] = "x unified"
     return figure(data, layout, xaxis={"dtick": 1, "tickformat": "d"}, yaxis={"title": {"text": unit}})
 
 
@@ -428,13 +541,17 @@ def multiples_figure(history: pd.DataFrame, names: dict[str, str], kpis: tuple[K
                 "hovertemplate": f"{name} %{{x}}: {hover_number(kpi)} {unit}<extra>{kpi.label(lang)}</extra>",
             })
     title = t("compare.multiples.change" if view == "change" else "compare.multiples.level", lang)
-    base = base_layout(lang, title, t("compare.multiples.note", lang), width=160, note_offset=36)
+    base = base_layout(lang, title, t("compare.multiples.note", lang), width=160)
     base["annotations"] += annotations
     base.update(layout)
-    base["height"] = 240 * rows + 200
-    base["margin"].update(l=50, r=20, t=150)
-    base["legend"] = {"orientation": "h", "x": 0, "y": 1 + 48 / (base["height"] - 186), "yanchor": "bottom"}
-    return {"data": data, "layout": base}
+    base["margin"].update(l=50, r=20)
+    # the height grows with the legend's rows, which sit above the first row's headings (KPI, unit)
+    base["height"] = 240 * rows + 150 + legend_height(list(names.values()), 1100)
+    base = legend_above(base, list(names.values()), 1100, clearance=MULTIPLES_HEADING)
+    return laid_out({"data": data, "layout": base})
+
+
+MULTIPLES_HEADING = 40  # a subplot's heading (KPI and unit) above it
 
 
 def radar_figure(pct: pd.DataFrame, names: dict[str, str], kpis: tuple[KPI, ...], lang: str,
@@ -456,15 +573,15 @@ def radar_figure(pct: pd.DataFrame, names: dict[str, str], kpis: tuple[KPI, ...]
         })
     layout = base_layout(lang, t("compare.radar.title", lang),
                          t("compare.radar.note", lang, prize=t(f"prize.{prize}", lang).lower()),
-                         t("compare.radar.subtitle", lang), width=90, note_offset=30)
+                         t("compare.radar.subtitle", lang), width=90)
     layout.pop("xaxis"), layout.pop("yaxis")
-    layout["polar"] = {"radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100], "gridcolor": GRID,
+    layout["polar"] = {"domain": copy.deepcopy(RADAR_DOMAIN),
+                       "radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100], "gridcolor": GRID,
                                       "tickfont": {"size": 10}},
                        "angularaxis": {"gridcolor": GRID, "tickfont": {"size": 11}}}
-    layout["legend"] = {"orientation": "h", "x": 0, "y": -0.02, "yanchor": "top"}
-    layout["margin"].update(l=90, r=90, b=layout["margin"]["b"] + 40)
-    layout["annotations"][0]["yshift"] = -70
-    return {"data": data, "layout": layout}
+    layout = legend_above(layout, list(names.values()), 990)
+    layout["margin"].update(l=90, r=90)
+    return laid_out({"data": data, "layout": layout})
 
 
 def strips_figure(rows: list, lang: str) -> Figure:
@@ -501,7 +618,7 @@ def strips_figure(rows: list, lang: str) -> Figure:
          "hovertemplate": "%{y}: <b>%{customdata[0]}</b> %{customdata[1]}<br>%{customdata[2]}<extra></extra>"},
     ]
     layout = base_layout(lang, t("benchmark.strip.title", lang), t("benchmark.strip.note", lang),
-                         t("benchmark.strip.subtitle", lang), width=66, note_offset=44)
+                         t("benchmark.strip.subtitle", lang), width=66)
     layout.update(barmode="overlay", bargap=0.45, showlegend=False, height=90 + 38 * len(shown) + 120)
     layout["margin"]["l"] = 200
     return figure(data, layout, xaxis={"range": [0, 100], "tickvals": [0, 10, 25, 50, 75, 90, 100],
@@ -510,12 +627,15 @@ def strips_figure(rows: list, lang: str) -> Figure:
 
 
 def benchmark_radar_figure(rows: list, lang: str) -> Figure:
-    """The subject's percentile on every KPI against the median (50) and the top quartile (75)."""
+    """The subject's percentile on every KPI against the median (50) and the top quartile (75).
+
+    The first KPI points up and they run clockwise; long labels are broken into lines so none runs
+    past the side margins, and the legend sits under the plot, below the lowest label."""
     shown = [r for r in rows if not r.hidden and r.pct is not None]
     if not shown:
         return empty_figure(lang, t("benchmark.widen", lang))
     kpis = {k.id: k for k in KPIS}
-    theta = [kpis[r.kpi].label(lang) for r in shown]
+    theta = [_wrap(kpis[r.kpi].label(lang), 16) for r in shown]
     closed = theta + theta[:1]
     data = [
         {"type": "scatterpolar", "r": [75] * len(closed), "theta": closed, "mode": "lines",
@@ -525,19 +645,22 @@ def benchmark_radar_figure(rows: list, lang: str) -> Figure:
         {"type": "scatterpolar", "r": [r.pct for r in shown] + [shown[0].pct], "theta": closed,
          "mode": "lines+markers", "name": t("benchmark.col.subject", lang), "fill": "toself",
          "fillcolor": "rgba(31,95,153,0.15)", "line": {"color": PRIMARY, "width": 2.5},
-         "customdata": [t(f"benchmark.band.{r.band}", lang) if r.band else f"P{r.pct:.0f}"
+         "customdata": [[kpis[r.kpi].label(lang), t(f"benchmark.band.{r.band}", lang) if r.band else f"P{r.pct:.0f}"]
                         for r in [*shown, shown[0]]],
-         "hovertemplate": "%{theta}: %{customdata}<extra></extra>"},
+         "hovertemplate": "%{customdata[0]}: %{customdata[1]}<extra></extra>"},
     ]
-    layout = base_layout(lang, t("benchmark.radar.title", lang), t("benchmark.strip.note", lang),
-                         t("benchmark.strip.subtitle", lang), width=66, note_offset=30)
+    layout = base_layout(lang, t("benchmark.radar.title", lang), t("benchmark.radar.note", lang),
+                         t("benchmark.radar.subtitle", lang), width=66, note_offset=44)
     layout.pop("xaxis"), layout.pop("yaxis")
-    layout["polar"] = {"radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100], "gridcolor": GRID},
-                       "angularaxis": {"gridcolor": GRID, "tickfont": {"size": 11}}}
-    layout["legend"] = {"orientation": "h", "x": 0, "y": -0.02, "yanchor": "top"}
-    layout["margin"].update(l=130, r=130, b=layout["margin"]["b"] + 40)
-    layout["annotations"][0]["yshift"] = -70
-    return {"data": data, "layout": layout}
+    layout["polar"] = {"domain": {"x": [0, 1], "y": [0.1, 1]},
+                       # the percentile ticks between the first two spokes, clear of the top label
+                       "radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100], "gridcolor": GRID,
+                                      "angle": 90 - 180 / len(shown), "tickfont": {"size": 10, "color": MUTED}},
+                       "angularaxis": {"gridcolor": GRID, "rotation": 90, "direction": "clockwise",
+                                       "tickfont": {"size": 11}}}
+    layout = legend_below(layout)
+    layout["margin"].update(l=110, r=110)
+    return laid_out({"data": data, "layout": layout})
 
 
 def benchmark_trend_figure(own: dict[int, float], medians: dict[int, float], kpi: KPI, lang: str,
@@ -556,55 +679,145 @@ def benchmark_trend_figure(own: dict[int, float], medians: dict[int, float], kpi
          "hovertemplate": f"%{{x}}: <b>{hover_number(kpi)}</b> {unit}<extra></extra>"},
     ]
     layout = base_layout(lang, t("benchmark.trend.title", lang, kpi=kpi.label(lang)), kpi_note(kpi, lang),
-                         unit, width=120, note_offset=40)
-    layout.update(legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"},
-                  hovermode="x unified")
+                         unit, width=120)
+    layout = legend_above(layout, [t("benchmark.trend.median", lang), name], 1000) | {"hovermode": "x unified"}
     return figure(data, layout, xaxis={"dtick": 1, "tickformat": "d"}, yaxis={"title": {"text": unit}})
 
 
 
-def tiles_as_shapes(fig: Figure, font: int) -> Figure:
+def tiles_as_shapes(fig: Figure, font: int, full_names: bool = False, stretch: float = 1.0,
+                    outlined: tuple[str, ...] = ()) -> Figure:
     """The tile map with tiles drawn as shapes in data units, so they grow with the screen
-    (markers have a fixed size in pixels). For the presentation, where nothing is clicked."""
+    (markers have a fixed size in pixels). For the presentation, where nothing is clicked.
+
+    ``full_names`` writes each county's name over its value instead of the three-letter code; ``stretch`` widens the tiles (and the grid) by that factor, so a name
+    fits; the counties in ``outlined`` (codes) get an outline in the slides' accent colour."""
     if not fig["data"]:
         return with_layout(fig)
     tiles = fig["data"][0]
-    shapes = [{"type": "rect", "x0": x - 0.46, "x1": x + 0.46, "y0": y - 0.46, "y1": y + 0.46,
-               "fillcolor": colour, "line": {"width": 0}, "layer": "below"}
-              for x, y, colour in zip(tiles["x"], tiles["y"], tiles["marker"]["color"])]
+    xs = [x * stretch for x in tiles["x"]]
+    if full_names:  # customdata: code, name, value as shown, ...
+        texts = [f"<span style='font-size:0.72em'><b>{c[1]}</b></span><br>{c[2]}"
+                 for c in tiles["customdata"]]
+    else:
+        texts = tiles["text"]
+    codes = [c[0] for c in tiles["customdata"]]
+    shapes = [{"type": "rect", "x0": x - 0.46 * stretch, "x1": x + 0.46 * stretch, "y0": y - 0.46, "y1": y + 0.46,
+               "fillcolor": colour, "layer": "below",
+               "line": {"width": 5, "color": SLIDE_ACCENT} if code in outlined else {"width": 0}}
+              for x, y, colour, code in zip(xs, tiles["y"], tiles["marker"]["color"], codes)]
     labels = [{"x": x, "y": y, "xref": "x", "yref": "y", "text": text, "showarrow": False,
                "font": {"size": font, "color": colour}}
-              for x, y, text, colour in zip(tiles["x"], tiles["y"], tiles["text"], tiles["textfont"]["color"])]
-    hover_only = {"type": "scatter", "x": list(tiles["x"]), "y": list(tiles["y"]), "mode": "markers",
+              for x, y, text, colour in zip(xs, tiles["y"], texts, tiles["textfont"]["color"])]
+    hover_only = {"type": "scatter", "x": xs, "y": list(tiles["y"]), "mode": "markers",
                   "marker": {"opacity": 0}, "hoverinfo": "skip", "showlegend": False}
-    return with_layout({**fig, "data": [hover_only]}, shapes=shapes,
-                       annotations=[*fig["layout"].get("annotations", []), *labels])
+    layout = fig["layout"]
+    xaxis = {**layout["xaxis"], "range": [v * stretch for v in layout["xaxis"]["range"]]}
+    return with_layout({**fig, "data": [hover_only]}, shapes=shapes, xaxis=xaxis,
+                       annotations=[*layout.get("annotations", []), *labels])
+
+
+def tile_scale(values: list[float], higher_is_better: bool) -> list[tuple[str, float, float]]:
+    """The tile map's colour scale as (colour, from, to) bands of the values, best first: the
+    colours ``tile_map_figure`` gives, for a legend."""
+    lo, hi = min(values), max(values)
+    span = (hi - lo) or 1.0
+    n = len(SEQUENTIAL)
+    bands = []
+    for i in reversed(range(n)):
+        a, b = (lo + span * i / n, lo + span * (i + 1) / n) if higher_is_better else \
+            (hi - span * (i + 1) / n, hi - span * i / n)
+        bands.append((SEQUENTIAL[i], a, b))
+    return bands
+
+
+# The scatter's plot area on a 1920 × 1080 slide, in pixels (at 1280 × 720 fonts, margins and plot
+# shrink together, so what fits here fits there): where labels are placed without overlapping.
+_SCATTER_PLOT = (1580, 560)
+
+
+def _label_boxes(points: list[tuple[str, float, float, float]], names: dict[str, str], size: int,
+                 reserved: list[tuple[float, float, float, float]], limit: int) -> dict[str, str]:
+    """Which bubbles get a label and where ("top center" or "bottom center"): ``points`` are
+    (id, x, y, radius) in pixels of the plot area (y down), in the order of preference. A label
+    goes where its box overlaps no other label, no bubble and no ``reserved`` box, at most ``limit``
+    of them: in a crowd, none."""
+    placed = [*reserved, *((x - r, y - r, x + r, y + r) for _, x, y, r in points)]
+    chosen: dict[str, str] = {}
+    for key, x, y, r in points:
+        if len(chosen) >= limit:
+            break
+        w, h = len(names[key]) * 0.56 * size + 8, 1.3 * size
+        for position, top in (("top center", y - r - 2 - h), ("bottom center", y + r + 2)):
+            box = (x - w / 2, top, x + w / 2, top + h)
+            if box[0] < 0 or box[2] > _SCATTER_PLOT[0] or box[1] < 0 or box[3] > _SCATTER_PLOT[1]:
+                continue
+            if all(box[2] <= b[0] or box[0] >= b[2] or box[3] <= b[1] or box[1] >= b[3] for b in placed):
+                placed.append(box)
+                chosen[key] = position
+                break
+    return chosen
 
 
 def animated_sectors_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, title: str, note: str,
-                            font: int) -> Figure:
+                            font: int, labels: int = 8) -> Figure:
     """Productivity against emissions intensity per sector, one frame per year, with a play
-    button and a year slider. ``df`` has sector, year, fte, productivity, emissions_intensity."""
+    button and a year slider. ``df`` has sector, year, fte, productivity, emissions_intensity.
+
+    At most ``labels`` bubbles per year are named (the largest sectors first, where a name fits
+    without touching another name or bubble); the better corner is marked (more value up, less emissions left);
+    and a sector shown in some year but not in this one is named in a note rather than vanishing
+    without a word (its figure is not shown: it was not published for that year)."""
     df = df[(df["emissions_intensity"] > 0) & df["productivity"].notna()]
     if df.empty:
         return empty_figure(lang)
     df = df.merge(sectors, left_on="sector", right_on="code")
     name_col = column(lang, "short")
+    names = {str(c): n for c, n in zip(df["code"], df[name_col])}
     years = sorted(df["year"].unique().tolist())
     sizeref = 2.0 * df["fte"].max() / (70 ** 2)
-
-    def frame_data(year: int) -> dict:
-        d = df[df["year"] == year]
-        return {"type": "scatter", "mode": "markers+text", "ids": d["code"].astype(str).tolist(),
-                "x": d["emissions_intensity"].tolist(), "y": d["productivity"].round(0).tolist(),
-                "text": d[name_col].tolist(), "textposition": "top center",
-                "textfont": {"size": font - 8},
-                "marker": {"size": d["fte"].tolist(), "sizemode": "area", "sizeref": sizeref, "sizemin": 8,
-                           "color": d["colour"].tolist(), "line": {"width": 1, "color": "#ffffff"}},
-                "hovertemplate": "%{text}<br>%{y:,.0f}<br>%{x:,.1f}<extra></extra>"}
-
+    # the largest sectors (by their FTE in the last year each is shown) are named first
+    latest = df.sort_values("year").groupby("code").last()
+    preference = [str(c) for c in latest.sort_values(["fte", name_col], ascending=[False, True]).index]
     x_lo, x_hi = df["emissions_intensity"].min(), df["emissions_intensity"].max()
+    x_range = [math.log10(x_lo) - 0.2, math.log10(x_hi) + 0.2]
     y_hi = df["productivity"].max()
+    y_range = [0, y_hi * 1.12]
+    label_size = font - 4
+    width, height = _SCATTER_PLOT
+    # the corner marks (top left, bottom left) and the note (bottom right) keep their place free
+    reserved = [(0, 0, 24 * label_size * 0.56, 1.6 * label_size),
+                (0, height - 1.6 * label_size, 30 * label_size * 0.56, height),
+                (width * 0.55, height - 3 * (font - 6) * 1.3, width, height)]
+    hover = (f"%{{customdata}}<br>%{{y:,.0f}} {_kpi('productivity').unit(lang)}<br>"
+             f"%{{x:,.1f}} {_kpi('emissions_intensity').unit(lang)}<extra></extra>")
+
+    def pixels(x: float, y: float) -> tuple[float, float]:
+        return ((math.log10(x) - x_range[0]) / (x_range[1] - x_range[0]) * width,
+                (1 - (y - y_range[0]) / (y_range[1] - y_range[0])) * height)
+
+    def frame_data(year: int) -> list[dict]:
+        d = df[df["year"] == year]
+        keys = d["code"].astype(str).tolist()
+        where = {k: (*pixels(x, y), max(math.sqrt(f / sizeref), 8) / 2)
+                 for k, x, y, f in zip(keys, d["emissions_intensity"], d["productivity"], d["fte"])}
+        named = _label_boxes([(k, *where[k]) for k in preference if k in where], names, label_size, reserved, labels)
+        missing = sorted(names[k] for k in preference if k not in where)
+        bubbles = {"type": "scatter", "mode": "markers+text", "ids": keys,
+                   "x": d["emissions_intensity"].tolist(), "y": d["productivity"].round(0).tolist(),
+                   "text": [names[k] if k in named else "" for k in keys],
+                   "textposition": [named.get(k, "top center") for k in keys],
+                   "textfont": {"size": label_size}, "customdata": [names[k] for k in keys],
+                   "marker": {"size": d["fte"].tolist(), "sizemode": "area", "sizeref": sizeref, "sizemin": 8,
+                              "color": d["colour"].tolist(), "line": {"width": 1, "color": "#ffffff"}},
+                   "hovertemplate": hover}
+        gone = {"type": "scatter", "mode": "text", "ids": ["missing"], "hoverinfo": "skip",
+                "x": [10 ** (x_range[1] - 0.02)], "y": [y_range[1] * 0.02], "textposition": "top left",
+                "text": [_wrap(t("present.scatter.missing", lang, year=year, sectors=", ".join(missing)), 48)
+                         if missing else ""],
+                "textfont": {"size": font - 6, "color": SLIDE_MUTED}}
+        return [bubbles, gone]
+
     layout = base_layout(lang, title, note, width=120, note_offset=70)
     layout["showlegend"] = False
     layout["sliders"] = [{
@@ -624,14 +837,18 @@ def animated_sectors_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, 
     }]
     layout["margin"].update(b=layout["margin"]["b"] + 110, l=120)
     layout["annotations"][0]["yshift"] = -170
+    # which way is better, in the plot's corners (in the plot's own coordinates, so they stay put)
+    layout["annotations"] += [
+        {"text": t(key, lang), "xref": "x domain", "yref": "y domain", "x": 0.005, "y": y, "xanchor": "left",
+         "yanchor": anchor, "showarrow": False, "font": {"size": label_size, "color": SLIDE_ACCENT}}
+        for key, y, anchor in (("present.scatter.up", 1, "top"), ("present.scatter.left", 0, "bottom"))]
     return {
-        "data": [frame_data(years[-1])],
-        "frames": [{"name": str(y), "data": [frame_data(y)]} for y in years],
+        "data": frame_data(years[-1]),
+        "frames": [{"name": str(y), "data": frame_data(y)} for y in years],
         "layout": {**layout,
-                   "xaxis": {**_AXIS, "type": "log", "dtick": 1,
-                             "range": [math.log10(x_lo) - 0.2, math.log10(x_hi) + 0.2],
+                   "xaxis": {**_AXIS, "type": "log", "dtick": 1, "range": x_range,
                              "title": {"text": f"{_kpi('emissions_intensity').label(lang)} ({_kpi('emissions_intensity').unit(lang)})"}},
-                   "yaxis": {**_AXIS, "range": [0, y_hi * 1.12],
+                   "yaxis": {**_AXIS, "range": y_range,
                              "title": {"text": f"{_kpi('productivity').label(lang)} ({_kpi('productivity').unit(lang)})"}}},
     }
 

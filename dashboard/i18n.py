@@ -261,10 +261,20 @@ TEXTS: dict[str, tuple[Text, ...]] = {
                            "telles ikke med). Kilde: syntetiske demodata.",
                            "Percentile among the year's other nominees for the {prize} (the company "
                            "itself is not counted). Source: synthetic demo data."),
-    "compare.csv": ("Last ned tabellen (CSV)", "Download the table (CSV)"),
+    "compare.csv": ("Last ned nøkkeltallene (CSV)", "Download the key figures (CSV)"),
     "compare.csv.nominee_pct": ("P nominerte", "P nominees"),
     "compare.csv.sector_pct": ("P bransje", "P sector"),
+    "compare.ranking_csv": ("Last ned rangeringen (CSV)", "Download the ranking (CSV)"),
+    "compare.csv.criterion": ("{criterion} (vekt {weight})", "{criterion} (weight {weight})"),
+    "compare.csv.stability": ("Stabilitet (± plasser)", "Stability (± places)"),
+    "compare.reset_weights": ("Tilbakestill vektene", "Reset weights"),
+    "compare.start": ("Ingen bedrifter er valgt. Last inn årets finalister, eller søk etter bedrifter over.",
+                      "No companies picked. Load this year's finalists, or search for companies above."),
+    "compare.load_finalists": ("Last inn finalistene for {year}", "Load the {year} finalists"),
     "compare.print": ("Skriv ut (A4 liggende)", "Print (A4 landscape)"),
+    "compare.print.title": ("{award} · {prize} {year} · juryens sammenligning, {date}",
+                            "{award} · {prize} {year} · jury comparison, {date}"),
+    "compare.print.weights": ("Vekter: {weights}", "Weights: {weights}"),
     "compare.special_mode": (
         "Spesialprisen: for oppstartsbedrifter med få år med tall, rangert på spesialprisens kriterier.",
         "Special prize: for start-ups with few years of figures, ranked on the special prize's criteria.",
@@ -308,14 +318,47 @@ TEXTS: dict[str, tuple[Text, ...]] = {
         "a box above to compare with a wider group.",
     ),
     "benchmark.pick": ("Velg en bedrift eller skriv inn egne tall.", "Pick a company or type your own figures."),
+    "benchmark.empty": (
+        "Skriv inn et organisasjonsnummer (eller hele bedriftsnavnet) over og trykk «Hent». Du kan også "
+        "velge «Egne tall» og skrive inn tallene dine.",
+        "Type an organisation number (or the company's full name) above and press “Look up”. Or choose "
+        "“Your own figures” and type your figures.",
+    ),
+    "benchmark.empty.typed": ("Skriv inn tallene dine under «Egne tall (lagres ikke)».",
+                              "Type your figures under “Your own figures (not stored)”."),
+    "benchmark.small": (
+        ("Tallene for sammenligningsgruppen ({what}) kan ikke vises: gruppen har færre enn {n} bedrift "
+         "som rapporterer, eller den ville avsløre tall for enkeltbedrifter.",
+         "Tallene for sammenligningsgruppen ({what}) kan ikke vises: gruppen har færre enn {n} bedrifter "
+         "som rapporterer, eller den ville avsløre tall for enkeltbedrifter."),
+        ("The peer group's figures ({what}) cannot be shown: fewer than {n} company in it reports them, "
+         "or they would single out a company.",
+         "The peer group's figures ({what}) cannot be shown: fewer than {n} companies in it report them, "
+         "or they would single out a company."),
+    ),
+    "benchmark.small.widen": ("Utvid gruppen: {what}", "Widen the group: {what}"),
+    "benchmark.small.none": ("Ingen bredere gruppe kan vises for dette året.", "No wider group can be shown for this year."),
+    "benchmark.hidden": ("skjult", "hidden"),
+    "benchmark.summary": ("Sammendrag", "Summary"),
+    "benchmark.summary.pct": ("persentil {pct}", "percentile {pct}"),
+    "benchmark.summary.strongest": ("Sterkest: {kpi}, {standing} ({value}).", "Strongest: {kpi}, {standing} ({value})."),
+    "benchmark.summary.weakest": ("Svakest: {kpi}, {standing} ({value}).", "Weakest: {kpi}, {standing} ({value})."),
+    "benchmark.summary.gain": ("Størst framgang siden {year}: {kpi}, fra persentil {before} til {after}.",
+                               "Biggest gain since {year}: {kpi}, from percentile {before} to {after}."),
+    "benchmark.summary.no_gain": ("Ingen nøkkeltall har steget i persentil siden {year}.",
+                                  "No key figure has risen in percentile since {year}."),
+    "benchmark.summary.no_previous": ("Ingen tall fra {year} å sammenligne med.", "No figures from {year} to compare with."),
     "benchmark.col.subject": ("Bedriften", "Subject"),
     "benchmark.col.pct": ("Persentil", "Percentile"),
-    "benchmark.col.quartiles": ("Kvartiler (25 · 50 · 75)", "Quartiles (25 · 50 · 75)"),
+    "benchmark.col.quartiles": ("Kvartiler, svakest → best", "Quartiles, worst → best"),
     "benchmark.col.top_decile": ("Beste tiendedel", "Top decile"),
     "benchmark.col.group": ("Gruppen samlet", "Group total"),
     "benchmark.col.winners": ("Vinnernivå", "Winners' level"),
-    "benchmark.col.gap": ("Avstand til beste kvartil", "Gap to top quartile"),
+    "benchmark.col.gap": ("Endring til beste kvartil", "Change to reach the top quartile"),
     "benchmark.in_top": ("i beste kvartil", "in the top quartile"),
+    "benchmark.at_edge": ("på grensen til beste kvartil", "at the edge of the top quartile"),
+    "benchmark.gap.under": ("{sign} under {n}", "{sign} under {n}"),
+    "benchmark.unit.pp": ("prosentpoeng", "percentage points"),
     "benchmark.suppressed.too_few": (("skjult: færre enn {n} bedrift", "skjult: færre enn {n} bedrifter"),
                                      ("hidden: fewer than {n} company", "hidden: fewer than {n} companies")),
     "benchmark.suppressed.dominated": ("skjult: én bedrift dominerer", "hidden: one company dominates"),
@@ -357,22 +400,28 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "benchmark.table": ("Nøkkeltall mot sammenligningsgruppen, {year}", "Key figures against the peer group, {year}"),
     "benchmark.table.help": (
         "Persentil: andelen av de andre bedriftene i gruppen som bedriften gjør det bedre enn (likt "
-        "teller halvt); bedriften selv telles ikke med, som på sammenligningssiden. Beste kvartil og "
-        "tiendedel følger retningen til hvert nøkkeltall. Beste kvartil er grensen for gruppens beste "
-        "fjerdedel, interpolert mellom bedriftenes verdier, så i en liten gruppe kan en bedrift nå den "
-        "med en persentil under 75. Avstanden til beste kvartil regnes av de uavrundede tallene og "
-        "avrundes én gang, så den kan avvike med én i siste siffer fra differansen mellom de avrundede "
-        "tallene i tabellen. Vinnernivå: median blant prisvinnerne (begge priser) fra årene til og med "
-        "{year}, hver i sitt vinnerår; senere vinnere teller ikke.",
+        "teller halvt), rundet ned; bedriften selv telles ikke med, som på sammenligningssiden. Fargen "
+        "følger persentilen: oransje i den svakeste fjerdedelen, lys oransje og lys blå i midten, blått "
+        "i beste kvartil og mørkt blått i beste tiendedel. Kvartilene står fra svakest til best i "
+        "retningen til hvert nøkkeltall. Beste kvartil er grensen for gruppens beste fjerdedel, "
+        "interpolert mellom bedriftenes verdier. Bedriften er i beste kvartil når verdien når grensen og "
+        "persentilen er minst 75; når bare verdien når den, står den på grensen. Endringen er det "
+        "bedriften må øke (+) eller kutte (−) for å nå beste kvartil, i nøkkeltallets enhet; den regnes av "
+        "de uavrundede tallene og avrundes én gang, så den kan avvike med én i siste siffer fra "
+        "differansen mellom de avrundede tallene i tabellen. Vinnernivå: median blant prisvinnerne "
+        "(begge priser) fra årene til og med {year}, hver i sitt vinnerår; senere vinnere teller ikke.",
         "Percentile: the share of the other companies in the group that the company does better than "
-        "(a tie counts half); the company itself is not counted, as on the compare page. Top quartile "
-        "and decile follow each key figure's direction. The top quartile is the boundary of the "
-        "group's best quarter, interpolated between companies' values, so in a small group a company "
-        "can reach it with a percentile under 75. The gap to the top quartile is computed from the "
-        "unrounded figures and rounded once, so it can differ by one in the last digit from the "
-        "difference of the rounded figures in the table. Winners' level: the median of the prize "
-        "winners (both prizes) of the years up to and including {year}, each in its winning year; "
-        "later winners do not count.",
+        "(a tie counts half), rounded down; the company itself is not counted, as on the compare page. "
+        "The colour follows the percentile: orange in the worst quarter, light orange and light blue in "
+        "the middle, blue in the top quartile and dark blue in the top tenth. The quartiles run from "
+        "worst to best in each key figure's direction. The top quartile is the boundary of the group's "
+        "best quarter, interpolated between companies' values. The company is in the top quartile when "
+        "its value reaches that boundary and its percentile is at least 75; when only its value does, it "
+        "is at the edge. The change is what the company would have to raise (+) or cut (−) to reach the "
+        "top quartile, in the key figure's unit; it is computed from the unrounded figures and rounded "
+        "once, so it can differ by one in the last digit from the difference of the rounded figures in "
+        "the table. Winners' level: the median of the prize winners (both prizes) of the years up to and "
+        "including {year}, each in its winning year; later winners do not count.",
     ),
     "benchmark.strip.title": ("Hvor bedriften står på hvert nøkkeltall", "Where the company stands on every key figure"),
     "benchmark.strip.subtitle": ("persentil i sammenligningsgruppen; båndene er midtre halvdel og 10–90 %",
@@ -380,6 +429,14 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "benchmark.strip.note": ("Til høyre er bedre. Skjulte tall vises ikke. Kilde: syntetiske demodata.",
                              "Right is better. Hidden figures are not drawn. Source: synthetic demo data."),
     "benchmark.radar.title": ("Bedriften mot medianen og beste kvartil", "The company against the median and the top quartile"),
+    "benchmark.radar.subtitle": ("persentil i sammenligningsgruppen: 0 i midten, 100 ytterst",
+                                 "percentile in the peer group: 0 at the centre, 100 at the rim"),
+    "benchmark.radar.note": (
+        "Hver eike er et nøkkeltall; lenger ut er bedre (snudd der lavere er bedre). Stiplet ring: "
+        "medianen (50); prikket ring: beste kvartil (75). Skjulte tall vises ikke. Kilde: syntetiske demodata.",
+        "Each spoke is a key figure; further out is better (turned where lower is better). Dashed ring: "
+        "the median (50); dotted ring: the top quartile (75). Hidden figures are not drawn. Source: "
+        "synthetic demo data."),
     "benchmark.radar.median": ("Median (50)", "Median (50)"),
     "benchmark.radar.top": ("Beste kvartil (75)", "Top quartile (75)"),
     "benchmark.trend.title": ("{kpi}: bedriften mot gruppens median", "{kpi}: the company against the peer median"),
@@ -389,6 +446,7 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "benchmark.report.button": ("{language} (HTML)", "{language} (HTML)"),
     "benchmark.report.no_chart": ("(diagrammet kunne ikke tegnes her)", "(chart not drawn here)"),
     "benchmark.report.title": ("Benchmark-rapport", "Benchmark report"),
+    "benchmark.report.drawing": ("Lager rapporten …", "Making the report …"),
     "benchmark.report.generated": ("Laget {date}", "Made {date}"),
     "benchmark.report.busy": ("Serveren lager en annen rapport nå. Prøv igjen om noen sekunder.",
                               "The server is making another report. Try again in a few seconds."),
@@ -397,20 +455,46 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "present.headline.title": ("Norsk industri {year}", "Norwegian industry {year}"),
     # under a big number: the plural form goes with the number, which the text does not repeat
     "present.headline.nominees": (("nominert bedrift", "nominerte bedrifter"), ("nominated company", "nominated companies")),
-    "present.headline.fte": (("årsverk i bedriftene", "årsverk i bedriftene"),
-                             ("full-time equivalent", "full-time equivalents")),
+    "present.headline.fte": (("årsverk", "årsverk"), ("full-time equivalent", "full-time equivalents")),
     "present.headline.exports": ("mrd. kr i eksport", "NOK billion in exports"),
     "present.headline.cut": ("% lavere utslipp enn i bedriftenes basisår", "% lower emissions than in the companies' baseline years"),
+    # under each label: the companies the figure counts, and its change since the year before
+    "present.headline.nominees.of": (("blant {n} rapporterende bedrift", "blant {n} rapporterende bedrifter"),
+                                     ("among {n} reporting company", "among {n} reporting companies")),
+    "present.headline.fte.of": (("i {n} rapporterende bedrift", "i {n} rapporterende bedrifter"),
+                                ("in {n} reporting company", "in {n} reporting companies")),
+    "present.headline.exports.of": (("fra {n} bedrift som rapporterer eksport", "fra {n} bedrifter som rapporterer eksport"),
+                                    ("from {n} company reporting exports", "from {n} companies reporting exports")),
+    "present.headline.cut.of": (("i {n} bedrift som rapporterer utslipp", "i {n} bedrifter som rapporterer utslipp"),
+                                ("in {n} company reporting emissions", "in {n} companies reporting emissions")),
+    "present.headline.change.count": ("{n} i {year}", "{n} in {year}"),
+    "present.headline.change.percent": (("{change} % fra {year} (da {n} bedrift)", "{change} % fra {year} (da {n} bedrifter)"),
+                                        ("{change} % since {year} ({n} company then)", "{change} % since {year} ({n} companies then)")),
+    "present.headline.change.points": (
+        ("{change} prosentpoeng fra {year} (da {n} bedrift)", "{change} prosentpoeng fra {year} (da {n} bedrifter)"),
+        ("{change} percentage points since {year} ({n} company then)", "{change} percentage points since {year} ({n} companies then)")),
     "present.map.title": ("Produktivitet i fylkene, {year}", "Productivity across the counties, {year}"),
+    "present.map.top": ("Topp tre fylker", "Top three counties"),
     "present.scatter.title": ("Mer verdi, mindre utslipp: bransjene {first}–{last}", "More value, less emissions: the sectors {first}–{last}"),
-    "present.scatter.note": ("Én boble per bransje; størrelse = årsverk. Logaritmisk x-akse.",
-                             "One bubble per sector; size = FTE. Logarithmic x axis."),
+    "present.scatter.note": ("Én boble per bransje; størrelse = årsverk; logaritmisk x-akse. En bransje vises de "
+                             "årene tallene kan publiseres (minst 5 bedrifter).",
+                             "One bubble per sector; size = FTE; logarithmic x axis. A sector is shown in the years "
+                             "its figures can be published (5 companies or more)."),
+    "present.scatter.up": ("↑ mer verdi per årsverk", "↑ more value per FTE"),
+    "present.scatter.left": ("← mindre utslipp per krone verdiskaping", "← less emissions per krone of value added"),
+    "present.scatter.missing": ("Ikke publisert for {year}: {sectors}", "Not published for {year}: {sectors}"),
     "present.automation.title": ("Automatiseringen skyter fart", "Automation takes off"),
     "present.sectors.title": ("Bransjene i {year}", "The sectors in {year}"),
     "present.sectors.best": ("Høyest {kpi}: {sector}", "Highest {kpi}: {sector}"),
     "present.finalists.title": ("Årets finalister", "This year's finalists"),
     "present.winner.title": ("Og vinneren er …", "And the winner is …"),
     "present.winner.hint": ("Trykk R for å avsløre", "Press R to reveal"),
+    "present.winner.next": ("Trykk R for neste pris", "Press R for the next prize"),
+    "present.winner.why": ("Sterkest blant de nominerte på {kpi} ({rank}) og {kpi2} ({rank2})",
+                           "Strongest among the nominees in {kpi} ({rank}) and {kpi2} ({rank2})"),
+    "present.winner.why.one": ("Sterkest blant de nominerte på {kpi} ({rank})", "Strongest among the nominees in {kpi} ({rank})"),
+    "present.winner.best": ("best av alle", "best of all"),
+    "present.winner.top": ("topp {n} %", "top {n} %"),
     "present.winner.special": ("Spesialprisen", "The special prize"),
     "present.winner.main": ("Norges smarteste industribedrift {year}", "Norway's smartest industrial company {year}"),
     "present.fame.title": ("Tidligere vinnere", "Hall of fame"),
@@ -512,11 +596,14 @@ class Language:
     plural: Callable[[float], int]  # which plural form a count takes: 0 .. plurals - 1
     plurals: int
     ag_grid: Mapping[str, str] | None = None  # AG Grid's own texts; None for its built-in English
+    # plotly.js's locale (toolbar, its own hover and date texts): the name its locale file registers;
+    # a locale other than plotly.js's built-in "en" is served from assets/ (plotly-locale-no.js)
+    plotly: str = "en"
 
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (
     Language("nb", locale="nb-NO", decimal=",", group=NBSP, minus=MINUS, date_format="%d.%m.%Y",
-             csv_separator=";", plural=_one_or_other, plurals=2, ag_grid=AG_GRID_NB),
+             csv_separator=";", plural=_one_or_other, plurals=2, ag_grid=AG_GRID_NB, plotly="no"),
     Language("en", locale="en-GB", decimal=".", group=",", minus="-", date_format="%-d %b %Y",
              csv_separator=",", plural=_one_or_other, plurals=2),
 )}
@@ -588,6 +675,11 @@ def plotly_separators(lang: str) -> str:
     """Plotly's ``layout.separators``: the decimal mark, then the thousands separator."""
     spec = language(lang)
     return spec.decimal + spec.group
+
+
+def plotly_locale(lang: str) -> str:
+    """The ``locale`` of a chart's config in ``lang``: the name plotly.js knows the language by."""
+    return language(lang).plotly
 
 
 def csv_format(lang: str) -> tuple[str, str]:

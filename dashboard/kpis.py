@@ -142,7 +142,7 @@ _TURNOVER_WEIGHTED_EN = " Group figures are weighted by turnover."
 
 KPIS: tuple[KPI, ...] = (
     KPI("productivity", "Produktivitet", "Productivity",
-        "1000 kr per årsverk", "NOK 1,000 per FTE", "higher", "productivity",
+        "tusen kr per årsverk", "NOK thousand per FTE", "higher", "productivity",
         "value_added_mnok * 1000", "fte",
         "Verdiskaping (bearbeidingsverdi) per årsverk.",
         "Value added per full-time equivalent.", decimals=0),

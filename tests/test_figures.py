@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import inspect
 import math
+import re
 from dataclasses import replace
 
 import pandas as pd
@@ -84,6 +85,8 @@ def cases() -> dict[str, tuple]:
         "titled": (figures.titled, (tile_map(), "Another title"), {}),
         "restyled": (figures.restyled, (tile_map(),), {"marker": {"size": 9}}),
         "themed": (figures.themed, (tile_map(), "nsi_dark"), {}),
+        "laid_out": (figures.laid_out, (figures.figure([{"type": "bar", "x": [1], "y": [2]}],
+                                                       figures.base_layout("en", "T", "N", note_offset=20)),), {}),
     }
 
 
@@ -168,3 +171,101 @@ def test_light_figures_carry_no_template() -> None:
         if name != "themed":
             assert "template" not in build(*args, **kwargs)["layout"], name
 
+
+
+def _note(layout: dict) -> dict:
+    return next(a for a in layout["annotations"] if a.get("name") == "note")
+
+
+def test_every_chart_keeps_room_for_each_of_its_texts() -> None:
+    """Title, legend, axis title and note never share pixels, at any chart size: under the plot the
+    note starts below the x axis's tick labels (28 px) and title (30 px) and a legend under the plot
+    (a row 20 px, 12 px around it), with a 10 px gap, and the bottom margin holds its lines (16 px
+    each); a legend above the plot has its rows in the top margin, under the title (64 px) and
+    the subtitle's lines (17 px each); a radar keeps room inside its plot for the labels at 6
+    o'clock, and at 12 under a legend."""
+    checked = 0
+    for name, (build, args, kwargs) in cases().items():
+        layout = build(*args, **kwargs)["layout"]
+        if not any(a.get("name") == "note" for a in layout.get("annotations", [])) or "template" in layout:
+            continue  # the empty chart has no note; the dark slides have their own sizes
+        checked += 1
+        note = _note(layout)
+        offset, lines = -note["yshift"], note["text"].count("<br>") + 1
+        assert layout["margin"]["b"] >= offset + 16 * lines, name
+        xaxis, legend = layout.get("xaxis", {}), layout.get("legend", {})
+        under = 0 if "polar" in layout or xaxis.get("visible") is False else 28
+        if under and (xaxis.get("title") or {}).get("text"):
+            under += 30
+            assert xaxis["title"].get("font", {}).get("size", 14) <= 14, name  # the size the 30 px are for
+        horizontal = legend.get("orientation") == "h" and layout.get("showlegend") is not False
+        if horizontal and legend.get("y", 1) <= 0:  # under the plot: at least one row
+            under += 20 + 12
+        assert offset >= under + 10, (name, offset, under)
+        if horizontal and legend.get("y", 0) > 0:  # above the plot, under the title and subtitle
+            subtitle = layout["title"]["subtitle"]["text"]
+            title = 64 + (17 * (subtitle.count("<br>") + 1) if subtitle else 0)
+            assert layout["title"]["yref"] == "container" and layout["title"]["y"] == 1, name
+            if legend.get("yref") == "container":  # at a height in pixels of the chart's own height
+                assert round((1 - legend["y"]) * layout["height"]) >= title, name
+                assert layout["margin"]["t"] >= title + 20 + 12 + figures.MULTIPLES_HEADING, name
+            else:
+                assert legend["y"] == 1 and legend["yanchor"] == "bottom", name
+                assert layout["margin"]["t"] >= title + 20 + 12, name
+        if "polar" in layout:  # room for the labels at 6 o'clock, and at 12 under a legend above
+            low, high = layout["polar"]["domain"]["y"]
+            assert low >= 0.05 and (high <= 0.95 or not horizontal or legend.get("y", 0) <= 0), name
+    assert checked >= 10
+
+
+def test_the_note_moves_clear_of_an_axis_title_and_of_a_legend_under_the_plot() -> None:
+    """Worked by hand: the sector bars have an x axis title, so their note starts 28 + 30 + 10 =
+    68 px under the plot; the benchmark radar's legend (3 entries, one row of 20 px and 12 px
+    around it) is right under its plot, so its note starts 32 + 10 = 42 px under it, or lower if
+    its builder asked (44)."""
+    bars = cases()["sector_bar_figure"]
+    layout = bars[0](*bars[1], **bars[2])["layout"]
+    assert _note(layout)["yshift"] == -68
+    assert layout["margin"]["b"] == 68 + 16 * (_note(layout)["text"].count("<br>") + 1) + 10
+    radar = figures.benchmark_radar_figure(peer_rows(), "en")["layout"]
+    assert _note(radar)["yshift"] <= -42
+    # a legend above the plot: the trend's three lines, one row, grow the top margin by 32 px
+    trend = cases()["trend_figure"]
+    layout = trend[0](*trend[1], **trend[2])["layout"]
+    assert layout["margin"]["t"] == 64 + 17 + 20 + 12 and layout["legend"]["y"] == 1
+
+
+def test_legend_rows_follow_the_widest_entry() -> None:
+    """plotly.js lays a horizontal legend out in columns as wide as the widest entry (30 px of line
+    sample and gap, and about 7.8 px a character at 12 px): ten 20-character names are 186 px a
+    column, 5 to a row of 1000 px (2 rows), 2 to a row of 420 px (5 rows)."""
+    names = [f"Company {i:02d} Industri"[:20].ljust(20) for i in range(10)]
+    assert figures.legend_rows(names, 1000) == 2 and figures.legend_rows(names, 420) == 5
+    assert figures.legend_rows([], 1000) == 0 and figures.legend_height([], 1000) == 0
+    assert figures.legend_height(names, 1000) == 2 * 20 + 12
+
+
+def test_every_figure_writes_numbers_the_pages_way() -> None:
+    """Hover text and ticks take the page's decimal mark and thousands separator (plotly's
+    ``separators``): nb "1 234,5", en "1,234.5"."""
+    for name, (build, args, kwargs) in cases().items():
+        layout = build(*args, **kwargs)["layout"]
+        lang = next((a for a in (*args, *kwargs.values()) if isinstance(a, str) and a in ("nb", "en")), None)
+        expected = {"nb": ",\u00a0", "en": ".,"}
+        assert layout.get("separators") in expected.values(), name
+        if lang:
+            assert layout["separators"] == expected[lang], name
+
+
+def test_hover_text_prints_each_unit_once_after_its_number() -> None:
+    """A unit never starts with a number ("940 1000 kr per årsverk"), and a hover's number is
+    followed by its unit, not by another number."""
+    from dashboard.kpis import KPIS
+
+    for kpi in KPIS:
+        for lang in ("nb", "en"):
+            assert not kpi.unit(lang)[:1].isdigit(), (kpi.id, lang)
+    for name, (build, args, kwargs) in cases().items():
+        for trace in build(*args, **kwargs)["data"]:
+            template = trace.get("hovertemplate", "")
+            assert not re.search(r"\}\s*\d", template), (name, template)

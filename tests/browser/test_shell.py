@@ -62,3 +62,73 @@ def test_keyboard_reaches_skip_link_and_navigation(dash_duo, app) -> None:
     active = dash_duo.driver.switch_to.active_element
     assert active.get_attribute("class") == "skip-link"
     assert active.is_displayed()
+
+
+# Every text of every chart on the page, as the browser draws it: the title (and subtitle), the
+# legend, the axis titles, the annotations (the note, a subplot's heading), the x tick labels and a
+# radar's labels; and the pairs of different kinds whose boxes overlap by more than a pixel.
+CHART_TEXTS = r"""
+const kinds = {title: '.g-gtitle', xtitle: '.g-xtitle', ytitle: '.g-ytitle', legend: '.legend',
+               annotation: '.annotation', xtick: '.xtick text', label: '.angularaxistick text'};
+return Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => {
+    const boxes = [];
+    for (const [kind, selector] of Object.entries(kinds)) {
+        gd.querySelectorAll(selector).forEach(el => {
+            const r = el.getBoundingClientRect();
+            if (r.width > 0 && r.height > 0) boxes.push({kind, text: el.textContent.slice(0, 40), r});
+        });
+    }
+    const overlaps = [];
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+        const dx = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const dy = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (a.kind !== b.kind && dx > 1 && dy > 1) overlaps.push(`${a.kind} "${a.text}" on ${b.kind} "${b.text}"`);
+    }));
+    const title = gd.querySelector('.g-gtitle');
+    return {id: gd.closest('[id]').id, locale: gd._context.locale, overlaps,
+            title: title ? title.getBoundingClientRect().top : null};
+});"""
+DRAWN = """return !document.querySelector('[data-dash-is-loading="true"]')
+    && Array.from(document.querySelectorAll('.js-plotly-plot')).filter(gd => gd._fullLayout).length"""
+PANEL_TOPS = """return Array.from(document.querySelectorAll('.chart-grid')).map(grid =>
+    Array.from(grid.querySelectorAll(':scope > .chart-panel')).map(p => p.getBoundingClientRect().top))"""
+
+
+def test_chart_texts_never_overlap_and_plotly_speaks_the_page_language(dash_duo, app) -> None:
+    """At 1280 px, with ten companies compared: no chart's title, legend, axis title, note or label
+    sits on another (a legend once covered the small multiples' title and a radar's label, an axis
+    title the sector chart's note); panels side by side start at one height, their charts' titles
+    on one line; and a Norwegian page's charts ask plotly.js for its Norwegian locale, served by
+    the app, so the toolbar speaks Norwegian."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    from dashboard import auth, state
+    from dashboard.db import run_query
+    from tests.waiting import wait_until
+
+    with app.server.app_context():
+        ten = run_query("company_search", year=2025, search="", limit=10,
+                        sel=state.selection(auth.as_of(), status=1, prize="main"))["org_nr"].tolist()
+    assert len(ten) == 10
+    dash_duo.start_server(app)
+    pages = [("/?lang=nb", 4), (f"/compare?companies={','.join(ten)}&lang=nb", 2),
+             (f"/benchmark?company={ten[3]}&lang=en", 3)]
+    for path, charts in pages:
+        dash_duo.driver.get(dash_duo.server_url + path)
+        wait_until(lambda: (dash_duo.driver.execute_script(DRAWN) or 0) >= charts, f"{path}: {charts} charts drawn")
+        drawn = dash_duo.driver.execute_script(CHART_TEXTS)
+        assert [(c["id"], c["overlaps"]) for c in drawn if c["overlaps"]] == [], path
+        assert {c["locale"] for c in drawn} == {"no" if "lang=nb" in path else "en"}, path
+        for tops in dash_duo.driver.execute_script(PANEL_TOPS):
+            assert max(tops) - min(tops) < 1, (path, tops)
+    # the explorer's map and sector panels, and the trend and scatter panels, have their titles on one line
+    dash_duo.driver.get(dash_duo.server_url + "/?lang=nb")
+    wait_until(lambda: (dash_duo.driver.execute_script(DRAWN) or 0) >= 4, "the explorer's charts drawn")
+    titles = {c["id"]: c["title"] for c in dash_duo.driver.execute_script(CHART_TEXTS)}
+    assert abs(titles["explorer-map"] - titles["explorer-sectors"]) < 2, titles
+    assert abs(titles["explorer-trend"] - titles["explorer-scatter"]) < 2, titles
+    ActionChains(dash_duo.driver).move_to_element(dash_duo.find_element("#explorer-sectors .js-plotly-plot")).perform()
+    button = dash_duo.wait_for_element('#explorer-sectors .modebar-btn[data-title="Last ned diagrammet som PNG"]')
+    assert button is not None
+    assert dash_duo.get_logs() == []
+    assert requests_leaving_the_machine(dash_duo) == []
