@@ -9,12 +9,19 @@ Every comparison and difference here is made on the unrounded figures; the resul
 for display. Rounding the value and the statistic first and then subtracting or comparing them is
 off in the last digit about one time in seven, and can call a company that is below the top
 quartile "in the top quartile" (14.30 against 13.52 shown without decimals is 14 against 14).
+
+"In the top quartile" agrees with the percentile shown beside it: the value reaches the top
+quartile *and* the company beats at least three in four of its peers. The two can differ in a
+small group, because the quartile is interpolated between companies while the percentile counts
+them; where the value reaches the quartile but the percentile is under 75 the row is "at the edge".
+The percentile is shown rounded down, so a 75 on the page always means at least 75.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import duckdb
 import pandas as pd
@@ -51,6 +58,31 @@ def gap_to(value: float | None, target: float | None, higher_is_better: bool) ->
 def round_shown(value: float | None, decimals: int) -> float | None:
     """A figure rounded once to the precision it is shown at; None for unknown."""
     return round(float(value), decimals) if _known(value) else None
+
+
+TOP = 75.0  # the percentile a company in the top quartile reaches
+
+
+def shown_percentile(raw: float | None) -> float | None:
+    """A percentile as shown: rounded down to a whole number, so that a shown 75 is at least 75
+    and a shown 74 is under it (rounding to nearest would show 74.6 as 75 beside "not in the top
+    quartile"). The tolerance only absorbs float noise in an exact whole number."""
+    return float(math.floor(float(raw) + 1e-9)) if _known(raw) else None
+
+
+def standing(value: float | None, target: float | None, pct: float | None,
+             higher_is_better: bool) -> tuple[bool | None, bool]:
+    """Whether the subject is in the top quartile, and whether it is "at the edge" of it.
+
+    In the top quartile: the unrounded value reaches the unrounded top quartile, and the unrounded
+    percentile (None for a typed band, which is placed by the value alone) is at least 75. At the
+    edge: the value reaches the quartile but the percentile is under 75 (an interpolated quartile
+    in a small group). Unknown (None, False) when the value or the quartile is."""
+    reached = reaches(value, target, higher_is_better)
+    if reached is None:
+        return None, False
+    beats = pct is None or not _known(pct) or float(pct) >= TOP
+    return bool(reached and beats), bool(reached and not beats)
 
 
 @dataclass(frozen=True)
@@ -201,7 +233,25 @@ class PeerRow:
     group_hidden: str  # why the group total is suppressed
     winners: float | None  # the winners' level
     gap: float | None  # to the top quartile, from unrounded figures, rounded once
-    in_top: bool | None  # whether the unrounded value reaches the top quartile
+    in_top: bool | None  # in the top quartile: the value reaches it and the percentile is >= 75
+    at_edge: bool = False  # the value reaches the top quartile, the percentile is under 75
+
+    @property
+    def quartiles(self) -> tuple[float | None, float | None, float | None]:
+        """The quartiles worst to best in the KPI's direction (p75 first where lower is better)."""
+        return (self.p25, self.p50, self.p75) if KPIS_BY_ID[self.kpi].higher_is_better \
+            else (self.p75, self.p50, self.p25)
+
+    @property
+    def quarter(self) -> str | None:
+        """Where the subject stands, for the cell's colour: "q1" (worst quarter) to "q3", "top",
+        "top10"; None when there is no percentile. Agrees with the number shown and the verdict:
+        the top classes only in the top quartile."""
+        if self.pct is None:
+            return None
+        if self.in_top:
+            return "top10" if self.pct >= 90 else "top"
+        return "q1" if self.pct < 25 else "q2" if self.pct < 50 else "q3"
 
 
 def rows(subject: Subject, options: list[str], year: int,
@@ -256,20 +306,24 @@ def rows(subject: Subject, options: list[str], year: int,
         top_q, top_d = (q["p75"], q["p90"]) if k.higher_is_better else (q["p25"], q["p10"])
         # the gap and the verdict from the unrounded value and quartile, rounded once for display
         raw_top = raw["p75"] if k.higher_is_better else raw["p25"]
-        gap = round_shown(gap_to(raw_value, raw_top, k.higher_is_better), d)
-        in_top = reaches(raw_value, raw_top, k.higher_is_better)
-        pct, band = None, None
+        pct, band, raw_pct = None, None, None
         if not hidden and s is not None and value is not None:
             if subject.org_nr is None and not viewer.full:  # typed figures: a band, never a percentile
                 band = disclosure.band(raw_value, q, k.higher_is_better)
                 pct = BAND_MIDDLE.get(band)
+                # the band's edges are the published (rounded) quartiles: the verdict and the gap
+                # are measured from them too, so moving a typed value teaches nothing finer
+                raw_top = top_q
             else:
-                pct = disclosure.round_for(s["subject_pct"], 0)
+                raw_pct = s["subject_pct"] if pd.notna(s["subject_pct"]) else None
+                pct = shown_percentile(raw_pct)
+        gap = round_shown(gap_to(raw_value, raw_top, k.higher_is_better), d)
+        in_top, at_edge = standing(raw_value, raw_top, raw_pct, k.higher_is_better)
         out.append(PeerRow(
             kpi=k.id, n=n, value=value, pct=pct, band=band, **q, top_quartile=top_q, top_decile=top_d,
             group=disclosure.round_for(s["group_value"], d) if s is not None and not group_hidden else None,
             hidden=hidden, group_hidden=group_hidden, winners=disclosure.round_for(raw_winners, d),
-            gap=gap, in_top=in_top))
+            gap=gap, in_top=in_top, at_edge=at_edge))
     return int(count), out
 
 
@@ -293,17 +347,115 @@ def trend(subject: Subject, options: list[str], kpi_id: str,
     return own, medians
 
 
-def gap_text(r: PeerRow, lang: str) -> str:
-    """The gap column: "in the top quartile" when the unrounded value reaches it, else the gap
-    rounded once; a gap too small to show at the KPI's precision reads "< 1" (or "< 0.01")."""
+def gap_unit(kpi_id: str, lang: str) -> str:
+    """The unit of a difference in a KPI: percentage points for a share, else the KPI's unit."""
+    k = KPIS_BY_ID[kpi_id]
+    return t("benchmark.unit.pp", lang) if k.unit("en").startswith("%") else k.unit(lang)
+
+
+def gap_parts(r: PeerRow, lang: str) -> tuple[str, str]:
+    """The gap column as (text, unit): "in the top quartile", "at the edge", or the change that
+    would reach the top quartile, with its sign (+ to raise, − to cut, in the KPI's direction) and
+    unit, from the unrounded figures and rounded once. A change too small to show at the KPI's
+    precision reads "+ under 1" (never "0", which would look like reaching it)."""
     if r.gap is None or r.in_top is None:
-        return "–"
+        return "–", ""
     if r.in_top:
-        return t("benchmark.in_top", lang)
-    d = KPIS_BY_ID[r.kpi].decimals
+        return t("benchmark.in_top", lang), ""
+    if r.at_edge:
+        return t("benchmark.at_edge", lang), ""
+    k = KPIS_BY_ID[r.kpi]
+    d, direction = k.decimals, 1 if k.higher_is_better else -1
     if r.gap == 0:
-        return "< " + fmt_number(10 ** -d, lang, d)
-    return fmt_number(r.gap, lang, d)
+        sign = fmt_number(direction, lang, 0, signed=True)[0]
+        return t("benchmark.gap.under", lang, sign=sign, n=fmt_number(10 ** -d, lang, d)), gap_unit(r.kpi, lang)
+    return fmt_number(direction * r.gap, lang, d, signed=True), gap_unit(r.kpi, lang)
+
+
+def gap_text(r: PeerRow, lang: str) -> str:
+    """The gap column as one line of text: "+171 NOK 1,000 per FTE", "in the top quartile"."""
+    text, unit = gap_parts(r, lang)
+    return f"{text} {unit}" if unit else text
+
+
+def hidden_group(rows: list[PeerRow]) -> bool:
+    """Whether none of the peer group's statistics may be shown (too small, or not published)."""
+    return all(r.hidden for r in rows)
+
+
+def widen(subject: Subject, options: list[str], year: int, viewer: Viewer | None = None) -> list[str] | None:
+    """The peer group to offer when this one shows nothing: of the groups made by unticking boxes,
+    the one that shows the most key figures, keeping as many boxes as it can (the closest group).
+    None when no wider group shows anything."""
+    best, best_key = None, (0, -1)
+    for n in range(len(options) - 1, -1, -1):
+        for kept in itertools.combinations(options, n):
+            shown = sum(not r.hidden for r in rows(subject, list(kept), year, viewer)[1])
+            if (shown, n) > best_key:
+                best, best_key = list(kept), (shown, n)
+    return best
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The three lines that head the page and the report, from the subject's own figures and the
+    peer figures the viewer may see (the rows, as shown)."""
+
+    strongest: PeerRow | None  # the highest percentile shown (the first KPI on a tie)
+    weakest: PeerRow | None  # the lowest (None with fewer than two KPIs shown)
+    gain: tuple[PeerRow, PeerRow] | None  # (last year, this year) of the KPI that rose most
+    previous: int  # the year compared with
+    has_previous: bool  # whether there are figures of that year to compare with
+
+
+def previous_rows(subject: Subject, options: list[str], year: int,
+                  viewer: Viewer | None = None) -> list[PeerRow] | None:
+    """The subject's rows of the year before, in the same peer group, under the same disclosure
+    rules; None when there is no such year or no figure of the subject's in it."""
+    before = year - 1
+    values = {k: subject.history.get(k, {}).get(before) for k in KPIS_BY_ID}
+    if before < year_span().first or not any(v is not None for v in values.values()):
+        return None
+    return rows(replace(subject, values=values), options, before, viewer)[1]
+
+
+def summarize(now: list[PeerRow], before: list[PeerRow] | None, year: int) -> Summary:
+    """Strongest and weakest KPI by the percentile shown, and the KPI whose shown percentile rose
+    most since the year before (only a rise counts). The figures a reader can check in the table."""
+    ranked = [r for r in now if r.pct is not None]
+    strongest = max(ranked, key=lambda r: r.pct, default=None)
+    weakest = min(ranked, key=lambda r: r.pct) if len(ranked) > 1 else None
+    earlier = {r.kpi: r for r in before or [] if r.pct is not None and r.band is None}
+    rises = [(r.pct - earlier[r.kpi].pct, earlier[r.kpi], r) for r in ranked if r.kpi in earlier]
+    rise = max(rises, key=lambda x: x[0], default=None)
+    return Summary(strongest, weakest, (rise[1], rise[2]) if rise and rise[0] > 0 else None,
+                   year - 1, before is not None)
+
+
+def summary_lines(summary: Summary, lang: str) -> list[str]:
+    """The summary as three sentences (fewer when a KPI is missing)."""
+    def standing_text(r: PeerRow) -> str:
+        return t(f"benchmark.band.{r.band}", lang) if r.band else t("benchmark.summary.pct", lang,
+                                                                        pct=fmt_number(r.pct, lang, 0))
+
+    def value(r: PeerRow) -> str:
+        k = KPIS_BY_ID[r.kpi]
+        return f"{fmt_number(r.value, lang, k.decimals)} {k.unit(lang)}"
+
+    lines = []
+    for key, r in (("benchmark.summary.strongest", summary.strongest), ("benchmark.summary.weakest", summary.weakest)):
+        if r is not None:
+            lines.append(t(key, lang, kpi=KPIS_BY_ID[r.kpi].label(lang),
+                           standing=standing_text(r), value=value(r)))
+    if summary.gain is not None:
+        before, after = summary.gain
+        lines.append(t("benchmark.summary.gain", lang, year=summary.previous, kpi=KPIS_BY_ID[after.kpi].label(lang),
+                       before=fmt_number(before.pct, lang, 0), after=fmt_number(after.pct, lang, 0)))
+    elif summary.has_previous:
+        lines.append(t("benchmark.summary.no_gain", lang, year=summary.previous))
+    else:
+        lines.append(t("benchmark.summary.no_previous", lang, year=summary.previous))
+    return lines
 
 
 TYPED_LIMIT, TYPED_WINDOW = 120, 600.0  # typed calculations per address in ten minutes (public)

@@ -176,6 +176,15 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "chart.middle_half": ("25–75 %", "25–75%"),
     "chart.middle_80": ("10–90 %", "10–90%"),
     "kpi.choose": ("Nøkkeltall", "Key figure"),
+    # Dash's dropdown's own texts (dcc.Dropdown ``labels``, see ``dropdown_labels``); it shows the
+    # count only for two or more, and puts the number in for {num_selected}
+    "dropdown.select_all": ("Velg alle", "Select all"),
+    "dropdown.deselect_all": ("Fjern alle", "Deselect all"),
+    "dropdown.selected_count": ("{num_selected} valgt", "{num_selected} selected"),
+    "dropdown.search": ("Søk", "Search"),
+    "dropdown.clear_search": ("Tøm søket", "Clear search"),
+    "dropdown.clear_selection": ("Fjern valget", "Clear selection"),
+    "dropdown.no_options_found": ("Ingen treff", "No options found"),
     "error.db.title": ("Databasen kan ikke leses", "The database cannot be read"),
     "error.db.body": (
         "Filen {path} kan ikke åpnes: {reason}. Bygg den på nytt med «make data DB={path}» "
@@ -675,6 +684,15 @@ def plotly_separators(lang: str) -> str:
     """Plotly's ``layout.separators``: the decimal mark, then the thousands separator."""
     spec = language(lang)
     return spec.decimal + spec.group
+
+
+DROPDOWN_LABELS = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
+                   "no_options_found")
+
+
+def dropdown_labels(lang: str) -> dict[str, str]:
+    """A dcc.Dropdown's ``labels`` in ``lang``: its own texts, which are English unless given."""
+    return {key: t(f"dropdown.{key}", lang) for key in DROPDOWN_LABELS}
 
 
 def plotly_locale(lang: str) -> str:

@@ -3,8 +3,11 @@
 The downloadable benchmark report: one self-contained HTML file, in nb or en, with the charts
 as PNG images drawn offline by kaleido with the system's Chromium (never its Chrome download).
 
-Served at ``POST /benchmark/report`` (a plain form post, so typed figures stay out of addresses
-and logs). It computes exactly what the page shows, with the same disclosure control.
+The page asks for it through a callback (``callbacks/benchmark.report``: a POST, so typed figures
+stay out of addresses and logs, and the buttons show progress while it is drawn); the same report
+is served to a plain form post at ``POST /benchmark/report``. Both go through ``answer`` (its
+guards). It computes exactly what the page shows, with the same disclosure control, headed by the
+same summary (or, for a group too small to show, the same one banner).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import base64
 import html
 import json
 import logging
+from dataclasses import dataclass, field
 from datetime import date
 
 from flask import Flask, Response, request
@@ -52,34 +56,54 @@ def render(state: dict, lang: str) -> str | None:
         return None
     count, rows = bench.rows(subject, options, year, viewer)
     own, medians = bench.trend(subject, options, trend_kpi, viewer)
+    small = bench.hidden_group(rows)
     esc = html.escape
 
-    def cell(r: bench.PeerRow, key: str) -> str:
-        if key in ("p50", "top_decile", "pct") and r.hidden:
-            return esc(tn(f"benchmark.suppressed.{r.hidden}", disclosure.MIN_GROUP, lang))
-        if key == "group" and r.group_hidden:
-            return esc(tn(f"benchmark.suppressed.{r.group_hidden}", disclosure.MIN_GROUP, lang))
-        if key == "gap":  # as on the page: the verdict and the gap from the unrounded figures
-            return esc(bench.gap_text(r, lang))
-        if key == "pct" and r.band:  # typed figures: a band, never a percentile
-            return esc(t(f"benchmark.band.{r.band}", lang))
-        d = 0 if key == "pct" else KPIS_BY_ID[r.kpi].decimals
-        return esc(fmt_number(getattr(r, key), lang, d))
+    def hidden(reason: str, word: bool) -> str:  # as on the page: the reason said once, not per cell
+        return f"<span class='hidden'>{esc(t('benchmark.hidden', lang) if word else '–')}</span>"
 
+    def cell(r: bench.PeerRow, key: str) -> str:
+        d = KPIS_BY_ID[r.kpi].decimals
+        if key in ("quartiles", "top_decile", "pct") and r.hidden:
+            return f"<td>{hidden(r.hidden, key == 'pct')}</td>"
+        if key == "group" and r.group_hidden:
+            return f"<td>{hidden(r.group_hidden, False)}</td>"
+        if key == "gap":  # as on the page: the verdict, or the signed change with its unit
+            text, unit = bench.gap_parts(r, lang)
+            return f"<td>{esc(text)}" + (f"<br><small>{esc(unit)}</small>" if unit else "") + "</td>"
+        if key == "quartiles":
+            return f"<td>{esc(' · '.join(fmt_number(q, lang, d) for q in r.quartiles))}</td>"
+        if key == "pct":
+            shown = t(f"benchmark.band.{r.band}", lang) if r.band else fmt_number(r.pct, lang, 0)
+            if r.quarter is None:
+                return f"<td>{esc(shown)}</td>"
+            background, ink = figures.QUARTER_COLOURS[r.quarter]
+            return f"<td style='background:{background};color:{ink}'>{esc(shown)}</td>"
+        return f"<td>{esc(fmt_number(getattr(r, key), lang, d))}</td>"
+
+    columns = ("value", "pct", "quartiles", "top_decile", "group", "winners", "gap")
     body_rows = "".join(
         f"<tr><th>{esc(KPIS_BY_ID[r.kpi].label(lang))}<br><small>{esc(KPIS_BY_ID[r.kpi].unit(lang))}</small></th>"
-        + "".join(f"<td>{cell(r, k)}</td>" for k in ("value", "pct", "p50", "top_decile", "group", "winners", "gap"))
-        + "</tr>" for r in rows)
+        + "".join(cell(r, k) for k in columns) + "</tr>" for r in rows)
     heads = "".join(f"<th>{esc(t(f'benchmark.col.{c}', lang))}</th>"
                     for c in ("subject", "pct", "quartiles", "top_decile", "group", "winners", "gap"))
-    heads = heads.replace(esc(t("benchmark.col.quartiles", lang)), esc(t("benchmark.trend.median", lang)))
     subject_line = esc(f"{subject.name} · {dimensions.sector_name(subject.sector, lang)} · "
                        f"{dimensions.county_name(subject.county, lang)}")
-    group_line = esc(tn("benchmark.group", count, lang, what=bench.describe_group(subject, options, lang)))
+    what = bench.describe_group(subject, options, lang)
+    group_line = esc(tn("benchmark.group", count, lang, what=what))
+    if small:
+        head = f"<p class='banner'>{esc(tn('benchmark.small', disclosure.MIN_GROUP, lang, what=what))}</p>"
+    else:
+        summary = bench.summarize(rows, bench.previous_rows(subject, options, year, viewer), year)
+        head = (f"<h2>{esc(t('benchmark.summary', lang))}</h2><ul class='summary'>"
+                + "".join(f"<li>{esc(line)}</li>" for line in bench.summary_lines(summary, lang)) + "</ul>")
+    reasons = list(dict.fromkeys(x for r in rows for x in (r.hidden, r.group_hidden) if x))
+    hidden_note = "" if small or not reasons else "<p class='note'>" + esc(
+        "; ".join(tn(f"benchmark.suppressed.{x}", disclosure.MIN_GROUP, lang) for x in reasons) + ".") + "</p>"
     not_drawn = f"<p class='note'>{esc(t('benchmark.report.no_chart', lang))}</p>"
+    shown = [] if small else [figures.strips_figure(rows, lang), figures.benchmark_radar_figure(rows, lang)]
     charts = "".join(_image(f) or not_drawn for f in (
-        figures.strips_figure(rows, lang), figures.benchmark_radar_figure(rows, lang),
-        figures.benchmark_trend_figure(own, medians, KPIS_BY_ID[trend_kpi], lang, subject.name)))
+        *shown, figures.benchmark_trend_figure(own, medians, KPIS_BY_ID[trend_kpi], lang, subject.name)))
     title = esc(t("benchmark.report.title", lang))
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{title} – {subject_line}</title>
@@ -88,21 +112,67 @@ body {{ font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-s
        max-width: 1040px; margin: 2rem auto; padding: 0 1rem; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 14px; }}
 th, td {{ border-bottom: 1px solid #d5dbe1; padding: 4px 6px; text-align: right; vertical-align: top; }}
-th:first-child {{ text-align: left; }} small, .note {{ color: #52606d; }}
+th:first-child {{ text-align: left; }} small, .note, .hidden {{ color: #52606d; }}
+.hidden {{ font-style: italic; }}
 img {{ max-width: 100%; margin: 1rem 0; }}
 .demo {{ background: #fff3cd; padding: .5rem 1rem; }}
+.banner {{ background: #fff3cd; border: 1px solid #e0c46c; padding: .5rem 1rem; }}
+ul.summary {{ font-size: 16px; }}
 @page {{ size: A4; margin: 15mm; }}
 </style></head><body>
 <h1>{title}</h1>
 <p class="demo">{esc(t("demo.notice", lang))}</p>
 <p><strong>{subject_line}</strong><br>{group_line}<br>
 <small>{esc(t("benchmark.report.generated", lang, date=fmt_date(date.today(), lang)))}</small></p>
+{head}
 <h2>{esc(t("benchmark.table", lang, year=year))}</h2>
 <p class="note">{esc(t("benchmark.table.help", lang, year=year))}</p>
 <table><thead><tr><th>{esc(t("data.kpi", lang))}</th>{heads}</tr></thead><tbody>{body_rows}</tbody></table>
+{hidden_note}
 {charts}
 <p class="note">{esc(tn("benchmark.lead", disclosure.MIN_GROUP, lang))}</p>
 </body></html>"""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A report, or why there is none: an HTTP status, the HTML or a short text, and headers."""
+
+    status: int
+    text: str
+    headers: dict[str, str] = field(default_factory=dict)
+    filename: str = ""
+
+
+def answer(raw_state: str, lang: str) -> Answer:
+    """The report for the page's inputs (the JSON it keeps in its report field), with the guards:
+    a limit per address, one report drawn at a time per worker, a damaged database."""
+    lang = normalize_lang(lang)
+    plain = {"Content-Type": "text/plain; charset=utf-8"}
+    if not ratelimit.allow("report", ratelimit.client_address(), *REPORT_LIMIT):
+        return Answer(429, t("benchmark.report.too_many", lang), {**plain, "Retry-After": str(int(REPORT_LIMIT[1]))})
+    try:
+        state = json.loads(raw_state or "{}")
+    except ValueError:
+        state = {}
+    if not isinstance(state, dict):
+        state = {}
+    try:
+        with drawing.one_report():
+            report = render(state, lang)
+    except drawing.Busy:
+        return Answer(503, t("benchmark.report.busy", lang), {**plain, "Retry-After": str(drawing.RETRY_AFTER)})
+    except bench.TooMany:
+        return Answer(429, tn("benchmark.too_many", int(bench.TYPED_WINDOW // 60), lang),
+                      {**plain, "Retry-After": "60"})
+    except DatabaseError:  # logged once per file by the Database
+        return Answer(503, t("error.db.title", lang), {**plain, "X-Data-Unavailable": "database"})
+    if report is None:
+        return Answer(400, t("benchmark.pick", lang), plain)
+    year = bench.parse_year(state.get("year"))
+    filename = f"benchmark-{year}-{lang}.html"
+    return Answer(200, report, {"Content-Type": "text/html; charset=utf-8",
+                                "Content-Disposition": f'attachment; filename="{filename}"'}, filename)
 
 
 def register(server: Flask) -> None:
@@ -122,30 +192,6 @@ def register(server: Flask) -> None:
     @server.post("/benchmark/report")
     @auth.same_origin
     def benchmark_report() -> Response:
-        lang = normalize_lang(request.form.get("lang"))
-        if not ratelimit.allow("report", ratelimit.client_address(), *REPORT_LIMIT):
-            return Response(t("benchmark.report.too_many", lang), status=429, mimetype="text/plain; charset=utf-8",
-                            headers={"Retry-After": str(int(REPORT_LIMIT[1]))})
-        try:
-            state = json.loads(request.form.get("state") or "{}")
-        except ValueError:
-            state = {}
-        if not isinstance(state, dict):
-            state = {}
-        try:
-            with drawing.one_report():
-                report = render(state, lang)
-        except drawing.Busy:
-            return Response(t("benchmark.report.busy", lang), status=503, mimetype="text/plain; charset=utf-8",
-                            headers={"Retry-After": str(drawing.RETRY_AFTER)})
-        except bench.TooMany:
-            return Response(tn("benchmark.too_many", int(bench.TYPED_WINDOW // 60), lang), status=429,
-                            mimetype="text/plain; charset=utf-8", headers={"Retry-After": "60"})
-        except DatabaseError:  # logged once per file by the Database
-            return Response(t("error.db.title", lang), status=503, mimetype="text/plain; charset=utf-8",
-                            headers={"X-Data-Unavailable": "database"})
-        if report is None:
-            return Response(t("benchmark.pick", lang), status=400, mimetype="text/plain; charset=utf-8")
-        year = bench.parse_year(state.get("year"))
-        return Response(report, mimetype="text/html; charset=utf-8", headers={
-            "Content-Disposition": f'attachment; filename="benchmark-{year}-{lang}.html"'})
+        """The report as a plain form post (the page asks for it through a callback instead)."""
+        a = answer(request.form.get("state") or "", request.form.get("lang"))
+        return Response(a.text, status=a.status, headers=a.headers)

@@ -18,6 +18,8 @@ from werkzeug.serving import make_server
 from dashboard import benchmark as bench
 from dashboard import disclosure
 from dashboard.disclosure import JURY
+from dashboard.kpis import KPIS_BY_ID
+from dashboard.warehouse import org_nr_is_valid
 from dashboard.pages import benchmark as page
 from tests import layout
 from tests.conftest import company_years, serving
@@ -163,7 +165,7 @@ def test_no_other_company_leaks(app, running_app, demo_db_path) -> None:
         for mode, query in (("company", org), ("company", name), ("typed", "")):
             responses = [requests.post(running_app + "/_dash-update-component",
                                        json=body(mode, query, peers, kpi, output), timeout=30)
-                         for output in (f"{page.SUBJECT}.children", f"{page.TREND}.figure")]
+                         for output in (f"{page.SUBJECT}.children", f"{page.TREND_BOX}.children")]
             assert [r.status_code for r in responses] == [200, 200]
             text = responses[0].text + responses[1].text
             # the report too (kaleido draws its charts, so only for the first subject and group)
@@ -220,12 +222,58 @@ def peer_row(kpi: str, gap: float | None, in_top: bool | None) -> bench.PeerRow:
 
 
 def test_gap_text() -> None:
-    assert bench.gap_text(peer_row("energy_intensity", 1.0, False), "en") == "1"
+    """The change that reaches the top quartile: signed in the KPI's direction (a cut where lower is
+    better), with its unit; percentage points for a share."""
+    assert bench.gap_text(peer_row("energy_intensity", 1.0, False), "en") == "-1 MWh per NOK million value added"
+    assert bench.gap_text(peer_row("energy_intensity", 1.0, False), "nb") == "−1 MWh per mill. kr verdiskaping"
+    assert bench.gap_text(peer_row("productivity", 171.0, False), "nb") == "+171 " + KPIS_BY_ID["productivity"].unit("nb")
+    assert bench.gap_text(peer_row("rnd_intensity", 0.79, False), "en") == "+0.79 percentage points"
     assert bench.gap_text(peer_row("energy_intensity", 0.0, True), "en") == "in the top quartile"
+    edge = dataclasses.replace(peer_row("energy_intensity", 0.0, False), at_edge=True)
+    assert bench.gap_text(edge, "en") == "at the edge of the top quartile"
     # 14.30 against 14.296 (lower is better): 0.004 worse, too small to show at 0 decimals
-    assert bench.gap_text(peer_row("energy_intensity", 0.0, False), "en") == "< 1"
-    assert bench.gap_text(peer_row("rnd_intensity", 0.0, False), "nb") == "< 0,01"
+    assert bench.gap_text(peer_row("energy_intensity", 0.0, False), "en") == "- under 1 MWh per NOK million value added"
+    assert bench.gap_text(peer_row("rnd_intensity", 0.0, False), "nb") == "+ under 0,01 prosentpoeng"
     assert bench.gap_text(peer_row("energy_intensity", None, None), "en") == "–"
+
+
+def test_standing_agrees_with_the_percentile() -> None:
+    """Worked by hand at the boundaries. In the top quartile: the value reaches it and the percentile
+    is at least 75; the value alone: at the edge."""
+    # ten peers 1000, 1100, ..., 1900: the 75th percentile is at position 6.75, 1600 + 0.75 * 100 = 1675.
+    # 1680 beats seven of ten (70): it reaches the quartile, but with a percentile of 70 it is not in it
+    assert bench.standing(1680, 1675, 70.0, higher_is_better=True) == (False, True)
+    # 1700 beats seven and ties one: 75, and reaches 1675: in the top quartile
+    assert bench.standing(1700, 1675, 75.0, True) == (True, False)
+    # eight peers 1000 ... 1700: the quartile is 1525; 1510 beats six of eight (75) yet is 15 short
+    assert bench.standing(1510, 1525, 75.0, True) == (False, False)
+    assert bench.gap_to(1510, 1525, True) == 15.0
+    # lower is better: 13.52 against a quartile of 13.52 with a percentile of 80
+    assert bench.standing(13.52, 13.52, 80.0, False) == (True, False)
+    assert bench.standing(13.53, 13.52, 80.0, False) == (False, False)
+    # a typed band has no percentile: the value alone decides
+    assert bench.standing(1700, 1675, None, True) == (True, False)
+    assert bench.standing(None, 1675, 80.0, True) == (None, False)
+
+
+def test_percentile_is_shown_rounded_down() -> None:
+    # 50 of 67 peers beaten is 74.63: shown as 74, never as 75 beside "not in the top quartile"
+    assert bench.shown_percentile(100.0 * 50 / 67) == 74.0
+    assert bench.shown_percentile(75.0) == 75.0 and bench.shown_percentile(100.0 * 7.5 / 10) == 75.0
+    assert bench.shown_percentile(99.99) == 99.0 and bench.shown_percentile(None) is None
+
+
+def test_percentile_colours_pass_wcag_aa() -> None:
+    from dashboard import figures
+
+    def luminance(colour: str) -> float:
+        c = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    for quarter, (background, ink) in figures.QUARTER_COLOURS.items():
+        light, dark = sorted((luminance(background), luminance(ink)), reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 4.5, quarter
 
 
 BOUNDARY_PEERS = ["910000152", "910000160", "910000179", "910000187", "910000195"]
@@ -257,9 +305,12 @@ def test_rows_at_rounding_boundaries(boundary_db) -> None:
     assert energy.in_top is False and energy.gap == 1.0  # 0.78, rounded once
     # the subject is not among its own peers: it beats 16, 17 and 18 of the five others
     assert energy.n == 5 and energy.pct == 60.0
+    # lower is better: worst to best is the 75th percentile (17) first, the 25th (13.52) last
+    assert energy.quartiles == (17.0, 16.0, 14.0) and energy.quarter == "q3"
     rnd = row(rows, "rnd_intensity")
     assert (rnd.value, rnd.top_quartile) == (13.52, 14.3)
     assert rnd.in_top is False and rnd.gap == 0.79  # 14.304 - 13.5151 = 0.7889, not 14.30 - 13.52
+    assert rnd.quartiles == (11.0, 12.0, 14.3)
 
 
 def _cells(component) -> list[str]:
@@ -294,13 +345,18 @@ def test_callback_shows_gap_rounded_once(boundary_db) -> None:
     ids = [{"type": page.MEASURE, "measure": m} for m in bench.MEASURE_IDS]
     out = cb.update("company", 1, SUBJECT, 2025, ["sector"], None, None, [None] * len(ids), "productivity",
                     ids, "en")
-    table = {r[0].split(" ")[0] + " " + r[0].split(" ")[1]: r for r in _cells(out[2])[1:]}
+    table = {r[0].split(" ")[0] + " " + r[0].split(" ")[1]: r for r in _cells(out["table"])[1:]}
     energy, rnd = table["Energy intensity"], table["R&D intensity"]
-    assert energy[1] == "14" and energy[-1] == "1"  # not "in the top quartile"
-    assert energy[3] == "14 · 16 · 17"  # the quartiles as shown: 14 against 14, yet 1 from it
-    assert rnd[1] == "13.52" and rnd[-1] == "0.79"  # 14.304 - 13.5151, not 14.30 - 13.52
-    note = [layout.text(p) for p in layout.by_class(out[2], "table-note")]  # the help under the table
-    assert len(note) == 1 and "company itself is not counted" in note[0]
+    # not "in the top quartile": 1 to cut (lower is better), in the KPI's unit
+    assert energy[1] == "14" and energy[-1].split() == ["-1", "MWh", "per", "NOK", "million", "value", "added"]
+    assert energy[3] == "17 · 16 · 14"  # worst to best (lower is better): 14 against 14, yet 1 from it
+    assert rnd[1] == "13.52" and rnd[-1].split() == ["+0.79", "percentage", "points"]  # not 14.30 - 13.52
+    assert rnd[3] == "11.00 · 12.00 · 14.30"
+    note = [layout.text(p) for p in layout.by_class(out["table"], "table-note")]  # the help under the table
+    assert len(note) == 2 and "company itself is not counted" in note[0]
+    # the KPIs nobody in this group reports are hidden: the reason is said once, under the table
+    assert note[1].count("fewer than 5 companies") == 1 and note[1].startswith("hidden: fewer than 5 companies.")
+    assert "fewer than" not in " ".join(" ".join(r) for r in _cells(out["table"]))
 
 
 def test_report_shows_gap_rounded_once(boundary_db, monkeypatch) -> None:
@@ -309,10 +365,11 @@ def test_report_shows_gap_rounded_once(boundary_db, monkeypatch) -> None:
     monkeypatch.setattr(report, "_image", lambda fig: "")
     text = report.render({"mode": "company", "query": SUBJECT, "year": 2025, "options": ["sector"],
                           "trend_kpi": "productivity"}, "en")
-    energy = text.split("Energy intensity")[1].split("</tr>")[0]
-    rnd = text.split("R&amp;D intensity")[1].split("</tr>")[0]
-    assert "<td>1</td>" in energy and "top quartile" not in energy
-    assert "<td>0.79</td>" in rnd
+    energy = text.split("Energy intensity<br>")[1].split("</tr>")[0]
+    rnd = text.split("R&amp;D intensity<br>")[1].split("</tr>")[0]
+    assert "<td>-1<br><small>MWh per NOK million value added</small></td>" in energy and "top quartile" not in energy
+    assert "<td>17 · 16 · 14</td>" in energy  # worst to best, as on the page
+    assert "<td>+0.79<br><small>percentage points</small></td>" in rnd
 
 
 def _table_row(component, label: str) -> list:
@@ -340,3 +397,163 @@ def test_page_from_a_link_shows_what_the_viewer_may_see(peers_db) -> None:
     layout = page.layout(lang="en", company=SUBJECT, peers="")
     cells = _table_row(layout, "Productivity")
     assert cells[1] == "75"  # the exact percentile (the public would see the group hidden)
+
+
+# --- the verdict beside the percentile, the summary, a group too small, the empty page ----------
+
+VALID = [f"{n:09d}" for n in range(920000000, 920000300) if org_nr_is_valid(f"{n:09d}")]
+EDGE, TEN = VALID[0], VALID[1:19]  # sector 28's subject; the peers
+
+
+@pytest.fixture
+def edge_db(tmp_path: Path):
+    """2025, every company 10 FTE. Sector 25: the subject with productivity 1680 and ten peers at
+    1000, 1100, ..., 1900 (the top quartile is 1600 + 0.75 * 100 = 1675; 1680 beats seven: 70).
+    Sector 28: EDGE at 1510 and eight peers at 1000, ..., 1700 (top quartile 1500 + 0.25 * 100 =
+    1525; 1510 beats six of eight: 75)."""
+    ten, eight = TEN[:10], TEN[10:18]
+    orgs = [SUBJECT, *ten, EDGE, *eight]
+    sectors = [25] * 11 + [28] * 9
+    productivity = [1680, *range(1000, 2000, 100), 1510, *range(1000, 1800, 100)]
+    companies = pd.DataFrame({"org_nr": orgs, "name": [f"Firma {o}" for o in orgs], "county_code": "03",
+                              "sector_code": sectors, "founded": 2000})
+    rows = [dict(org_nr=o, year=2025, fte=10, turnover_mnok=100, value_added_mnok=p / 100)
+            for o, p in zip(orgs, productivity)]
+    with serving(tmp_path / "edge.duckdb", companies, company_years(rows)):
+        yield
+
+
+def test_in_the_top_quartile_agrees_with_the_percentile(edge_db) -> None:
+    _, rows = bench.rows(bench.company_subject(SUBJECT, 2025), ["sector"], 2025, JURY)
+    r = row(rows, "productivity")
+    assert (r.pct, r.p75) == (70.0, 1675.0)
+    # reaches the quartile with a percentile of 70: at the edge, never "in the top quartile"
+    assert (r.in_top, r.at_edge, r.quarter) == (False, True, "q3")
+    assert bench.gap_text(r, "en") == "at the edge of the top quartile"
+    _, rows = bench.rows(bench.company_subject(EDGE, 2025), ["sector"], 2025, JURY)
+    r = row(rows, "productivity")
+    # a percentile of 75, yet 15 short of the interpolated quartile: not in it, and not coloured as if
+    assert (r.pct, r.p75, r.in_top, r.at_edge, r.quarter) == (75.0, 1525.0, False, False, "q3")
+    assert bench.gap_text(r, "en") == "+15 " + KPIS_BY_ID["productivity"].unit("en")
+
+
+def test_page_and_report_say_the_same_at_the_edge(edge_db, monkeypatch) -> None:
+    from dashboard import report
+
+    monkeypatch.setattr(report, "_image", lambda fig: "")
+    cells = _table_row(page.layout(lang="en", company=SUBJECT, peers="sector"), "Productivity")
+    assert cells[1] == "70" and cells[-1] == "at the edge of the top quartile"
+    text = report.render({"mode": "company", "query": SUBJECT, "year": 2025, "options": ["sector"]}, "en")
+    productivity = text.split("Productivity<br>")[1].split("</tr>")[0]
+    assert ">70</td>" in productivity and "<td>at the edge of the top quartile</td>" in productivity
+
+
+PEERS5 = ["910000152", "910000160", "910000179", "910000187", "910000195"]
+
+
+@pytest.fixture
+def two_years_db(tmp_path: Path):
+    """2024 and 2025, sector 25, every company 10 FTE and turnover 100 (MNOK). Five peers, the same
+    both years: productivity 1000 ... 5000, energy intensity 10 ... 50 (MWh per NOK million, lower
+    is better), R&D 1 ... 5 % of turnover. The subject: productivity 2500 then 3500, energy
+    intensity 35 then 15, R&D 1.5 then 4.5 %."""
+    orgs = [SUBJECT, *PEERS5]
+    companies = pd.DataFrame({"org_nr": orgs, "name": [f"Firma {o}" for o in orgs], "county_code": "03",
+                              "sector_code": 25, "founded": 2000})
+    rows = []
+    for year, (prod, energy, rnd) in ((2024, (2500, 35, 1.5)), (2025, (3500, 15, 4.5))):
+        rows.append(dict(org_nr=SUBJECT, year=year, fte=10, turnover_mnok=100, value_added_mnok=prod / 100,
+                         energy_mwh=energy * prod / 100, rnd_mnok=rnd))
+        rows += [dict(org_nr=o, year=year, fte=10, turnover_mnok=100, value_added_mnok=10 * i,
+                      energy_mwh=10 * i * 10 * i, rnd_mnok=i) for i, o in enumerate(PEERS5, 1)]
+    with serving(tmp_path / "two.duckdb", companies, company_years(rows)):
+        yield
+
+
+def test_summary_by_hand(two_years_db, monkeypatch) -> None:
+    """2025: productivity 3500 beats 3 of 5 (60); energy 15 beats 20 ... 50 (80); R&D 4.5 beats 4 (80).
+    2024: 2500 beats 2 (40); 35 beats 40, 50 (40); 1.5 beats 1 (20). Strongest: energy (80, before
+    R&D on the tie); weakest: productivity (60); biggest gain: R&D, 20 -> 80 (productivity +20,
+    energy +40)."""
+    from dashboard import report
+
+    subject = bench.company_subject(SUBJECT, 2025)
+    _, rows = bench.rows(subject, ["sector"], 2025, JURY)
+    assert [(r.kpi, r.pct) for r in rows if r.pct is not None] == [
+        ("productivity", 60.0), ("energy_intensity", 80.0), ("rnd_intensity", 80.0)]
+    summary = bench.summarize(rows, bench.previous_rows(subject, ["sector"], 2025, JURY), 2025)
+    lines = ["Strongest: Energy intensity, percentile 80 (15 MWh per NOK million value added).",
+             f"Weakest: Productivity, percentile 60 (3,500 {KPIS_BY_ID['productivity'].unit('en')}).",
+             "Biggest gain since 2024: R&D intensity, from percentile 20 to 80."]
+    assert bench.summary_lines(summary, "en") == lines
+    # productivity: the top quartile of 1000 ... 5000 is 4000: 500 to raise
+    assert bench.gap_text(row(rows, "productivity"), "en") == "+500 " + KPIS_BY_ID["productivity"].unit("en")
+    assert bench.gap_text(row(rows, "energy_intensity"), "en") == "in the top quartile"
+    # the page heads with it, and so does the report
+    summary_box = layout.find(page.layout(lang="en", company=SUBJECT, peers="sector"), page.SUMMARY)
+    assert [layout.text(li) for li in layout.of_kind(summary_box, "Li")] == lines
+    monkeypatch.setattr(report, "_image", lambda fig: "")
+    text = report.render({"mode": "company", "query": SUBJECT, "year": 2025, "options": ["sector"]}, "en")
+    assert [f"<li>{line.replace('&', '&amp;')}</li>" in text for line in lines] == [True] * 3
+    assert text.index("Strongest:") < text.index("<table>")
+    # 2024 has no year before it
+    summary = bench.summarize(bench.rows(bench.company_subject(SUBJECT, 2024), ["sector"], 2024, JURY)[1],
+                              None, 2024)
+    assert bench.summary_lines(summary, "nb")[-1] == "Ingen tall fra 2023 å sammenligne med."
+
+
+def _visible(node, component_id: str) -> bool:
+    return not layout.prop(layout.find(node, component_id), "hidden")
+
+
+def test_one_banner_for_a_group_too_small(peers_db) -> None:
+    """Sector 25 holds four peers: nothing of the group may be shown. One banner says so once and
+    offers the wider group that shows the figures (all manufacturing: ten peers)."""
+    from dashboard.callbacks import benchmark as cb
+
+    small = page.layout(lang="en", company=SUBJECT, peers="sector")
+    banners = [b for b in layout.by_class(small, "small-group") if not layout.prop(b, "hidden")]
+    assert len(banners) == 1
+    assert layout.text(banners[0]).count("fewer than 5 companies") == 1
+    assert layout.text(layout.find(small, page.WIDEN)) == "Widen the group: all manufacturing in all of Norway"
+    assert layout.prop(layout.find(small, page.WIDEN_TO), "data") == []
+    page_text = layout.text(layout.find(small, page.RESULTS))
+    assert page_text.count("fewer than") == 1  # not once per cell
+    assert layout.of_kind(layout.find(small, page.CHARTS), "Graph") == []  # no empty chart frames
+    # the button ticks the offered group; there the figures show and the banner is gone
+    assert cb.widen(1, []) == [] and cb.widen(None, []) is cb.no_update
+    wide = page.layout(lang="en", company=SUBJECT, peers="")
+    assert not _visible(wide, page.BANNER) and _table_row(wide, "Productivity")[1] == "75"
+    assert len(layout.of_kind(layout.find(wide, page.CHARTS), "Graph")) == 2
+
+
+def test_empty_page_says_what_to_do(peers_db) -> None:
+    """Until an organisation number is typed: one short panel, no chart frames, no report buttons."""
+    from dashboard.callbacks import benchmark as cb
+
+    empty = page.layout(lang="en")
+    assert _visible(empty, page.EMPTY) and not _visible(empty, page.RESULTS)
+    assert layout.text(layout.find(empty, page.EMPTY)).startswith("Type an organisation number")
+    assert layout.of_kind(empty, "Graph") == []  # the charts are not drawn at all
+    ids = [{"type": page.MEASURE, "measure": m} for m in bench.MEASURE_IDS]
+    out = cb.update("company", None, "", 2025, ["sector"], None, None, [None] * len(ids), "productivity", ids, "nb")
+    assert (out["empty_hidden"], out["results_hidden"], out["charts"]) == (False, True, [])
+    assert out["empty"].startswith("Skriv inn et organisasjonsnummer")
+    assert cb.update_trend("company", None, "", 2025, ["sector"], None, None, [None] * len(ids), "productivity",
+                           ids, "nb") is None
+    # a company typed: the panel goes, the results come
+    out = cb.update("company", 1, SUBJECT, 2025, [], None, None, [None] * len(ids), "productivity", ids, "en")
+    assert (out["empty_hidden"], out["results_hidden"], len(out["charts"])) == (True, False, 2)
+
+
+def test_report_button_shows_progress(app) -> None:
+    """While the report is drawn, the renderer disables both buttons and marks the panel busy (the
+    callback's running outputs, as the browser receives them), which shows "Making the report …"."""
+    deps = app.server.test_client().get("/_dash-dependencies").get_json()
+    spec = next(d for d in deps if f"{page.REPORT_DOWNLOAD}.data" in d["output"])
+    running = spec["running"]
+    assert running["running"][f"{page.REPORT}.className"].split()[-1] == "busy"
+    assert running["runningOff"][f"{page.REPORT}.className"].split()[-1] != "busy"
+    for code in ("nb", "en"):
+        assert running["running"][f"{page.REPORT_LANG}-{code}.disabled"] is True
+        assert running["runningOff"][f"{page.REPORT_LANG}-{code}.disabled"] is False

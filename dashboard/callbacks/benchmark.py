@@ -3,11 +3,11 @@ aggregates that pass disclosure control, and nothing else about any other compan
 
 from __future__ import annotations
 
-from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, no_update
 
 from dashboard import auth
 from dashboard import benchmark as bench
-from dashboard.callbacks.guard import db_error_figure, guarded
+from dashboard.callbacks.guard import guarded
 from dashboard.components.shell import LANG_LINKS
 from dashboard.i18n import LANGS, normalize_lang, t, tn
 from dashboard.pages import benchmark as page
@@ -39,31 +39,72 @@ def _read(mode: object, fetch: object, query: object, year: object, options: obj
                 year=year, options=options, trend_kpi=trend_kpi, subject=subject, limited=limited)
 
 
-@callback(output=[Output(page.SUBJECT, "children"), Output(page.GROUP, "children"),
-                  Output(page.TABLE, "children"), Output(page.STRIPS, "figure"), Output(page.RADAR, "figure"),
-                  Output(page.REPORT_STATE, "value")],
-          inputs=INPUTS, state=STATE, prevent_initial_call=True)
-@guarded(lambda lang: (t("error.db.title", lang), no_update, no_update, no_update, no_update, no_update))
+# The page's outputs by name: the view (page.view) fills them all.
+OUTPUTS = dict(
+    subject=Output(page.SUBJECT, "children"), empty=Output(page.EMPTY, "children"),
+    empty_hidden=Output(page.EMPTY, "hidden"), results_hidden=Output(page.RESULTS, "hidden"),
+    group=Output(page.GROUP, "children"), banner_hidden=Output(page.BANNER, "hidden"),
+    banner=Output(page.BANNER_TEXT, "children"), widen=Output(page.WIDEN, "children"),
+    widen_hidden=Output(page.WIDEN, "hidden"), widen_to=Output(page.WIDEN_TO, "data"),
+    summary=Output(page.SUMMARY, "children"), table=Output(page.TABLE, "children"),
+    charts=Output(page.CHARTS, "children"), report_state=Output(page.REPORT_STATE, "value"),
+)
+VIEW_KEYS = dict(subject=page.SUBJECT, empty=page.EMPTY, empty_hidden="empty_hidden", results_hidden="results_hidden",
+                 group=page.GROUP, banner_hidden="banner_hidden", banner=page.BANNER_TEXT, widen=page.WIDEN,
+                 widen_hidden="widen_hidden", widen_to=page.WIDEN_TO, summary=page.SUMMARY, table=page.TABLE,
+                 charts=page.CHARTS)
+
+
+def _error(lang: str) -> dict:
+    """A database that cannot be read: said in the subject line, the rest left as it was."""
+    return {name: t("error.db.title", lang) if name == "subject" else no_update for name in OUTPUTS}
+
+
+@callback(output=OUTPUTS, inputs=INPUTS, state=STATE, prevent_initial_call=True)
+@guarded(_error)
 def update(mode: object, fetch: object, query: object, year: object, options: object, sector: object,
-           county: object, measures: object, trend_kpi: object, ids: object, lang: object):
+           county: object, measures: object, trend_kpi: object, ids: object, lang: object) -> dict:
     v = _read(mode, fetch, query, year, options, sector, county, measures, trend_kpi, ids, lang)
-    out = page.results(v["subject"], v["options"], v["year"], v["lang"], auth.viewer())
+    out = page.view(v["subject"], v["options"], v["year"], v["lang"], auth.viewer(), v["mode"])
     if v["subject"] is None and v["mode"] == "company" and isinstance(v["query"], str) and v["query"].strip():
-        out["subject"] = t("benchmark.not_found", v["lang"])
+        out[page.SUBJECT] = t("benchmark.not_found", v["lang"])
     if v["limited"]:
-        out["subject"] = tn("benchmark.too_many", int(bench.TYPED_WINDOW // 60), v["lang"])
-    return (out["subject"], out["group"], out["table"], out["strips"], out["radar"],
-            page.report_state(v["mode"], v["query"], v["measures"], v["sector"], v["county"], v["year"],
-                              v["options"], v["trend_kpi"]))
+        out[page.SUBJECT] = tn("benchmark.too_many", int(bench.TYPED_WINDOW // 60), v["lang"])
+    return {**{name: out[key] for name, key in VIEW_KEYS.items()},
+            "report_state": page.report_state(v["mode"], v["query"], v["measures"], v["sector"], v["county"],
+                                              v["year"], v["options"], v["trend_kpi"])}
 
 
-@callback(output=Output(page.TREND, "figure"), inputs=INPUTS, state=STATE, prevent_initial_call=True)
-@guarded(db_error_figure)
+@callback(output=Output(page.TREND_BOX, "children"), inputs=INPUTS, state=STATE, prevent_initial_call=True)
+@guarded(lambda lang: None)
 def update_trend(mode: object, fetch: object, query: object, year: object, options: object, sector: object,
                  county: object, measures: object, trend_kpi: object, ids: object, lang: object):
     """The subject against the peer median over the years: its own callback, drawn alongside."""
     v = _read(mode, fetch, query, year, options, sector, county, measures, trend_kpi, ids, lang)
-    return page.trend_figure(v["subject"], v["options"], v["trend_kpi"], v["lang"], auth.viewer())
+    return page.trend_graph(v["subject"], v["options"], v["trend_kpi"], v["lang"], auth.viewer())
+
+
+@callback(output=Output(page.OPTIONS, "value"),
+          inputs=dict(clicks=Input(page.WIDEN, "n_clicks")), state=dict(wider=State(page.WIDEN_TO, "data")),
+          prevent_initial_call=True)
+def widen(clicks: object, wider: object):
+    """The banner's button: tick the boxes of the wider group the page offered."""
+    return bench.parse_options(wider) if clicks and isinstance(wider, list) else no_update
+
+
+@callback(output=dict(download=Output(page.REPORT_DOWNLOAD, "data"), status=Output(page.REPORT_STATUS, "children")),
+          inputs=dict(clicks=[Input(f"{page.REPORT_LANG}-{code}", "n_clicks") for code in LANGS]),
+          state=dict(report_state=State(page.REPORT_STATE, "value"), lang=State(page.LANG, "data")),
+          running=[(Output(page.REPORT, "className"), "report-form chart-panel busy", "report-form chart-panel"),
+                   *((Output(f"{page.REPORT_LANG}-{code}", "disabled"), True, False) for code in LANGS)],
+          prevent_initial_call=True)
+def report(clicks: object, report_state: object, lang: object) -> dict:
+    """The report, in the language of the button pressed. It takes seconds to draw: while it runs
+    the buttons are disabled and the panel says so (the ``running`` outputs)."""
+    pressed = ctx.triggered_id if isinstance(ctx.triggered_id, str) else ""
+    language = pressed.removeprefix(f"{page.REPORT_LANG}-") if pressed.startswith(page.REPORT_LANG) else lang
+    data, why = page.report_download(report_state, normalize_lang(language))
+    return {"download": data if data is not None else no_update, "status": why}
 
 
 @callback(output=[Output(page.ADDRESS, "data"),

@@ -17,9 +17,10 @@ from dash import dcc, html
 from dashboard import auth, dimensions, disclosure, figures
 from dashboard import benchmark as bench
 from dashboard.benchmark import PEER_OPTIONS, PeerRow, Subject
+from dashboard.components.loading import loading
 from dashboard.components.shell import page_layout
 from dashboard.db import year_span
-from dashboard.i18n import LANGS, column, fmt_number, lang_arg, t, tn
+from dashboard.i18n import LANGS, column, dropdown_labels, fmt_number, lang_arg, t, tn
 from dashboard.kpis import KPIS, KPIS_BY_ID, MEASURES
 
 PATH = "/benchmark"
@@ -34,39 +35,65 @@ COUNTY = "benchmark-county"
 MEASURE = "benchmark-measure"  # dict ids: {"type": MEASURE, "measure": id}
 SUBJECT = "benchmark-subject"
 GROUP = "benchmark-group"
+EMPTY = "benchmark-empty"  # the panel that says what to do, until there is a subject
+RESULTS = "benchmark-results"  # everything shown for a subject (hidden until there is one)
+BANNER = "benchmark-banner"  # the one banner for a peer group too small to show
+BANNER_TEXT = "benchmark-banner-text"
+WIDEN = "benchmark-widen"  # the banner's button: the wider group it offers
+WIDEN_TO = "benchmark-widen-to"  # the options the button ticks
+SUMMARY = "benchmark-summary"
 TABLE = "benchmark-table"
+CHARTS = "benchmark-charts"  # the strips and the radar, drawn only when there is something to draw
 STRIPS = "benchmark-strips"
 RADAR = "benchmark-radar"
+TREND_BOX = "benchmark-trend-box"
 TREND = "benchmark-trend"
 TREND_KPI = "benchmark-trend-kpi"
+REPORT = "benchmark-report"  # the report panel: class "busy" while a report is drawn
 REPORT_STATE = "benchmark-report-state"
-REPORT_LANG = "benchmark-report-lang"
+REPORT_LANG = "benchmark-report-lang"  # the buttons: f"{REPORT_LANG}-{code}"
+REPORT_STATUS = "benchmark-report-status"
+REPORT_DOWNLOAD = "benchmark-report-download"
 ADDRESS = "benchmark-address"  # the address of the view, written by the server
 
 
-def table(rows: list[PeerRow], lang: str, year: int) -> html.Div:
-    def hidden(reason: str) -> html.Span:
-        return html.Span(tn(f"benchmark.suppressed.{reason}", disclosure.MIN_GROUP, lang), className="suppressed")
+def _hidden_cell(reason: str, lang: str, word: bool) -> html.Span:
+    """A suppressed figure: the word "hidden" in the percentile column, a dash elsewhere; the
+    reason (said once under the table, or in the banner) is its tooltip."""
+    return html.Span(t("benchmark.hidden", lang) if word else "–", className="suppressed",
+                     title=tn(f"benchmark.suppressed.{reason}", disclosure.MIN_GROUP, lang))
 
+
+def pct_style(quarter: str | None) -> dict:
+    """The percentile cell's colours (over Bootstrap's striping), by the quarter it stands in."""
+    if quarter is None:
+        return {}
+    background, ink = figures.QUARTER_COLOURS[quarter]
+    return {"--bs-table-bg-state": background, "--bs-table-color-state": ink}
+
+
+def table(rows: list[PeerRow], lang: str, year: int) -> html.Div:
     body = []
     for r in rows:
         k = KPIS_BY_ID[r.kpi]
         d = k.decimals
         value = fmt_number(r.value, lang, d) if r.value is not None else t("benchmark.missing", lang)
         if r.hidden:
-            quart = top = pct = hidden(r.hidden)
+            pct, quart, top = (_hidden_cell(r.hidden, lang, word) for word in (True, False, False))
         else:
-            quart = " · ".join(fmt_number(q, lang, d) for q in (r.p25, r.p50, r.p75))
+            quart = " · ".join(fmt_number(q, lang, d) for q in r.quartiles)
             top = fmt_number(r.top_decile, lang, d)
             pct = (t(f"benchmark.band.{r.band}", lang) if r.band
                    else fmt_number(r.pct, lang, 0) if r.pct is not None else "–")
-        group = hidden(r.group_hidden) if r.group_hidden else fmt_number(r.group, lang, d)
+        group = _hidden_cell(r.group_hidden, lang, False) if r.group_hidden else fmt_number(r.group, lang, d)
+        gap, unit = bench.gap_parts(r, lang)
         body.append(html.Tr([
             html.Th([k.label(lang), html.Br(), html.Small(k.unit(lang), className="text-muted")], scope="row"),
-            html.Td(value, className="num subject"), html.Td(pct, className="num"),
+            html.Td(value, className="num subject"),
+            html.Td(pct, className=f"num pct pct-{r.quarter}" if r.quarter else "num pct", style=pct_style(r.quarter)),
             html.Td(quart, className="num"), html.Td(top, className="num"), html.Td(group, className="num"),
             html.Td(fmt_number(r.winners, lang, d) if r.winners is not None else "–", className="num"),
-            html.Td(bench.gap_text(r, lang), className="num"),
+            html.Td([gap, html.Br(), html.Small(unit, className="text-muted")] if unit else gap, className="num gap"),
         ]))
     head = html.Thead(html.Tr([html.Th(t("data.kpi", lang), scope="col"), *[
         html.Th(t(f"benchmark.col.{c}", lang), scope="col", className="num")
@@ -75,35 +102,75 @@ def table(rows: list[PeerRow], lang: str, year: int) -> html.Div:
         html.H2(t("benchmark.table", lang, year=year), className="h5"),
         html.P(t("benchmark.table.help", lang, year=year), className="table-note"),
         dbc.Table([head, html.Tbody(body)], size="sm", striped=True, responsive=True, className="benchmark-table"),
+        hidden_note(rows, lang),
     ])
 
 
-def results(subject: Subject | None, options: list[str], year: int, lang: str,
-            viewer: disclosure.Viewer | None = None) -> dict:
-    """Everything the page shows for a subject but the trend, as components and figures."""
+def hidden_note(rows: list[PeerRow], lang: str) -> html.P | None:
+    """Why some figures are hidden, each reason once, under the table (a group that shows nothing
+    has the banner instead)."""
+    reasons = list(dict.fromkeys(x for r in rows for x in (r.hidden, r.group_hidden) if x))
+    if not reasons or bench.hidden_group(rows):
+        return None
+    said = "; ".join(tn(f"benchmark.suppressed.{x}", disclosure.MIN_GROUP, lang) for x in reasons)
+    return html.P(f"{said}. {t('benchmark.widen', lang)}", className="table-note hidden-note")
+
+
+def charts(rows: list[PeerRow], lang: str) -> list:
+    """The strips and the radar, or nothing where no percentile may be shown (the banner or the
+    table says why): no empty chart frames."""
+    if not any(not r.hidden and r.pct is not None for r in rows):
+        return []
+    return [
+        html.Section(dcc.Graph(id=STRIPS, figure=figures.strips_figure(rows, lang), config=figures.graph_config(lang),
+                               className="chart-strips"), className="chart-panel"),
+        html.Section(dcc.Graph(id=RADAR, figure=figures.benchmark_radar_figure(rows, lang),
+                               config=figures.graph_config(lang), className="chart-radar"), className="chart-panel"),
+    ]
+
+
+def view(subject: Subject | None, options: list[str], year: int, lang: str,
+         viewer: disclosure.Viewer | None = None, mode: str = "company") -> dict:
+    """Everything the page shows but the trend, by output id: the subject line, the empty panel or
+    the results, the banner for a group too small to show (with the wider group it offers), the
+    summary, the table and the charts."""
     if subject is None:
-        empty = figures.empty_figure(lang, t("benchmark.pick", lang))
-        return {"subject": "", "group": "", "table": html.P(t("benchmark.pick", lang)),
-                "strips": empty, "radar": empty}
+        return {SUBJECT: "", EMPTY: t("benchmark.empty.typed" if mode == "typed" else "benchmark.empty", lang),
+                "empty_hidden": False, "results_hidden": True, GROUP: "", "banner_hidden": True,
+                BANNER_TEXT: "", WIDEN: "", "widen_hidden": True, WIDEN_TO: None, SUMMARY: None,
+                TABLE: None, CHARTS: []}
     count, rows = bench.rows(subject, options, year, viewer)
     what = bench.describe_group(subject, options, lang)
     fte = tn("count.fte", subject.fte, lang)
     key = "benchmark.subject" if subject.org_nr else "benchmark.typed_subject"
     label = t(key, lang, name=subject.name, sector=dimensions.sector_name(subject.sector, lang),
               county=dimensions.county_name(subject.county, lang), fte=fte)
-    widen = any(r.hidden or r.group_hidden for r in rows)
-    group = [tn("benchmark.group", count, lang, what=what),
-             html.Div(t("benchmark.widen", lang), className="widen") if widen else None]
-    return {"subject": label, "group": group, "table": table(rows, lang, year),
-            "strips": figures.strips_figure(rows, lang), "radar": figures.benchmark_radar_figure(rows, lang)}
+    small = bench.hidden_group(rows)
+    wider = bench.widen(subject, options, year, viewer) if small else None
+    banner = (tn("benchmark.small", disclosure.MIN_GROUP, lang, what=what)
+              + ("" if wider is not None else " " + t("benchmark.small.none", lang))) if small else ""
+    summary = None if small else summary_list(
+        bench.summarize(rows, bench.previous_rows(subject, options, year, viewer), year), lang)
+    return {SUBJECT: label, EMPTY: "", "empty_hidden": True, "results_hidden": False,
+            GROUP: tn("benchmark.group", count, lang, what=what), "banner_hidden": not small,
+            BANNER_TEXT: banner, WIDEN: t("benchmark.small.widen", lang, what=bench.describe_group(subject, wider, lang))
+            if wider is not None else "", "widen_hidden": wider is None, WIDEN_TO: wider,
+            SUMMARY: summary, TABLE: table(rows, lang, year), CHARTS: charts(rows, lang)}
 
 
-def trend_figure(subject: Subject | None, options: list[str], kpi_id: str, lang: str,
-                 viewer: disclosure.Viewer | None = None) -> figures.Figure:
+def summary_list(summary: bench.Summary, lang: str) -> list:
+    return [html.H2(t("benchmark.summary", lang), className="visually-hidden"),
+            html.Ul([html.Li(line) for line in bench.summary_lines(summary, lang)], className="summary-lines")]
+
+
+def trend_graph(subject: Subject | None, options: list[str], kpi_id: str, lang: str,
+                viewer: disclosure.Viewer | None = None) -> dcc.Graph | None:
+    """The subject against the peer median over the years; nothing without a subject."""
     if subject is None:
-        return figures.empty_figure(lang, t("benchmark.pick", lang))
+        return None
     own, medians = bench.trend(subject, options, kpi_id, viewer)
-    return figures.benchmark_trend_figure(own, medians, KPIS_BY_ID[kpi_id], lang, subject.name)
+    fig = figures.benchmark_trend_figure(own, medians, KPIS_BY_ID[kpi_id], lang, subject.name)
+    return dcc.Graph(id=TREND, figure=fig, config=figures.graph_config(lang), className="chart-trend")
 
 
 DEFAULT_PEERS = ["sector", "size"]
@@ -142,6 +209,17 @@ def _measure_input(m, lang: str) -> html.Div:
     ], className="measure-field")
 
 
+def report_download(state: object, lang: str) -> tuple[dict | None, str]:
+    """The report for the page's inputs as a download (dcc.Download's data), or why not (a short
+    text for the panel): the same guards as the ``/benchmark/report`` route."""
+    from dashboard import report
+
+    answer = report.answer(state if isinstance(state, str) else "", lang)
+    if answer.status != 200:
+        return None, answer.text
+    return {"content": answer.text, "filename": answer.filename, "type": "text/html"}, ""
+
+
 @page_layout("benchmark", PATH)
 def layout(lang: str, args: dict[str, str]) -> list:
     year = bench.parse_year(args.get("year"))
@@ -151,7 +229,9 @@ def layout(lang: str, args: dict[str, str]) -> list:
     trend_kpi = bench.parse_kpi(args.get("kpi"))
     viewer = auth.viewer()
     subject = bench.allowed_subject(query, year, viewer) if query else None
-    out = results(subject, options, year, lang, viewer)
+    out = view(subject, options, year, lang, viewer)
+    if subject is None and query:
+        out[SUBJECT] = t("benchmark.not_found", lang)
     name, short = column(lang, "name"), column(lang, "short")
     return [
         html.H1(t("benchmark.title", lang)),
@@ -170,7 +250,7 @@ def layout(lang: str, args: dict[str, str]) -> list:
                                 html.Button(t("benchmark.fetch", lang), id=FETCH, className="btn btn-primary")],
                                className="input-group")], className="filter-field filter-wide company-only"),
             html.Div([html.Label(t("benchmark.year", lang), htmlFor=YEAR, className="form-label"),
-                      dcc.Dropdown(id=YEAR, value=year, clearable=False,
+                      dcc.Dropdown(id=YEAR, value=year, clearable=False, labels=dropdown_labels(lang),
                                    options=[{"label": str(y), "value": y} for y in year_span().newest_first()])],
                      className="filter-field"),
             html.Div([html.Label(t("benchmark.peers", lang), className="form-label"),
@@ -183,43 +263,49 @@ def layout(lang: str, args: dict[str, str]) -> list:
             html.P(t("benchmark.typed_note", lang), className="table-note"),
             html.Div([
                 html.Div([html.Label(t("filter.sector", lang), htmlFor=SECTOR, className="form-label"),
-                          dcc.Dropdown(id=SECTOR, value=25, clearable=False,
+                          dcc.Dropdown(id=SECTOR, value=25, clearable=False, labels=dropdown_labels(lang),
                                        options=[{"label": f"{c} {r[short]}", "value": int(c)}
                                                 for c, r in dimensions.sectors().iterrows()])],
                          className="measure-field"),
                 html.Div([html.Label(t("filter.county", lang), htmlFor=COUNTY, className="form-label"),
-                          dcc.Dropdown(id=COUNTY, value="03", clearable=False,
+                          dcc.Dropdown(id=COUNTY, value="03", clearable=False, labels=dropdown_labels(lang),
                                        options=[{"label": r[name], "value": c}
                                                 for c, r in dimensions.counties().iterrows()])],
                          className="measure-field"),
                 *[_measure_input(m, lang) for m in MEASURES],
             ], className="measure-grid"),
         ], className="typed-figures chart-panel", id="benchmark-typed"),
-        html.Div([html.P(out["subject"], id=SUBJECT, className="subject-line"),
-                  html.Div(out["group"], id=GROUP, className="group-line")], **{"aria-live": "polite"}),
-        html.Section(dcc.Loading(html.Div(out["table"], id=TABLE), delay_show=300), className="chart-panel"),
+        html.P(out[SUBJECT], id=SUBJECT, className="subject-line", **{"aria-live": "polite"}),
+        html.Section(out[EMPTY], id=EMPTY, hidden=out["empty_hidden"], className="chart-panel empty-panel"),
         html.Div([
-            html.Section(dcc.Loading(dcc.Graph(id=STRIPS, figure=out["strips"], config=figures.GRAPH_CONFIG,
-                                               className="chart-strips"), delay_show=300), className="chart-panel"),
-            html.Section(dcc.Loading(dcc.Graph(id=RADAR, figure=out["radar"], config=figures.GRAPH_CONFIG,
-                                               className="chart-radar"), delay_show=300), className="chart-panel"),
-        ], className="chart-grid chart-grid-b"),
-        html.Section([
-            html.Div([html.Label(t("benchmark.trend.kpi", lang), htmlFor=TREND_KPI, className="form-label me-2"),
-                      dcc.Dropdown(id=TREND_KPI, value=trend_kpi, clearable=False, className="kpi-select",
-                                   options=[{"label": k.label(lang), "value": k.id} for k in KPIS])]),
-            dcc.Loading(dcc.Graph(id=TREND, figure=trend_figure(subject, options, trend_kpi, lang),
-                                  config=figures.GRAPH_CONFIG,
-                                  className="chart-trend"), delay_show=300),
-        ], className="chart-panel"),
-        html.Form([
-            dcc.Input(type="hidden", name="state", id=REPORT_STATE,
-                      value=report_state("company", query, {}, None, None, year, options, trend_kpi)),
-            html.Span(t("benchmark.report", lang), className="form-label me-2"),
-            *[html.Button(t("benchmark.report.button", lang, language=t(f"lang.{code}", lang)), type="submit",
-                          name="lang", value=code, className="btn btn-outline-primary btn-sm", id=f"{REPORT_LANG}-{code}")
-              for code in LANGS],
-        ], action="/benchmark/report", method="post", className="report-form chart-panel"),
+            html.Div(out[GROUP], id=GROUP, className="group-line", **{"aria-live": "polite"}),
+            html.Div([html.P(out[BANNER_TEXT], id=BANNER_TEXT),
+                      html.Button(out[WIDEN], id=WIDEN, hidden=out["widen_hidden"], className="btn btn-primary btn-sm")],
+                     id=BANNER, hidden=out["banner_hidden"], role="status", className="alert alert-warning small-group"),
+            dcc.Store(id=WIDEN_TO, data=out[WIDEN_TO]),
+            html.Section(out[SUMMARY], id=SUMMARY, className="benchmark-summary"),
+            html.Section(loading(html.Div(out[TABLE], id=TABLE)), className="chart-panel"),
+            loading(html.Div(out[CHARTS], id=CHARTS, className="chart-grid chart-grid-b")),
+            html.Section([
+                html.Div([html.Label(t("benchmark.trend.kpi", lang), htmlFor=TREND_KPI, className="form-label me-2"),
+                          dcc.Dropdown(id=TREND_KPI, value=trend_kpi, clearable=False, className="kpi-select",
+                                       labels=dropdown_labels(lang),
+                                       options=[{"label": k.label(lang), "value": k.id} for k in KPIS])]),
+                loading(html.Div(trend_graph(subject, options, trend_kpi, lang, viewer), id=TREND_BOX)),
+            ], className="chart-panel"),
+            html.Section([
+                dcc.Input(type="hidden", id=REPORT_STATE,
+                          value=report_state("company", query, {}, None, None, year, options, trend_kpi)),
+                html.Span(t("benchmark.report", lang), className="form-label me-2"),
+                *[html.Button(t("benchmark.report.button", lang, language=t(f"lang.{code}", lang)), type="button",
+                              className="btn btn-outline-primary btn-sm", id=f"{REPORT_LANG}-{code}")
+                  for code in LANGS],
+                html.Span([html.Span(className="spinner-border spinner-border-sm", **{"aria-hidden": "true"}),
+                           " " + t("benchmark.report.drawing", lang)], className="report-busy"),
+                html.Span(id=REPORT_STATUS, className="report-status", role="status"),
+                dcc.Download(id=REPORT_DOWNLOAD),
+            ], id=REPORT, className="report-form chart-panel"),
+        ], id=RESULTS, hidden=out["results_hidden"]),
         dcc.Store(id=LANG, data=lang),
         dcc.Store(id=ADDRESS),
     ]
