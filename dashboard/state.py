@@ -70,8 +70,9 @@ class Filters:
         }
         return {k: v for k, v in args.items() if v}
 
-    def to_query(self, lang: str, span: Span) -> str:
-        args = self.query_args(span) | lang_arg(lang)
+    def to_query(self, lang: str, span: Span, company: str | None = None) -> str:
+        """The explorer's address: the selection, the company whose detail is open, the language."""
+        args = self.query_args(span) | ({"company": company} if company else {}) | lang_arg(lang)
         return "?" + urlencode(args, safe=",") if args else ""
 
 
@@ -191,6 +192,15 @@ def from_widgets(values: Mapping[str, object], span: Span) -> Filters:
     years = values.get("years")
     first, last = (years[0], years[-1]) if isinstance(years, (list, tuple)) and years else (None, None)
     return build({**values, "from": first, "to": last}, span=span)
+
+
+def company_from_query(raw: object) -> tuple[str | None, tuple[str, ...]]:
+    """The company whose detail an explorer address opens (``company=ORG``): a nine-digit
+    organisation number or None, and what was dropped (anything else)."""
+    if raw in (None, ""):
+        return None, ()
+    org = raw.strip() if isinstance(raw, str) else ""
+    return (org, ()) if _ORG_NR.fullmatch(org) else (None, (f"company={str(raw)[:20]}",))
 
 
 def describe(f: Filters, lang: str) -> str:

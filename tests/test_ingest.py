@@ -453,15 +453,15 @@ def test_import_while_serving(tmp_path: Path, demo_db_path: Path) -> None:
 
 
 def _table_request() -> dict:
-    """The explorer table's callback for Vestland (county 46) in 2025, as the browser sends it."""
+    """The explorer's views (the table among them) for Vestland (county 46) in 2025, as the browser
+    asks for them."""
+    from dashboard.callbacks.explorer import VIEWS
+
     values = {"explorer-county": ["46"], "explorer-sector": [], "explorer-size": [], "explorer-ownership": [],
               "explorer-years": [2014, 2025], "explorer-status": "all", "explorer-prize": "any",
               "explorer-kpi": "productivity"}
-    outputs = [{"id": "explorer-table", "property": "rowData"}, {"id": "explorer-table", "property": "columnDefs"},
-               {"id": "explorer-table-note", "property": "children"},
-               {"id": "explorer-table", "property": "csvExportParams"}]
-    return {"output": "..explorer-table.rowData...explorer-table.columnDefs...explorer-table-note.children"
-                      "...explorer-table.csvExportParams..",
+    outputs = [{"id": o.component_id, "property": o.component_property} for o in VIEWS.values()]
+    return {"output": ".." + "...".join(f"{o['id']}.{o['property']}" for o in outputs) + "..",
             "outputs": outputs,
             "inputs": [{"id": k, "property": "value", "value": v} for k, v in values.items()],
             "changedPropIds": ["explorer-county.value"],
@@ -485,7 +485,7 @@ def test_a_2026_file_imports_and_the_explorer_shows_2026(app, db: Path) -> None:
             slider = find(explorer.layout(lang="en"), "explorer-years")
             assert (slider.min, slider.max, slider.value) == (2024, 2026, [2024, 2026])
             widgets = {"years": [2024, 2026], "status": "all", "prize": "any", "kpi": "productivity"}
-            rows = explorer_cb.update_table(widgets, "en")[0]
+            rows = explorer_cb.update_views(widgets, "en")["rows"]
             assert [(r["org_nr"], r["name"]) for r in rows] == [("910000047", "Fjordstål Verk AS")]
     finally:
         app.server.extensions["dashboard.db"] = served

@@ -120,7 +120,7 @@ def test_ownership_filter_on_the_explorer(app) -> None:
         assert checklist.value == ["foreign"]
         widgets = {"ownership": ["foreign"], "years": [2014, 2025]}
         search, nb, en = cb.address(widgets, "en")
-        assert search == "/?ownership=foreign&lang=en" and nb == "/?ownership=foreign"
+        assert search["href"] == "/?ownership=foreign&lang=en" and nb == "/?ownership=foreign"
         f = state.from_widgets(widgets, year_span())
         assert explorer.lead_text(f, "en") == "2025 · foreign-owned"
         foreign = explorer.trend_view(f, "en", JURY)["data"][0]["y"]

@@ -130,3 +130,24 @@ def test_compare_hostile_values() -> None:
     assert weights["productivity"] == state.WEIGHT_MAX and weights["technology"] == 0.0
     assert weights["rnd"] == 1.0  # a weight that is not a number is dropped: the default stays
     assert {"prize=gold", "companies=1 or 1=1", "weights=evil:1", "weights=rnd:nan"} <= set(s.dropped)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("923456789", ("923456789", ())),
+    (" 923456789 ", ("923456789", ())),
+    (None, (None, ())),
+    ("", (None, ())),
+    ("92345678", (None, ("company=92345678",))),                  # eight digits
+    ("923456789' or 1=1 --; x", (None, ("company=923456789' or 1=1 --",))),
+    ("9" * 10_000, (None, ("company=" + "9" * 20,))),            # named, cut short
+    (["923456789"], (None, ("company=['923456789']",))),
+])
+def test_the_company_in_an_address(raw, expected) -> None:
+    assert state.company_from_query(raw) == expected
+
+
+def test_the_address_names_the_open_company_before_the_language() -> None:
+    f = Filters(2018, 2025, counties=("46",))
+    assert f.to_query("en", SPAN, "923456789") == "?county=46&from=2018&company=923456789&lang=en"
+    assert Filters(2014, 2025).to_query("nb", SPAN, "923456789") == "?company=923456789"
+    assert f.to_query("nb", SPAN, None) == "?county=46&from=2018"

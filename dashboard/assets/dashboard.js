@@ -21,16 +21,30 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
 
 // A page's address ("/compare?year=2024"), as the server wrote it from the page's state: put it
 // into the history, so a link reproduces the view. The first address a page writes replaces the
-// entry it was opened with. Back and forward load the page the address describes (below).
+// entry it was opened with. Back and forward load the page the address describes (below). The
+// server may say how to keep it ({href, history}): "push" a new entry (the default), "replace"
+// this one (▶ play's years), or go "back" to the entry before when that is the address (closing
+// the explorer's company detail), else replace.
+const dashboardHistory = { returning: null };  // the address a "back" returns to: not reloaded
 window.dash_clientside.dashboard.pushAddress = (function () {
     let page = null;
-    return function (address) {
+    return function (written) {
+        const address = typeof written === "string" ? written : written && written.href;
         if (typeof address !== "string") return;
+        const how = (written && written.history) || "push";
         const path = address.split("?")[0];
         const search = address.slice(path.length);
         if (window.location.pathname !== path) return;
         if (search !== window.location.search) {
-            window.history[page === path ? "pushState" : "replaceState"](null, "", address);
+            const state = window.history.state;
+            if (how === "back" && state && state.before === address) {
+                dashboardHistory.returning = address;
+                window.history.back();
+            } else if (how === "push" && page === path) {
+                window.history.pushState({ before: window.location.pathname + window.location.search }, "", address);
+            } else {
+                window.history.replaceState(state, "", address);
+            }
         }
         page = path;
     };
@@ -65,9 +79,54 @@ window.dash_clientside.dashboard.print = function () {
     return window.dash_clientside.no_update;
 };
 
+// Charts in a .print-fit panel are drawn again while the page prints, as on a 1280 px screen (so
+// their text has the room it was laid out for) and scaled to the width of an A4 landscape page
+// (10 mm margins); afterwards at their own size. Chromium fires these events for the print button,
+// Ctrl+P and its print-to-PDF alike. A legend above the plot keeps its distance in px.
+(function () {
+    const PAGE = { width: 1040, height: 700 };  // CSS px inside the margins, less a little room
+    const DRAW = 1180;  // the width the charts are drawn at for print, scaled down to PAGE.width
+    const scale = PAGE.width / DRAW;
+    let drawn = [];
+    window.addEventListener("beforeprint", function () {
+        if (!window.Plotly) return;
+        drawn = Array.from(document.querySelectorAll(".print-fit .js-plotly-plot")).filter(function (gd) {
+            return gd._fullLayout && gd.offsetParent !== null;
+        }).map(function (gd) {
+            const full = gd._fullLayout, before = { width: gd.layout.width, height: gd.layout.height };
+            const height = Math.min(Math.floor(PAGE.height / scale), full.height);
+            const update = { width: DRAW, height: height };
+            if (gd.layout.legend && gd.layout.legend.y > 1) {
+                const plot = function (h) { return h - full.margin.t - full.margin.b; };
+                update["legend.y"] = 1 + (gd.layout.legend.y - 1) * plot(full.height) / plot(height);
+                before["legend.y"] = gd.layout.legend.y;
+            }
+            window.Plotly.relayout(gd, update);
+            gd.style.zoom = scale;
+            return [gd, before];
+        });
+    });
+    window.addEventListener("afterprint", function () {
+        drawn.forEach(function (entry) {
+            const gd = entry[0], before = entry[1];
+            gd.style.zoom = "";
+            window.Plotly.relayout(gd, Object.assign({}, before, {
+                width: before.width === undefined ? null : before.width,
+                height: before.height === undefined ? null : before.height,
+            }));
+        });
+        drawn = [];
+    });
+})();
+
 // Back and forward on the explorer, compare and benchmark pages: load the view the address
 // describes (the server draws it from the address; nothing here reads the address's parts).
 window.addEventListener("popstate", function (event) {
+    if (dashboardHistory.returning === window.location.pathname + window.location.search) {
+        dashboardHistory.returning = null;  // the page already shows it
+        event.stopImmediatePropagation();
+        return;
+    }
     if ((window.location.pathname === "/" && document.getElementById("explorer-county"))
         || (window.location.pathname === "/compare" && document.getElementById("compare-companies"))
         || (window.location.pathname === "/benchmark" && document.getElementById("benchmark-query"))) {

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 
 from dash.exceptions import PreventUpdate
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, no_update
@@ -34,51 +33,65 @@ def _filters(filters: object) -> state.Filters:
     return state.from_widgets(filters if isinstance(filters, dict) else {}, year_span())
 
 
-def _figure_callback(graph_id: str, view: Callable) -> Callable:
-    """A callback that redraws one chart of the explorer from the filter bar."""
-
-    @callback(output=Output(graph_id, "figure"), inputs=dict(filters=fb.FILTERS), state=LANG,
-              prevent_initial_call=True)
-    @guarded(db_error_figure)
-    def redraw(filters: dict, lang: object):
-        return view(_filters(filters), normalize_lang(lang), auth.viewer())
-
-    redraw.__name__ = f"update_{graph_id.removeprefix('explorer-')}"
-    return redraw
-
-
-update_map = _figure_callback(page.MAP, page.map_view)
-update_sectors = _figure_callback(page.SECTORS, page.sector_view)
-update_trend = _figure_callback(page.TREND, page.trend_view)
-update_scatter = _figure_callback(page.SCATTER, page.scatter_view)
+# Every view of the page, redrawn by one callback in one answer: views drawn by callbacks of their
+# own answer one by one, so for a moment some show the year before (and while ▶ play steps on,
+# a lagging view can stay a year behind). One answer moves them together.
+VIEWS = {
+    "cards": Output(page.CARDS, "children"), "lead": Output(page.LEAD, "children"),
+    "map": Output(page.MAP, "figure"), "sectors": Output(page.SECTORS, "figure"),
+    "trend": Output(page.TREND, "figure"), "scatter": Output(page.SCATTER, "figure"),
+    "rows": Output(page.TABLE, "rowData"), "columns": Output(page.TABLE, "columnDefs"),
+    "note": Output(page.TABLE_NOTE, "children"), "csv": Output(page.TABLE, "csvExportParams"),
+    "title": Output(page.TABLE_TITLE, "children"), "drawn": Output(page.DRAWN, "data"),
+}
 
 
-@callback(output=[Output(page.CARDS, "children"), Output(page.LEAD, "children")],
-          inputs=dict(filters=fb.FILTERS), state=LANG, prevent_initial_call=True)
-@guarded(lambda lang: ([], t("error.db.title", lang)))
-def update_cards(filters: dict, lang: object):
-    f, lang = _filters(filters), normalize_lang(lang)
-    return page.cards_view(f, lang, auth.viewer()), page.lead_text(f, lang)
+def _unavailable(lang: str) -> dict:
+    """The views when the database cannot be read: each one's empty state; nothing for ▶ play to
+    wait for."""
+    figure = db_error_figure(lang)
+    return {"cards": [], "lead": t("error.db.title", lang), "map": figure, "sectors": figure, "trend": figure,
+            "scatter": figure, "rows": [], "columns": no_update, "note": t("error.db.title", lang),
+            "csv": no_update, "title": no_update, "drawn": None}
 
 
-@callback(output=[Output(page.TABLE, "rowData"), Output(page.TABLE, "columnDefs"),
-                  Output(page.TABLE_NOTE, "children"), Output(page.TABLE, "csvExportParams")],
-          inputs=dict(filters=fb.FILTERS), state=LANG, prevent_initial_call=True)
-@guarded(lambda lang: ([], no_update, t("error.db.title", lang), no_update))
-def update_table(filters: dict, lang: object):
-    f, lang = _filters(filters), normalize_lang(lang)
-    rows, columns, note = page.table_view(f, lang, auth.viewer())
-    return rows, columns, note, page.csv_params(f, lang)
+@callback(output=VIEWS, inputs=dict(filters=fb.FILTERS), state=LANG, prevent_initial_call=True)
+@guarded(_unavailable)
+def update_views(filters: dict, lang: object) -> dict:
+    """Every view of the selection: cards, lead, charts, table and its title, and the year drawn."""
+    f, lang, viewer = _filters(filters), normalize_lang(lang), auth.viewer()
+    rows, columns, note = page.table_view(f, lang, viewer)
+    return {"cards": page.cards_view(f, lang, viewer), "lead": page.lead_text(f, lang),
+            "map": page.map_view(f, lang, viewer), "sectors": page.sector_view(f, lang, viewer),
+            "trend": page.trend_view(f, lang, viewer), "scatter": page.scatter_view(f, lang, viewer),
+            "rows": rows, "columns": columns, "note": note, "csv": page.csv_params(f, lang),
+            "title": page.table_title(f, lang), "drawn": f.year_to}
+
+
+def _history(played: bool, closed: bool) -> str:
+    """How the browser keeps an address (``pushAddress``): ▶ play's years replace the entry they
+    were played in (back undoes what came before the play, not one year); closing a company's
+    detail goes back to the entry it was opened from; any other change is a new entry."""
+    return "replace" if played else "back" if closed else "push"
 
 
 @callback(output=[Output(page.ADDRESS, "data"), *(Output(link, "href") for link in LANG_LINKS.values())],
-          inputs=dict(filters=fb.FILTERS), state=LANG)
-def address(filters: dict, lang: object):
-    """The address of the view, written from ``Filters.to_query`` (the browser only pushes it into
-    its history), and the language links, which keep the selection."""
+          inputs=dict(filters=fb.FILTERS, company=Input(page.COMPANY, "data"), shown=Input(page.MODAL, "is_open")),
+          state=dict(lang=State(page.LANG, "data"), step=State(page.PLAYED, "data"),
+                     before=State(page.ADDRESS, "data")))
+def address(filters: dict, lang: object, company: object = None, shown: object = None, step: object = None,
+            before: object = None):
+    """The address of the view, written from ``Filters.to_query`` with the open company's detail
+    (the browser only puts it into its history), and the language links, which keep both. An
+    address is ▶ play's when play took a step since the last one (``page.PLAYED``)."""
     span, lang = year_span(), normalize_lang(lang)
     f = state.from_widgets(filters if isinstance(filters, dict) else {}, span)
-    return tuple("/" + f.to_query(language, span) for language in (lang, *LANGS))
+    org = company if shown is True and isinstance(company, str) and ORG_NR.fullmatch(company) else None
+    step = step if isinstance(step, str) else None
+    played = step is not None and step != (before.get("step") if isinstance(before, dict) else None)
+    closed = shown is False and ctx.triggered_id == page.MODAL
+    here = {"href": "/" + f.to_query(lang, span, org), "history": _history(played, closed), "step": step}
+    return here, *("/" + f.to_query(language, span, org) for language in LANGS)
 
 
 @callback(Output(page.TABLE, "exportDataAsCsv"), Input(page.DOWNLOAD, "n_clicks"),
@@ -124,40 +137,47 @@ def click_sector(click: object, current: object):
     return _toggle(current, _clicked(click), set(sectors()["code"]))
 
 
-@callback(Output(fb.YEARS, "value"),
-          Output(page.TIMER, "disabled"), Output(page.PLAY, "children"),
+@callback(Output(fb.YEARS, "value"), Output(page.TIMER, "disabled"), Output(page.PLAY, "children"),
+          Output(page.PLAYED, "data"),
           Input(page.PLAY, "n_clicks"), Input(page.TIMER, "n_intervals"),
-          State(fb.YEARS, "value"), State(page.TIMER, "disabled"), State(page.LANG, "data"),
+          State(fb.YEARS, "value"), State(page.TIMER, "disabled"), State(page.DRAWN, "data"),
+          State(page.LANG, "data"),
           prevent_initial_call=True)
-@guarded(lambda lang: (no_update, True, t("play.start", lang)))
-def play(n_clicks: object, n_intervals: object, years: object, stopped: object, lang: object):
+@guarded(lambda lang: (no_update, True, t("play.start", lang), no_update))
+def play(n_clicks: object, n_intervals: object, years: object, stopped: object, drawn: object, lang: object):
     """Play the years: the last year of the range steps forward until the data's last year, and
-    every view follows, like the time slider of Our World in Data's Grapher."""
+    every view follows, like the time slider of Our World in Data's Grapher. A step waits until
+    the views have drawn the year before (``page.DRAWN``), so on a slow day no year is skipped
+    and none is shown half-drawn. Each step is marked in ``page.PLAYED`` for the address."""
     lang = normalize_lang(lang)
     span = year_span()
     f = state.from_widgets({"years": years}, span)
     start, stop = t("play.start", lang), t("play.stop", lang)
+    step = f"{n_clicks}:{n_intervals}"
     if ctx.triggered_id == page.PLAY:
         if stopped is False:  # playing: stop where we are
-            return no_update, True, start
+            return no_update, True, start, no_update
         if f.year_to >= span.last:  # at the end: start again from the first year
-            return [f.year_from, f.year_from], False, stop
-        return no_update, False, stop
+            return [f.year_from, f.year_from], False, stop, step
+        return no_update, False, stop, no_update
     if stopped is not False:
-        return no_update, True, start
+        return no_update, True, start, no_update
+    if drawn is not None and drawn != f.year_to:  # the views are still drawing this year
+        raise PreventUpdate
     year = min(f.year_to + 1, span.last)
     done = year >= span.last
-    return [f.year_from, year], done, start if done else stop
+    return [f.year_from, year], done, start if done else stop, step
 
 
 @callback(Output(page.MODAL, "is_open"), Output(page.MODAL_TITLE, "children"),
-          Output(page.MODAL_BODY, "children"),
+          Output(page.MODAL_BODY, "children"), Output(page.COMPANY, "data"),
           Input(page.TABLE, "cellClicked"), Input(page.SCATTER, "clickData"),
           State(fb.KPI, "value"), State(fb.YEARS, "value"), State(page.LANG, "data"),
           prevent_initial_call=True)
-@guarded(lambda lang: (True, t("error.db.title", lang), []))
+@guarded(lambda lang: (True, t("error.db.title", lang), [], None))
 def open_company(cell: object, click: object, kpi: object, years: object, lang: object):
-    """A company's detail, from a click on a table row or a scatter bubble (the jury's only)."""
+    """A company's detail, from a click on a table row or a scatter bubble (the jury's only); its
+    organisation number goes into the address (``company=``), so the detail can be shared."""
     auth.require("jury", "admin")
     lang = normalize_lang(lang)
     if ctx.triggered_id == page.TABLE:
@@ -168,11 +188,11 @@ def open_company(cell: object, click: object, kpi: object, years: object, lang: 
         raise PreventUpdate
     f = state.from_widgets({"years": years, "kpi": kpi}, year_span())
     title, body = page.company_view(org_nr, f, lang)
-    return True, title, body
+    return True, title, body, org_nr if body else None
 
 
-# The browser puts the address the server wrote into its history (a link reproduces the view;
-# back and forward redraw the page from it).
+# The browser puts the address the server wrote into its history as the server says (a link
+# reproduces the view; back and forward redraw the page from it).
 clientside_callback(
     ClientsideFunction(namespace="dashboard", function_name="pushAddress"),
     Input(page.ADDRESS, "data"),

@@ -16,6 +16,7 @@ from dash import dcc, html
 from dashboard import dimensions, disclosure, figures, state
 from dashboard.components.filter_bar import filter_bar
 from dashboard.components.kpi_card import CardData, kpi_card
+from dashboard.components.loading import loading
 from dashboard.components.shell import page_layout
 from dashboard.db import cached, run_query, year_span
 from dashboard.auth import viewer as current_viewer
@@ -35,10 +36,14 @@ TREND = "explorer-trend"
 SCATTER = "explorer-scatter"
 TABLE = "explorer-table"
 TABLE_NOTE = "explorer-table-note"
+TABLE_TITLE = "explorer-table-title"
 DOWNLOAD = "explorer-download"
 PLAY = "explorer-play"
 TIMER = "explorer-play-timer"
 ADDRESS = "explorer-address"  # the address of the view, written by the server
+DRAWN = "explorer-drawn"  # the year the views last drew: ▶ play steps on only when they have
+PLAYED = "explorer-played"  # ▶ play's last step, so the address it gives replaces the history entry
+COMPANY = "explorer-company-open"  # the organisation number of the company detail last opened
 MODAL = "explorer-company"
 MODAL_TITLE = "explorer-company-title"
 MODAL_BODY = "explorer-company-body"
@@ -61,6 +66,10 @@ def _only(items: tuple) -> object:
 
 def lead_text(f: Filters, lang: str) -> str:
     return t("explorer.lead.selection", lang, year=f.year_to, selection=state.describe(f, lang))
+
+
+def table_title(f: Filters, lang: str) -> str:
+    return t("table.title", lang, year=f.year_to)
 
 
 @cached()
@@ -242,7 +251,9 @@ def company_view(org_nr: str, f: Filters, lang: str) -> tuple[str, list]:
         items = []
         for entry in noms:
             year, prize, status = entry.split(":")
-            items.append(f"{year} {t(f'status.{status}', lang).lower()} ({t(f'prize.{prize}', lang).lower()})")
+            # one company's status ("nominert"), not the filter's ("nominerte")
+            items.append(f"{year} {t(f'award.{state.STATUS_LEVEL[status]}', lang).lower()} "
+                         f"({t(f'prize.{prize}', lang).lower()})")
         nominations = html.P(t("company.nominations", lang, items=", ".join(items)))
     rank_rows = [
         html.Tr([
@@ -257,7 +268,7 @@ def company_view(org_nr: str, f: Filters, lang: str) -> tuple[str, list]:
         html.P(facts, className="company-facts"),
         nominations,
         dcc.Graph(figure=figures.company_history_figure(history, kpi, lang, p["name"]),
-                  config=figures.GRAPH_CONFIG, className="company-chart"),
+                  config=figures.graph_config(lang), className="company-chart"),
         html.H3(t("company.rank", lang, year=f.year_to), className="h6 mt-3"),
         dbc.Table([
             html.Thead(html.Tr([html.Th(t("data.kpi", lang), scope="col"),
@@ -270,9 +281,22 @@ def company_view(org_nr: str, f: Filters, lang: str) -> tuple[str, list]:
     return p["name"], body
 
 
-def _graph(graph_id: str, figure: figures.Figure, f: Filters, name: str) -> dcc.Loading:
-    config = figures.GRAPH_CONFIG | {"toImageButtonOptions": {"filename": f"{name}-{f.kpi}-{f.year_to}",
-                                                              "scale": 2}}
+def company_detail(org_nr: str | None, f: Filters, lang: str,
+                   viewer: Viewer | None = None) -> tuple[str | None, list, bool]:
+    """The company detail an address names (``company=ORG``): its title and body, empty when there
+    is no such company; and whether it was withheld, as it is from anyone but the jury (the detail
+    shows a single company's figures)."""
+    viewer = disclosure.or_public(viewer)
+    if org_nr is None:
+        return None, [], False
+    if not viewer.full:
+        return None, [], True
+    title, body = company_view(org_nr, f, lang)
+    return (title, body, False) if body else (None, [], False)
+
+
+def _graph(graph_id: str, figure: figures.Figure, f: Filters, name: str, lang: str) -> dcc.Loading:
+    config = figures.graph_config(lang, toImageButtonOptions={"filename": f"{name}-{f.kpi}-{f.year_to}", "scale": 2})
     return dcc.Loading(dcc.Graph(id=graph_id, figure=figure, config=config, className=f"chart chart-{name}"),
                        delay_show=300, overlay_style={"visibility": "visible", "opacity": 0.5})
 
@@ -283,10 +307,15 @@ def layout(lang: str, args: dict[str, str]) -> list:
     f = state.from_query(args, span)
     v = current_viewer()
     rows, columns, note = table_view(f, lang, v)
+    company, dropped = state.company_from_query(args.get("company"))
+    title, body, hidden = company_detail(company, f, lang, v)
+    if company and not body and not hidden:  # no such company: the page without a detail
+        dropped, company = (*dropped, f"company={company}"), None
     notice = None
-    if f.dropped:
-        notice = dbc.Alert(t("filter.dropped", lang, items=", ".join(f.dropped)), color="info",
-                           id=NOTICE, dismissable=True)
+    if f.dropped or dropped or hidden:
+        text = t("filter.dropped", lang, items=", ".join((*f.dropped, *dropped))) if f.dropped or dropped else ""
+        notice = dbc.Alert(" ".join(p for p in (text, t("auth.companies_hidden", lang) if hidden else "") if p),
+                           color="info", id=NOTICE, dismissable=True)
     return [
         html.H1(t("explorer.title", lang)),
         html.P(lead_text(f, lang), className="lead", id=LEAD),
@@ -298,8 +327,8 @@ def layout(lang: str, args: dict[str, str]) -> list:
         html.Section(cards_view(f, lang, v), id=CARDS, className="card-grid", **{"aria-live": "polite"}),
         html.Div(
             [
-                html.Section(_graph(MAP, map_view(f, lang, v), f, "map"), className="chart-panel panel-map"),
-                html.Section(_graph(SECTORS, sector_view(f, lang, v), f, "sectors"),
+                html.Section(_graph(MAP, map_view(f, lang, v), f, "map", lang), className="chart-panel panel-map"),
+                html.Section(_graph(SECTORS, sector_view(f, lang, v), f, "sectors", lang),
                              className="chart-panel panel-sectors"),
             ],
             className="chart-grid chart-grid-a",
@@ -310,12 +339,12 @@ def layout(lang: str, args: dict[str, str]) -> list:
                     [
                         html.Div(html.Button(t("play.start", lang), id=PLAY, className="btn btn-primary btn-sm"),
                                  className="panel-tools"),
-                        _graph(TREND, trend_view(f, lang, v), f, "trend"),
+                        _graph(TREND, trend_view(f, lang, v), f, "trend", lang),
                         dcc.Interval(id=TIMER, interval=1400, disabled=True),
                     ],
                     className="chart-panel panel-trend",
                 ),
-                html.Section(_graph(SCATTER, scatter_view(f, lang, v), f, "scatter"),
+                html.Section(_graph(SCATTER, scatter_view(f, lang, v), f, "scatter", lang),
                              className="chart-panel panel-scatter"),
             ],
             className="chart-grid chart-grid-b",
@@ -323,11 +352,11 @@ def layout(lang: str, args: dict[str, str]) -> list:
         html.Section(
             [
                 html.Div([
-                    html.H2(t("table.title", lang, year=f.year_to), className="h5", id="explorer-table-title"),
+                    html.H2(table_title(f, lang), className="h5", id=TABLE_TITLE),
                     html.Button(t("table.download", lang), id=DOWNLOAD, className="btn btn-outline-primary btn-sm"),
                 ], className="panel-head"),
                 html.P(note, id=TABLE_NOTE, className="table-note"),
-                dag.AgGrid(
+                loading(dag.AgGrid(
                     id=TABLE, rowData=rows, columnDefs=columns,
                     defaultColDef={"sortable": True, "resizable": True, "floatingFilter": True,
                                    "minWidth": 110},
@@ -340,11 +369,14 @@ def layout(lang: str, args: dict[str, str]) -> list:
                     columnSize="autoSize",
                     className="ag-theme-quartz company-grid",
                     style={"height": "640px"},
-                ),
+                )),
             ],
             className="chart-panel panel-table",
         ),
-        dbc.Modal([dbc.ModalHeader(dbc.ModalTitle(id=MODAL_TITLE)), dbc.ModalBody(id=MODAL_BODY)],
-                  id=MODAL, size="xl", is_open=False, scrollable=True),
+        dbc.Modal([dbc.ModalHeader(dbc.ModalTitle(title, id=MODAL_TITLE)), dbc.ModalBody(body, id=MODAL_BODY)],
+                  id=MODAL, size="xl", is_open=bool(body), scrollable=True),
+        dcc.Store(id=COMPANY, data=company if body else None),
+        dcc.Store(id=DRAWN, data=f.year_to),
+        dcc.Store(id=PLAYED),
         dcc.Store(id=LANG, data=lang),
     ]
