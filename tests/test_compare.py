@@ -48,7 +48,12 @@ def test_comparison_and_ranking(client, app, finalists) -> None:
     assert [c["org_nr"] for c in store["companies"]] == finalists
     assert set(store["companies"][0]["scores"]) == {"sustainability", "technology", "productivity", "rnd",
                                                     "cost_level", "world_market"}
-    assert [text(h) for h in of_kind(out["compare-table"]["children"], "H2")] == ["Every key figure, 2025"]
+    assert out["compare-table-title"]["children"] == "Every key figure, 2025"
+    assert out["compare-results"]["hidden"] is False and out["compare-empty"]["hidden"] is True
+    # on screen one table; on paper the same companies in groups of five, the KPI column repeated
+    tables = of_kind(out["compare-table"]["children"], "Table")
+    heads = [[text(th) for th in of_kind(of_kind(table, "Thead"), "Th")] for table in tables]
+    assert len(tables) == 2 and heads[0] == heads[1] and heads[0][0] == "Key figure"
 
     r = post(client, app, "compare-multiples.figure",
              {"compare-companies.value": finalists, "compare-view.value": "change", "compare-year.value": 2025,
@@ -126,7 +131,9 @@ def test_search_by_name_or_number(client, app, finalists) -> None:
     assert all(o["value"].startswith(finalists[0][:5]) or finalists[0][:5] in o["label"] for o in options)
 
 
-def test_csv_download(client, app, finalists) -> None:
+def test_key_figure_csv_is_the_table_as_shown(client, app, finalists) -> None:
+    from dashboard.kpis import KPIS
+
     r = post(client, app, "compare-download.data",
              {"compare-csv.n_clicks": 1, "compare-companies.value": finalists, "compare-year.value": 2025,
               "compare-prize.value": "main", "compare-lang.data": "nb"})
@@ -134,7 +141,169 @@ def test_csv_download(client, app, finalists) -> None:
     assert data["filename"] == "compare-main-2025.csv"
     lines = data["content"].lstrip("\ufeff").splitlines()
     assert lines[0] == "Bedrift;Org.nr.;Nøkkeltall;Enhet;Verdi;P nominerte;P bransje"
-    assert len(lines) > 3 * 10
+    rows = [line.split(";") for line in lines[1:]]
+    # the companies in the order picked, each with the KPIs in the table's order
+    assert list(dict.fromkeys(row[1] for row in rows)) == finalists
+    first = [row[2] for row in rows if row[1] == finalists[0]]
+    assert first == [k.label("nb") for k in KPIS if k.label("nb") in first]
+    assert len(first) > 10
+    # every number as the table shows it (rounded to the KPI's decimals), percentiles whole
+    table = post(client, app, "compare-table.children",
+                 {"compare-companies.value": finalists, "compare-year.value": 2025, "compare-prize.value": "main",
+                  "compare-lang.data": "nb"}).get_json()["response"]["compare-table"]["children"]
+    screen = of_kind(table, "Table")[0]
+    shown = [text(by_class(td, "value")) for tr in of_kind(of_kind(screen, "Tbody"), "Tr")
+             for td in of_kind(tr, "Td")[:1] if by_class(td, "value")]
+    assert len(shown) == len(first)
+    for row, value in zip(rows, shown):  # the first company's rows, against its column on the page
+        assert float(row[4].replace(",", ".")) == float(value.replace("\u2009", "").replace("\xa0", "")
+                                                         .replace("\u2212", "-").replace(",", ".")), (row, value)
+        assert row[5].lstrip("-").isdigit() or row[5] == "", row
+
+
+def ranking_store() -> dict:
+    """Three companies' criterion scores, made up to be computed by hand (see the test below)."""
+    blank = dict.fromkeys(["sustainability", "technology", "productivity", "rnd", "cost_level", "world_market"])
+    return {"prize": "main", "year": 2025, "companies": [
+        {"org_nr": "910000004", "name": "Alfa", "percentiles": {},
+         "scores": {"sustainability": 62.5, "technology": 60.0, "productivity": 40.0, "rnd": None,
+                    "cost_level": 50.0, "world_market": 70.0}},
+        {"org_nr": "910000012", "name": "Beta", "percentiles": {},
+         "scores": {"sustainability": 30.0, "technology": 90.0, "productivity": 70.0, "rnd": 20.0,
+                    "cost_level": 60.0, "world_market": 10.0}},
+        {"org_nr": "910000020", "name": "Ceta", "percentiles": {}, "scores": blank},
+    ]}
+
+
+RANKING_WEIGHTS = {"sustainability": 1.0, "technology": 1.0, "productivity": 2.5, "rnd": 0.0, "cost_level": 1.0,
+                   "world_market": 1.0}
+
+
+def ranking_request(app, store: dict, weights: dict[str, float], lang: str = "nb") -> dict:
+    ids = [{"type": "compare-weight", "criterion": c} for c in weights]
+    body = callback_body(app, "compare-ranking.children", {"compare-scores.data": store, "compare-lang.data": lang})
+    body["inputs"][0] = [{"id": i, "property": "value", "value": w} for i, w in zip(ids, weights.values())]
+    body["state"][0] = [{"id": i, "property": "id", "value": i} for i in ids]
+    return body
+
+
+def test_ranking_csv_is_the_ranking_as_shown(client, app) -> None:
+    from dashboard import csv_export
+    from dashboard.pages import compare as page
+
+    # By hand, weights 1, 1, 2.5, 0, 1, 1 (sum 6.5):
+    #   Beta (30 + 90 + 2.5·70 + 0·20 + 60 + 10) / 6.5 = 365 / 6.5 = 56.15 -> 56.2, first
+    #   Alfa (62.5 + 60 + 2.5·40 + 50 + 70) / 6.5 (no R&D score: left out) = 342.5 / 6.5 = 52.69 -> 52.7
+    #   Ceta has no scores: no rank, listed last
+    # Productivity's weight halved (1.25): Alfa 292.5 / 5.25 = 55.7 passes Beta 277.5 / 5.25 = 52.9, so
+    # each moves one place (stability 1). Alfa's 62.5 is shown, and written, as 62 (half to even).
+    csv = csv_export.to_csv(page.ranking_csv_rows(ranking_store(), RANKING_WEIGHTS, "nb"), "nb")
+    assert csv.lstrip("\ufeff").splitlines() == [
+        ("Plass;Bedrift;Org.nr.;Poeng (0–100);Bærekraft (vekt 1);Teknologi (vekt 1);Produktivitet (vekt 2,5);"
+         "FoU (vekt 0);Kostnadsnivå (vekt 1);Verdensmarked (vekt 1);Stabilitet (± plasser)"),
+        "1;Beta;910000012;56,2;30;90;70;20;60;10;1",
+        "2;Alfa;910000004;52,7;62;60;40;;50;70;1",
+        ";Ceta;910000020;;;;;;;;0",
+    ]
+    # the table on the page says the same, in the same order, and offers "reset weights"
+    out = client.post("/_dash-update-component", json=ranking_request(app, ranking_store(), RANKING_WEIGHTS))
+    response = out.get_json()["response"]
+    assert response["compare-reset-weights"]["disabled"] is False
+    rows = of_kind(of_kind(response["compare-ranking"]["children"], "Tbody"), "Tr")
+    assert [[text(c) for c in of_kind(tr, "Td") + of_kind(tr, "Th")] for tr in rows] == [
+        ["1", "56,2", "30", "90", "70", "20", "60", "10", "±1", "Beta"],
+        ["2", "52,7", "62", "60", "40", "–", "50", "70", "±1", "Alfa"],
+        ["–", "ingen tall", "–", "–", "–", "–", "–", "–", "stabil", "Ceta"],
+    ]
+    title = by_class(response["compare-ranking"]["children"], "print-title")
+    assert text(by_class(title, "print-weights-line")) == (
+        "Vekter: Bærekraft 1 · Teknologi 1 · Produktivitet 2,5 · FoU 0 · Kostnadsnivå 1 · Verdensmarked 1")
+    assert text(by_class(title, "print-title-line")).startswith(
+        "Norges smarteste industribedrift · Hovedprisen 2025 · juryens sammenligning, ")
+    same = client.post("/_dash-update-component", json=ranking_request(app, ranking_store(), dict.fromkeys(RANKING_WEIGHTS, 1)))
+    assert same.get_json()["response"]["compare-reset-weights"]["disabled"] is True
+
+
+def test_ranking_download_over_http(client, app, finalists) -> None:
+    """The ranking's download recomputes the scores from the database, under the sliders' weights,
+    and lists the companies as the ranking on the page does."""
+    weights = dict.fromkeys(RANKING_WEIGHTS, 1.0) | {"productivity": 3.0}
+    ids = [{"type": "compare-weight", "criterion": c} for c in weights]
+    body = callback_body(app, "compare-ranking-download.data",
+                         {"compare-ranking-csv.n_clicks": 1, "compare-companies.value": finalists,
+                          "compare-year.value": 2025, "compare-prize.value": "main", "compare-lang.data": "en"})
+    body["state"][3] = [{"id": i, "property": "value", "value": w} for i, w in zip(ids, weights.values())]
+    body["state"][4] = [{"id": i, "property": "id", "value": i} for i in ids]
+    data = client.post("/_dash-update-component", json=body).get_json()["response"]["compare-ranking-download"]["data"]
+    assert data["filename"] == "ranking-main-2025.csv"
+    lines = data["content"].lstrip("\ufeff").splitlines()
+    assert lines[0].startswith("Rank,Company,Org. no.,Score (0–100),Sustainability (weight 1),")
+    assert "Productivity (weight 3)" in lines[0]
+    store = post(client, app, "compare-table.children",
+                 {"compare-companies.value": finalists, "compare-year.value": 2025, "compare-prize.value": "main",
+                  "compare-lang.data": "en"}).get_json()["response"]["compare-scores"]["data"]
+    table = client.post("/_dash-update-component", json=ranking_request(app, store, weights, "en")).get_json()
+    rows = of_kind(of_kind(table["response"]["compare-ranking"]["children"], "Tbody"), "Tr")
+    shown = [[text(of_kind(tr, "Td")[0]), text(of_kind(tr, "Th")), text(of_kind(tr, "Td")[1])] for tr in rows]
+    written = [line.split(",") for line in lines[1:]]
+    assert [[row[0], row[1], row[3]] for row in written] == shown  # rank, name, total to one decimal
+    assert sorted(row[2] for row in written) == sorted(finalists)
+
+
+def test_reset_weights(client, app) -> None:
+    ids = [{"type": "compare-weight", "criterion": c} for c in ("productivity", "rnd", "world_market")]
+    key = '{"criterion":["ALL"],"type":"compare-weight"}.value'
+    body = {"output": key, "outputs": {"id": {"criterion": ["ALL"], "type": "compare-weight"}, "property": "value"},
+            "inputs": [{"id": "compare-reset-weights", "property": "n_clicks", "value": 1}],
+            "changedPropIds": ["compare-reset-weights.n_clicks"],
+            "state": [[{"id": i, "property": "id", "value": i} for i in ids]]}
+    response = client.post("/_dash-update-component", json=body).get_json()["response"]
+    assert response == {'{"criterion":["ALL"],"type":"compare-weight"}': {"value": [1.0, 1.0, 1.0]}}
+    body["state"][0] = "nonsense"
+    hostile = client.post("/_dash-update-component", json=body)
+    assert hostile.status_code < 500 and "Traceback" not in hostile.get_data(as_text=True)
+
+
+def test_opens_with_the_latest_finalists(app, finalists) -> None:
+    from dashboard.pages import compare as page
+    from tests.layout import find, prop
+
+    with app.server.test_request_context():
+        opened = page.layout(lang="en")  # the menu's link: no companies in the address
+        empty = page.layout(lang="en", companies="")  # the empty view's own address
+        named = page.layout(lang="en", companies=finalists[0])
+    assert prop(find(opened, "compare-companies"), "value") == finalists
+    assert prop(find(opened, "compare-results"), "hidden") is False
+    assert prop(find(opened, "compare-empty"), "hidden") is True
+    assert prop(find(empty, "compare-companies"), "value") == []
+    assert prop(find(empty, "compare-results"), "hidden") is True
+    assert prop(find(empty, "compare-empty"), "hidden") is False
+    assert text(find(empty, "compare-load-finalists")) == "Load the 2025 finalists"
+    assert prop(find(empty, "compare-load-finalists"), "disabled") is False
+    assert prop(find(named, "compare-companies"), "value") == [finalists[0]]
+
+
+def test_address_reproduces_the_view(client, app, finalists) -> None:
+    def address(companies: list[str]) -> str:
+        r = post(client, app, "compare-address.data",
+                 {"compare-year.value": 2025, "compare-prize.value": "main", "compare-status.value": "nominated",
+                  "compare-companies.value": companies, "compare-view.value": "change", "compare-lang.data": "en"})
+        return r.get_json()["response"]["compare-address"]["data"]
+
+    assert address(finalists) == "/compare?companies=" + ",".join(finalists) + "&lang=en"
+    assert address([]) == "/compare?lang=en&companies="  # not the finalists again on reload
+
+
+def test_empty_choice_shows_the_empty_view(client, app) -> None:
+    out = post(client, app, "compare-table.children",
+               {"compare-companies.value": [], "compare-year.value": 2025, "compare-prize.value": "main",
+                "compare-lang.data": "nb"}).get_json()["response"]
+    assert out["compare-results"]["hidden"] is True and out["compare-empty"]["hidden"] is False
+    assert out["compare-load-finalists"] == {"children": "Last inn finalistene for 2025", "disabled": False}
+    r = post(client, app, "compare-companies.value",
+             {"compare-load-finalists.n_clicks": 1, "compare-companies.value": [], "compare-year.value": 2025,
+              "compare-prize.value": "main", "compare-lang.data": "nb"}, changed="compare-load-finalists.n_clicks")
+    assert len(r.get_json()["response"]["compare-companies"]["value"]) == 3
 
 
 def test_weights_from_sliders_are_validated() -> None:

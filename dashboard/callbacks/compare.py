@@ -39,17 +39,19 @@ def search(search: object, year: object, prize: object, status: object, chosen: 
 
 
 @callback(Output(page.COMPANIES, "value"), Output(page.NOTICE, "children"),
-          Input(page.ADD_FINALISTS, "n_clicks"), Input(page.COMPANIES, "value"),
+          Input(page.ADD_FINALISTS, "n_clicks"), Input(page.LOAD_FINALISTS, "n_clicks"),
+          Input(page.COMPANIES, "value"),
           State(page.YEAR, "value"), State(page.PRIZE, "value"), State(page.LANG, "data"),
           prevent_initial_call=True)
 @guarded(lambda lang: (no_update, t("error.db.title", lang)))
-def choose(n_clicks: object, chosen: object, year: object, prize: object, lang: object):
-    """Add the finalists in one click; keep the choice to at most ten companies."""
+def choose(n_clicks: object, n_loads: object, chosen: object, year: object, prize: object, lang: object):
+    """Add the finalists in one click (the picker's button, or the empty view's); keep the choice
+    to at most ten companies."""
     auth.require("jury", "admin")
     lang = normalize_lang(lang)
     span = year_span()
     s = state.build_compare(year, prize, None, chosen, span=span)
-    if ctx.triggered_id == page.ADD_FINALISTS:
+    if ctx.triggered_id in (page.ADD_FINALISTS, page.LOAD_FINALISTS):
         merged = list(dict.fromkeys([*s.companies, *page.finalists(s)]))
         s = state.build_compare(year, prize, None, merged, span=span)
         return list(s.companies), tn("compare.too_many", state.COMPARE_MAX, lang) if len(merged) > len(s.companies) else ""
@@ -58,14 +60,20 @@ def choose(n_clicks: object, chosen: object, year: object, prize: object, lang: 
     raise PreventUpdate
 
 
-@callback(Output(page.TABLE, "children"), Output(page.SCORES, "data"),
+@callback(Output(page.TABLE, "children"), Output(page.SCORES, "data"), Output(page.TABLE_TITLE, "children"),
+          Output(page.RESULTS, "hidden"), Output(page.EMPTY, "hidden"),
+          Output(page.LOAD_FINALISTS, "children"), Output(page.LOAD_FINALISTS, "disabled"),
           Input(page.COMPANIES, "value"), Input(page.YEAR, "value"), Input(page.PRIZE, "value"),
           State(page.LANG, "data"), prevent_initial_call=True)
-@guarded(lambda lang: (t("error.db.title", lang), no_update))
+@guarded(lambda lang: (t("error.db.title", lang), *[no_update] * 6))
 def compare(chosen: object, year: object, prize: object, lang: object):
+    """The comparison of the chosen companies; with none chosen, the empty view in its place."""
     auth.require("jury", "admin")
+    lang = normalize_lang(lang)
     s = state.build_compare(year, prize, None, chosen, span=year_span())
-    return page.table_and_scores(s, normalize_lang(lang))
+    table, store = page.table_and_scores(s, lang)
+    return (table, store, page.table_title(s, lang), not s.companies, bool(s.companies),
+            *page.load_button(s, lang))
 
 
 @callback(Output(page.MULTIPLES, "figure"),
@@ -81,9 +89,11 @@ def multiples(chosen: object, view: object, year: object, prize: object, lang: o
 def _clean_store(store: object) -> dict:
     """The store as the browser sent it back, kept only where it has the shape we wrote."""
     store = store if isinstance(store, dict) and isinstance(store.get("companies"), list) else {}
+    year = store.get("year")  # only printed in the title line
     number = lambda v: v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))  # noqa: E731
     return {
         "prize": store.get("prize") if store.get("prize") in ("main", "special") else "main",
+        "year": year if isinstance(year, int) and not isinstance(year, bool) and 0 < year < 10_000 else None,
         "companies": [
             c for c in store.get("companies", [])[:state.COMPARE_MAX]
             if isinstance(c, dict) and isinstance(c.get("name"), str) and isinstance(c.get("org_nr"), str)
@@ -100,17 +110,29 @@ def radar(store: object, lang: object):
     return page.radar(_clean_store(store), normalize_lang(lang))
 
 
-@callback(Output(page.RANKING, "children"),
+@callback(Output(page.RANKING, "children"), Output(page.RESET, "disabled"),
           Input({"type": page.WEIGHT, "criterion": ALL}, "value"), Input(page.SCORES, "data"),
           State({"type": page.WEIGHT, "criterion": ALL}, "id"), State(page.LANG, "data"),
           prevent_initial_call=True)
 def rank(values: object, store: object, ids: object, lang: object):
-    """Re-rank live as a weight moves. The store holds only criterion scores of the chosen few."""
+    """Re-rank live as a weight moves. The store holds only criterion scores of the chosen few.
+    "Reset weights" is offered while a weight is not 1."""
     auth.require("jury", "admin")
     lang = normalize_lang(lang)
     clean = _clean_store(store)
-    prize = clean["prize"]
-    return page.ranking_table(clean, _weights(values, ids, prize), lang)
+    weights = _weights(values, ids, clean["prize"])
+    return page.ranking_table(clean, weights, lang), all(w == 1.0 for w in weights.values())
+
+
+@callback(Output({"type": page.WEIGHT, "criterion": ALL}, "value"),
+          Input(page.RESET, "n_clicks"), State({"type": page.WEIGHT, "criterion": ALL}, "id"),
+          prevent_initial_call=True)
+def reset_weights(n_clicks: object, ids: object):
+    """Every weight back to 1, the default."""
+    auth.require("jury", "admin")
+    if not isinstance(ids, list):
+        raise PreventUpdate
+    return [1.0] * len(ids)
 
 
 @callback(Output(page.DOWNLOAD, "data"), Input(page.CSV, "n_clicks"),
@@ -118,6 +140,7 @@ def rank(values: object, store: object, ids: object, lang: object):
           State(page.LANG, "data"), prevent_initial_call=True)
 @guarded(lambda lang: no_update)
 def download(n_clicks: object, chosen: object, year: object, prize: object, lang: object):
+    """The key-figure table as CSV."""
     auth.require("jury", "admin")
     lang = normalize_lang(lang)
     s = state.build_compare(year, prize, None, chosen, span=year_span())
@@ -125,6 +148,25 @@ def download(n_clicks: object, chosen: object, year: object, prize: object, lang
     rows = page.csv_rows(companies, pct, lang)
     name = f"compare-{s.prize}-{s.year}.csv"
     return dcc.send_string(csv_export.to_csv(rows, lang), name)
+
+
+@callback(Output(page.RANKING_DOWNLOAD, "data"), Input(page.RANKING_CSV, "n_clicks"),
+          State(page.COMPANIES, "value"), State(page.YEAR, "value"), State(page.PRIZE, "value"),
+          State({"type": page.WEIGHT, "criterion": ALL}, "value"),
+          State({"type": page.WEIGHT, "criterion": ALL}, "id"),
+          State(page.LANG, "data"), prevent_initial_call=True)
+@guarded(lambda lang: no_update)
+def download_ranking(n_clicks: object, chosen: object, year: object, prize: object, values: object,
+                     ids: object, lang: object):
+    """The ranking as CSV, as the page shows it under the sliders' weights; the scores are
+    computed again from the database, not taken from the browser's store."""
+    auth.require("jury", "admin")
+    lang = normalize_lang(lang)
+    s = state.build_compare(year, prize, None, chosen, span=year_span())
+    companies, pct = page.comparison(s)
+    store = page.scores_store(companies, pct, s.prize, s.year)
+    rows = page.ranking_csv_rows(store, _weights(values, ids, s.prize), lang)
+    return dcc.send_string(csv_export.to_csv(rows, lang), f"ranking-{s.prize}-{s.year}.csv")
 
 
 clientside_callback(
@@ -148,7 +190,7 @@ def address(year: object, prize: object, status: object, companies: object, weig
         if isinstance(ids, list) and isinstance(weights, list) else {}
     s = state.build_compare(year, prize, status, companies, {k: v for k, v in pairs.items() if isinstance(k, str)},
                             view, span=span)
-    return tuple(page.PATH + s.to_query(language, span) for language in (lang, *LANGS))
+    return tuple(page.address(s, language, span) for language in (lang, *LANGS))
 
 
 clientside_callback(

@@ -3,21 +3,31 @@ ranking on the award's criteria with a weight per criterion.
 
 The selection lives in the address:
 ``?year=2024&prize=main&companies=ORG,ORG&weights=crit:weight,...&lang=en`` (the year only when it
-is not the last year with data, the default).
+is not the last year with data, the default). An address without ``companies`` opens with the
+year's finalists; ``companies=`` (empty) is the empty view.
+
+On paper (print CSS, A4 landscape) the page is one document: a title line with the prize, year,
+date and weights, the ranking, the key figures of every chosen company in groups of
+``PRINT_GROUP``, then the small multiples and the radar.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
 
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
 from dashboard import auth, dimensions, figures, scoring, state
+from dashboard.components.loading import loading
 from dashboard.components.shell import page_layout
 from dashboard.db import run_query, year_span
-from dashboard.i18n import fmt_number, t, tn
+from dashboard.i18n import dropdown_labels, fmt_date, fmt_number, t, tn
 from dashboard.kpis import KPIS, LOWER_IS_BETTER, criteria_for
 from dashboard.state import COMPARE_MAX, WEIGHT_MAX, CompareState
+from dashboard.years import Span
 
 PATH = "/compare"
 LANG = "compare-lang"
@@ -35,10 +45,18 @@ TABLE = "compare-table"
 VIEW = "compare-view"
 MULTIPLES = "compare-multiples"
 RADAR = "compare-radar"
-CSV = "compare-csv"
+CSV = "compare-csv"  # the key-figure table's download
 DOWNLOAD = "compare-download"
+RANKING_CSV = "compare-ranking-csv"  # the ranking's download
+RANKING_DOWNLOAD = "compare-ranking-download"
+RESET = "compare-reset-weights"
 PRINT = "compare-print"
+RESULTS = "compare-results"  # everything drawn from the chosen companies
+EMPTY = "compare-empty"  # in its place while none is chosen
+LOAD_FINALISTS = "compare-load-finalists"
+TABLE_TITLE = "compare-table-title"
 SEARCH_LIMIT = 50
+PRINT_GROUP = 5  # companies per key-figure table on paper: A4 landscape holds five columns
 
 
 def search_options(s: CompareState, search: str, lang: str) -> list[dict]:
@@ -62,6 +80,25 @@ def finalists(s: CompareState) -> list[str]:
     return df["org_nr"].tolist()
 
 
+def opening_state(args: dict[str, str], span: Span) -> CompareState:
+    """The view an address describes. An address that names no companies (no ``companies`` at all,
+    as in the menu's link) opens with the year's finalists; ``companies=`` with nothing after it is
+    the empty view, as :func:`address` writes it."""
+    s = state.compare_from_query(args, span)
+    if "companies" not in args:
+        s = replace(s, companies=tuple(finalists(s)))
+    return s
+
+
+def address(s: CompareState, lang: str, span: Span) -> str:
+    """The page's address for ``s``; an empty choice is written as ``companies=``, so that the
+    address of the empty view opens it, and not the finalists."""
+    query = s.to_query(lang, span)
+    if not s.companies:
+        query += ("&" if query else "?") + "companies="
+    return PATH + query
+
+
 def comparison(s: CompareState) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The chosen companies (in the order picked) and their KPI percentiles."""
     companies = run_query("compare_companies", companies=list(s.companies), year=s.year, prize=s.prize)
@@ -72,9 +109,10 @@ def comparison(s: CompareState) -> tuple[pd.DataFrame, pd.DataFrame]:
     return companies, pct
 
 
-def scores_store(companies: pd.DataFrame, pct: pd.DataFrame, prize: str) -> dict:
+def scores_store(companies: pd.DataFrame, pct: pd.DataFrame, prize: str, year: int | None = None) -> dict:
     """What the ranking and the radar need, per company: its KPI percentiles among the nominees
-    and its criterion scores. Aggregates of the chosen companies only, no peer's values.
+    and its criterion scores, and the year (for the printed title line). Aggregates of the chosen
+    companies only, no peer's values.
 
     The percentiles are kept unrounded: scores, totals, ranks and the stability column are computed
     from them, and each is rounded once where it is shown."""
@@ -82,24 +120,58 @@ def scores_store(companies: pd.DataFrame, pct: pd.DataFrame, prize: str) -> dict
     by_org: dict[str, dict[str, float | None]] = {org: {} for org in companies["org_nr"]}
     for org, kpi, value in zip(pct["org_nr"], pct["kpi"], pct["nominee_pct"]):
         by_org.setdefault(org, {})[kpi] = None if pd.isna(value) else float(value)
-    return {"prize": prize, "companies": [
+    return {"prize": prize, "year": year, "companies": [
         {"org_nr": org, "name": name, "percentiles": by_org[org],
          "scores": scoring.criterion_scores(by_org[org], criteria)}
         for org, name in zip(companies["org_nr"], companies["name"])
     ]}
 
 
-def ranking_table(store: dict, weights: dict[str, float], lang: str) -> html.Div:
-    """The ranking of the chosen companies under ``weights``, with a stability column."""
+def ranked(store: dict, weights: dict[str, float]) -> list[dict]:
+    """The chosen companies best first under ``weights``: each with its rank (None when it has no
+    scores), total, criterion scores and stability (the most places it moves when one weight
+    changes by ±50%). Unrounded; the table and the CSV round where they show."""
     companies = store.get("companies", [])
-    if not companies:
-        return html.P(t("compare.empty", lang), className="text-muted")
-    criteria = [c for c in criteria_for(store.get("prize", "main")) if c.measurable]
     scores = {c["org_nr"]: c["scores"] for c in companies}
     totals = {org: scoring.total_score(sc, weights) for org, sc in scores.items()}
     ranks = scoring.ranks(totals)
     moves = scoring.stability(scores, weights)
-    order = sorted(companies, key=lambda c: (ranks[c["org_nr"]] is None, ranks[c["org_nr"]] or 0, c["name"]))
+    rows = [{"org_nr": c["org_nr"], "name": c["name"], "rank": ranks[c["org_nr"]],
+             "total": totals[c["org_nr"]], "scores": c["scores"], "moves": moves[c["org_nr"]]}
+            for c in companies]
+    return sorted(rows, key=lambda r: (r["rank"] is None, r["rank"] or 0, r["name"]))
+
+
+def _weight(value: float, lang: str) -> str:
+    """A weight as the slider shows it: 2, 2,5."""
+    return fmt_number(value, lang, 0 if float(value).is_integer() else 1)
+
+
+def weights_line(prize: str, weights: dict[str, float], lang: str) -> str:
+    """The weights as one line of text: "Weights: Sustainability 1 · Technology 2 · …"."""
+    parts = [f"{c.label(lang, short=True)} {_weight(weights.get(c.id, 1.0), lang)}"
+             for c in criteria_for(prize) if c.measurable]
+    return t("compare.print.weights", lang, weights=" · ".join(parts))
+
+
+def print_title(store: dict, weights: dict[str, float], lang: str) -> html.Div:
+    """The head of the printed document (hidden on screen): prize, year, today's date, weights."""
+    prize = store.get("prize", "main")
+    year = store.get("year")
+    return html.Div([
+        html.P(t("compare.print.title", lang, award=t("app.title", lang), prize=t(f"prize.{prize}", lang),
+                 year="" if year is None else str(year), date=fmt_date(date.today(), lang)),
+               className="print-title-line"),
+        html.P(weights_line(prize, weights, lang), className="print-weights-line"),
+    ], className="print-only print-title")
+
+
+def ranking_table(store: dict, weights: dict[str, float], lang: str) -> html.Div:
+    """The ranking of the chosen companies under ``weights``, with a stability column; on paper,
+    under the document's title line."""
+    if not store.get("companies"):
+        return html.P(t("compare.empty", lang), className="text-muted")
+    criteria = [c for c in criteria_for(store.get("prize", "main")) if c.measurable]
     head = html.Thead(html.Tr([
         html.Th(t("compare.rank", lang), scope="col"), html.Th(t("compare.company", lang), scope="col"),
         html.Th(t("compare.total", lang), scope="col", className="num"),
@@ -108,31 +180,49 @@ def ranking_table(store: dict, weights: dict[str, float], lang: str) -> html.Div
         html.Th(t("compare.stability", lang), scope="col", title=t("compare.stability.help", lang)),
     ]))
     body = []
-    for c in order:
-        org, rank = c["org_nr"], ranks[c["org_nr"]]
-        move = moves[org]
+    for r in ranked(store, weights):
         body.append(html.Tr([
-            html.Td(str(rank) if rank else "–", className="rank"),
-            html.Th(c["name"], scope="row"),
-            html.Td(fmt_number(totals[org], lang, 1) if totals[org] is not None else t("compare.unranked", lang),
+            html.Td(str(r["rank"]) if r["rank"] else "–", className="rank"),
+            html.Th(r["name"], scope="row"),
+            html.Td(fmt_number(r["total"], lang, 1) if r["total"] is not None else t("compare.unranked", lang),
                     className="num total"),
-            *[html.Td(fmt_number(c["scores"].get(cr.id), lang, 0), className="num") for cr in criteria],
-            html.Td(t("compare.stable", lang) if move == 0 else t("compare.moves", lang, n=move),
-                    className="stable" if move == 0 else "unstable"),
-        ], id={"type": "compare-rank-row", "org": org}))
+            *[html.Td(fmt_number(r["scores"].get(cr.id), lang, 0), className="num") for cr in criteria],
+            html.Td(t("compare.stable", lang) if r["moves"] == 0 else t("compare.moves", lang, n=r["moves"]),
+                    className="stable" if r["moves"] == 0 else "unstable"),
+        ], id={"type": "compare-rank-row", "org": r["org_nr"]}))
     return html.Div([
-        dbc.Table([head, html.Tbody(body)], id=f"{RANKING}-table", size="sm", hover=True,
-                  className="ranking-table"),
+        print_title(store, weights, lang),
+        html.H2(t("compare.ranking", lang), className="h5 print-only"),
+        html.Div(dbc.Table([head, html.Tbody(body)], id=f"{RANKING}-table", size="sm", hover=True,
+                           className="ranking-table"), className="ranking-scroll"),
         html.P(t("compare.stability.help", lang), className="table-note"),
+        html.P(t("compare.rule", lang), className="print-only table-note"),
     ])
 
 
-def kpi_table(companies: pd.DataFrame, pct: pd.DataFrame, s: CompareState, lang: str) -> html.Div:
-    """Every KPI (rows) for every chosen company (columns), each value with its two percentiles."""
-    if companies.empty:
-        return html.P(t("compare.empty", lang), className="text-muted")
-    cell = {(r["org_nr"], r["kpi"]): r for r in pct.to_dict("records")}
-    orgs = companies["org_nr"].tolist()
+def ranking_csv_rows(store: dict, weights: dict[str, float], lang: str) -> pd.DataFrame:
+    """The ranking as the page shows it, for the CSV download: best first, the total to one
+    decimal and the criterion scores to none, each criterion's column headed with its weight."""
+    criteria = [c for c in criteria_for(store.get("prize", "main")) if c.measurable]
+    rows = ranked(store, weights)
+    columns = {
+        t("compare.rank", lang): pd.array([r["rank"] for r in rows], dtype="Int64"),
+        t("compare.company", lang): [r["name"] for r in rows],
+        t("col.org_nr", lang): [r["org_nr"] for r in rows],
+        t("compare.total", lang): pd.array([None if r["total"] is None else round(r["total"], 1) for r in rows],
+                                           dtype="Float64"),
+    }
+    for c in criteria:
+        header = t("compare.csv.criterion", lang, criterion=c.label(lang, short=True),
+                   weight=_weight(weights.get(c.id, 1.0), lang))
+        columns[header] = pd.array([None if r["scores"].get(c.id) is None else round(r["scores"][c.id])
+                                    for r in rows], dtype="Int64")
+    columns[t("compare.csv.stability", lang)] = pd.array([r["moves"] for r in rows], dtype="Int64")
+    return pd.DataFrame(columns)
+
+
+def _kpi_grid(companies: pd.DataFrame, cell: dict, lang: str, class_name: str) -> dbc.Table:
+    """Every KPI (rows) for ``companies`` (columns), each value with its two percentiles."""
     head = html.Thead(html.Tr([html.Th(t("data.kpi", lang), scope="col"), *[
         html.Th([r.name, html.Br(), html.Small(
             f"{dimensions.sector_name(r.sector, lang)} · {dimensions.county_name(r.county, lang)}"
@@ -141,7 +231,7 @@ def kpi_table(companies: pd.DataFrame, pct: pd.DataFrame, s: CompareState, lang:
     rows = []
     for k in KPIS:
         cells = []
-        for org in orgs:
+        for org in companies["org_nr"]:
             v = cell.get((org, k.id))
             if v is None:
                 cells.append(html.Td("–", className="num missing"))
@@ -152,33 +242,54 @@ def kpi_table(companies: pd.DataFrame, pct: pd.DataFrame, s: CompareState, lang:
                                   html.Br(), html.Small(pcts, className="pct")], className="num"))
         rows.append(html.Tr([html.Th([k.label(lang), html.Br(), html.Small(k.unit(lang), className="text-muted")],
                                      scope="row"), *cells]))
+    return dbc.Table([head, html.Tbody(rows)], size="sm", striped=True, className=class_name)
+
+
+def table_title(s: CompareState, lang: str) -> str:
+    return t("compare.table", lang, year=s.year)
+
+
+def kpi_table(companies: pd.DataFrame, pct: pd.DataFrame, s: CompareState, lang: str) -> html.Div:
+    """Every KPI for every chosen company: on screen one table whose first column stays while it
+    scrolls sideways; on paper the companies in groups of ``PRINT_GROUP``, the KPI column repeated,
+    so that every company is on the page."""
+    if companies.empty:
+        return html.P(t("compare.empty", lang), className="text-muted")
+    cell = {(r["org_nr"], r["kpi"]): r for r in pct.to_dict("records")}
+    groups = [companies.iloc[i:i + PRINT_GROUP] for i in range(0, len(companies), PRINT_GROUP)]
     return html.Div([
-        html.H2(t("compare.table", lang, year=s.year), className="h5"),
         html.P(t("compare.table.help", lang, prize=t(f"prize.{s.prize}", lang).lower()), className="table-note"),
-        dbc.Table([head, html.Tbody(rows)], size="sm", striped=True, responsive=True, className="compare-table"),
+        html.Div(_kpi_grid(companies, cell, lang, "compare-table"), className="compare-table-scroll screen-only"),
+        *[html.Div(_kpi_grid(group, cell, lang, "compare-table compare-print-table"), className="print-only")
+          for group in groups],
     ])
 
 
 def csv_rows(companies: pd.DataFrame, pct: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The comparison table as flat rows for the CSV download."""
+    """The key-figure table as flat rows for the CSV download: the companies in the order picked,
+    the KPIs in the table's order, each number to the precision the table shows."""
     names = dict(zip(companies["org_nr"], companies["name"]))
-    labels = {k.id: (k.label(lang), k.unit(lang)) for k in KPIS}
-    df = pct[pct["org_nr"].isin(names)].copy()
+    cell = {(r["org_nr"], r["kpi"]): r for r in pct.to_dict("records")}
+    found = [(org, k, cell[(org, k.id)]) for org in names for k in KPIS if (org, k.id) in cell]
+
+    def shown(value: object, decimals: int) -> float | None:
+        return None if value is None or pd.isna(value) else round(float(value), decimals)
+
     return pd.DataFrame({
-        t("compare.company", lang): df["org_nr"].map(names),
-        t("col.org_nr", lang): df["org_nr"],
-        t("data.kpi", lang): df["kpi"].map(lambda k: labels[k][0]),
-        t("data.unit", lang): df["kpi"].map(lambda k: labels[k][1]),
-        t("company.value", lang): df["value"].round(3),
-        t("compare.csv.nominee_pct", lang): df["nominee_pct"].round(1),
-        t("compare.csv.sector_pct", lang): df["sector_pct"].round(1),
+        t("compare.company", lang): [names[org] for org, _, _ in found],
+        t("col.org_nr", lang): [org for org, _, _ in found],
+        t("data.kpi", lang): [k.label(lang) for _, k, _ in found],
+        t("data.unit", lang): [k.unit(lang) for _, k, _ in found],
+        t("company.value", lang): pd.array([shown(v["value"], k.decimals) for _, k, v in found], dtype="Float64"),
+        t("compare.csv.nominee_pct", lang): pd.array([shown(v["nominee_pct"], 0) for _, _, v in found], dtype="Int64"),
+        t("compare.csv.sector_pct", lang): pd.array([shown(v["sector_pct"], 0) for _, _, v in found], dtype="Int64"),
     })
 
 
 def table_and_scores(s: CompareState, lang: str) -> tuple[html.Div, dict]:
     """The KPI table and the store of percentiles and criterion scores for a selection."""
     companies, pct = comparison(s)
-    return kpi_table(companies, pct, s, lang), scores_store(companies, pct, s.prize)
+    return kpi_table(companies, pct, s, lang), scores_store(companies, pct, s.prize, s.year)
 
 
 def multiples(s: CompareState, lang: str) -> figures.Figure:
@@ -213,9 +324,21 @@ def weight_sliders(s: CompareState, lang: str) -> html.Div:
                        value=weights[c.id], marks={i: str(i) for i in range(int(WEIGHT_MAX) + 1)},
                        updatemode="drag"),
         ], className="weight") for c in criteria if c.measurable],
+        html.Button(t("compare.reset_weights", lang), id=RESET, className="btn btn-outline-secondary btn-sm reset",
+                    disabled=all(w == 1.0 for w in weights.values())),
         html.P(t("compare.judgement", lang, items=", ".join(judgement)), className="judgement"),
         html.P(t("compare.rule", lang), className="rule", id="compare-rule"),
     ], className="weights")
+
+
+def load_button(s: CompareState, lang: str) -> tuple[str, bool]:
+    """The empty view's button: its label, and whether it is disabled because the year has no
+    finalists for the prize (asked only while nothing is chosen, when the button is shown)."""
+    return t("compare.load_finalists", lang, year=s.year), not s.companies and not finalists(s)
+
+
+def _panel_buttons(*buttons: html.Button) -> html.Div:
+    return html.Div(list(buttons), className="panel-buttons")
 
 
 @page_layout("compare", PATH)
@@ -225,18 +348,20 @@ def layout(lang: str, args: dict[str, str]) -> list:
                 dbc.Alert([t("auth.forbidden", lang), " ", html.A(t("auth.sign_in", lang), href=f"/login?lang={lang}")],
                           color="warning", id="compare-forbidden")]
     span = year_span()
-    s = state.compare_from_query(args, span)
+    s = opening_state(args, span)
     table, store = table_and_scores(s, lang)
+    chosen = bool(s.companies)
+    load_label, load_disabled = load_button(s, lang)
     notice = dbc.Alert(t("filter.dropped", lang, items=", ".join(s.dropped)), color="info", id=NOTICE,
                        dismissable=True) if s.dropped else html.Div(id=NOTICE)
     return [
-        html.H1(t("compare.title", lang)),
-        html.P(tn("compare.lead", COMPARE_MAX, lang), className="lead"),
-        html.P(t("compare.special_mode", lang), className="special-mode") if s.prize == "special" else None,
+        html.H1(t("compare.title", lang), className="screen-only"),
+        html.P(tn("compare.lead", COMPARE_MAX, lang), className="lead screen-only"),
+        html.P(t("compare.special_mode", lang), className="special-mode screen-only") if s.prize == "special" else None,
         notice,
         html.Section([
             html.Div([html.Label(t("compare.year", lang), htmlFor=YEAR, className="form-label"),
-                      dcc.Dropdown(id=YEAR, value=s.year, clearable=False,
+                      dcc.Dropdown(id=YEAR, value=s.year, clearable=False, labels=dropdown_labels(lang),
                                    options=[{"label": str(y), "value": y} for y in span.newest_first()])],
                      className="filter-field"),
             html.Div([html.Label(t("compare.prize", lang), htmlFor=PRIZE, className="form-label"),
@@ -250,35 +375,52 @@ def layout(lang: str, args: dict[str, str]) -> list:
                                              "value": st} for st in state.STATUSES])],
                      className="filter-field"),
             html.Div([html.Label(t("compare.companies", lang), htmlFor=COMPANIES, className="form-label"),
-                      dcc.Dropdown(id=COMPANIES, value=list(s.companies), multi=True,
+                      dcc.Dropdown(id=COMPANIES, value=list(s.companies), multi=True, labels=dropdown_labels(lang),
                                    options=search_options(s, "", lang), maxHeight=360)],
                      className="filter-field filter-companies"),
             html.Div(html.Button(t("compare.add_finalists", lang), id=ADD_FINALISTS,
                                  className="btn btn-outline-primary"), className="filter-actions"),
         ], className="filter-bar compare-picker", **{"aria-label": t("filter.title", lang)}),
-        html.Div([
-            html.Section(weight_sliders(s, lang), className="chart-panel panel-weights"),
-            html.Section([
-                html.Div([html.H2(t("compare.ranking", lang), className="h5"),
-                          html.Div([html.Button(t("compare.csv", lang), id=CSV, className="btn btn-outline-primary btn-sm"),
-                                    html.Button(t("compare.print", lang), id=PRINT, className="btn btn-outline-secondary btn-sm")],
-                                   className="panel-buttons")], className="panel-head"),
-                dcc.Loading(html.Div(ranking_table(store, s.weight_map(), lang), id=RANKING), delay_show=300),
-            ], className="chart-panel panel-ranking"),
-        ], className="compare-top"),
-        html.Section(dcc.Loading(html.Div(table, id=TABLE), delay_show=300), className="chart-panel"),
         html.Section([
-            html.Div([html.Label(t("compare.view", lang), htmlFor=VIEW, className="form-label me-2"),
-                      dcc.RadioItems(id=VIEW, value=s.view, inline=True, className="view-toggle",
-                                     options=[{"label": t(f"compare.view.{v}", lang), "value": v}
-                                              for v in state.VIEWS])], className="panel-tools-left"),
-            dcc.Loading(dcc.Graph(id=MULTIPLES, figure=multiples(s, lang), config=figures.GRAPH_CONFIG,
-                                  className="chart-multiples"), delay_show=300),
-        ], className="chart-panel panel-multiples"),
-        html.Section(dcc.Loading(dcc.Graph(id=RADAR, figure=radar(store, lang), config=figures.GRAPH_CONFIG,
-                                           className="chart-radar"), delay_show=300), className="chart-panel"),
+            html.P(t("compare.start", lang)),
+            html.Button(load_label, id=LOAD_FINALISTS, className="btn btn-primary", disabled=load_disabled),
+        ], id=EMPTY, className="chart-panel compare-empty", hidden=chosen),
+        html.Div([
+            html.Div([
+                html.Section(weight_sliders(s, lang), className="chart-panel panel-weights"),
+                html.Section([
+                    html.Div([html.H2(t("compare.ranking", lang), className="h5"),
+                              _panel_buttons(
+                                  html.Button(t("compare.ranking_csv", lang), id=RANKING_CSV,
+                                              className="btn btn-outline-primary btn-sm"),
+                                  html.Button(t("compare.print", lang), id=PRINT,
+                                              className="btn btn-outline-secondary btn-sm"))],
+                             className="panel-head"),
+                    loading(html.Div(ranking_table(store, s.weight_map(), lang), id=RANKING)),
+                ], className="chart-panel panel-ranking"),
+            ], className="compare-top"),
+            html.Section([
+                html.Div([html.H2(table_title(s, lang), className="h5", id=TABLE_TITLE),
+                          _panel_buttons(html.Button(t("compare.csv", lang), id=CSV,
+                                                     className="btn btn-outline-primary btn-sm"))],
+                         className="panel-head"),
+                loading(html.Div(table, id=TABLE)),
+            ], className="chart-panel panel-key-figures"),
+            html.Section([
+                html.Div([html.Label(t("compare.view", lang), htmlFor=VIEW, className="form-label me-2"),
+                          dcc.RadioItems(id=VIEW, value=s.view, inline=True, className="view-toggle",
+                                         options=[{"label": t(f"compare.view.{v}", lang), "value": v}
+                                                  for v in state.VIEWS])], className="panel-tools-left"),
+                loading(dcc.Graph(id=MULTIPLES, figure=multiples(s, lang), config=figures.graph_config(lang),
+                                  className="chart-multiples")),
+            ], className="chart-panel panel-multiples print-fit"),
+            html.Section(loading(dcc.Graph(id=RADAR, figure=radar(store, lang), config=figures.graph_config(lang),
+                                           className="chart-radar")),
+                         className="chart-panel panel-radar print-fit"),
+        ], id=RESULTS, hidden=not chosen),
         dcc.Store(id=SCORES, data=store),
         dcc.Store(id=LANG, data=lang),
         dcc.Store(id=ADDRESS),
         dcc.Download(id=DOWNLOAD),
+        dcc.Download(id=RANKING_DOWNLOAD),
     ]

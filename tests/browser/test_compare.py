@@ -1,10 +1,19 @@
-"""The compare page in headless Chromium: pick two companies, move a weight, see the ranking change."""
+"""The compare page in headless Chromium: pick two companies, move a weight, see the ranking change;
+print ten companies to PDF and find every one of them on the paper."""
 
 from __future__ import annotations
 
+import base64
+import io
+import unicodedata
+from datetime import date
+
+import pypdf
 from selenium.webdriver.common.keys import Keys
 
-from tests.browser.helpers import address_shows, requests_leaving_the_machine
+from dashboard.i18n import fmt_date
+from tests.browser.helpers import WAIT, address_shows, requests_leaving_the_machine
+from tests.waiting import wait_until
 
 
 def two_rivals(app) -> tuple[dict, dict]:
@@ -17,7 +26,7 @@ def two_rivals(app) -> tuple[dict, dict]:
         options = compare.search_options(s, "", "en")
         orgs = [o["value"] for o in options]
         companies, pct = compare.comparison(CompareState(year=2025, prize="main", companies=tuple(orgs[:10])))
-        store = compare.scores_store(companies, pct, "main")["companies"]
+        store = compare.scores_store(companies, pct, "main", 2025)["companies"]
     labels = {o["value"]: o["label"] for o in options}
     for a in store:
         for b in store:
@@ -43,13 +52,17 @@ def test_pick_two_and_move_a_weight(dash_duo, app) -> None:
     dash_duo.start_server(app)
     # all weight on world market to begin with: the exporter leads
     weights = "sustainability:0,technology:0,productivity:0,rnd:0,cost_level:0,world_market:5"
-    dash_duo.driver.get(dash_duo.server_url + f"/compare?lang=en&weights={weights}")
-    dash_duo.wait_for_element("#compare-companies")
+    dash_duo.driver.get(dash_duo.server_url + f"/compare?lang=en&companies=&weights={weights}")
+    # nothing chosen: one panel that says what to do, and nothing drawn from no companies
+    dash_duo.wait_for_text_to_equal("#compare-load-finalists", "Load the 2025 finalists")
+    assert not dash_duo.find_element("#compare-results").is_displayed()
     for company in (productive, exporter):
         dash_duo.select_dcc_dropdown("#compare-companies", company["label"])
         dash_duo.driver.find_element("tag name", "body").send_keys(Keys.ESCAPE)
     dash_duo.wait_for_text_to_equal("#compare-ranking-table tbody tr:first-child th", exporter["name"])
-    address_shows(dash_duo, lambda url: "companies=" in url, "named the companies")
+    assert not dash_duo.find_element("#compare-empty").is_displayed()
+    address_shows(dash_duo, lambda url: f"companies={productive['org_nr']},{exporter['org_nr']}" in url,
+                  "named the companies")
 
     # keyboard: world market down to 0, productivity up to 5; the productive company now leads
     set_weight(dash_duo, "world_market", Keys.HOME)
@@ -57,6 +70,10 @@ def test_pick_two_and_move_a_weight(dash_duo, app) -> None:
     dash_duo.wait_for_text_to_equal("#compare-ranking-table tbody tr:first-child th", productive["name"])
     address_shows(dash_duo, lambda url: "productivity:5" in url, "carried the new weight")
     assert dash_duo.find_element("#compare-rule").text.startswith("How the score is computed")
+    # reset: every weight back to 1 (the address then names none), and the button has nothing to do
+    dash_duo.find_element("#compare-reset-weights").click()
+    address_shows(dash_duo, lambda url: "weights=" not in url, "dropped the weights")
+    wait_until(lambda: not dash_duo.find_element("#compare-reset-weights").is_enabled(), "reset disabled")
     assert dash_duo.get_logs() == []
     assert requests_leaving_the_machine(dash_duo) == []
 
@@ -77,4 +94,64 @@ def test_benchmark_link_and_language_keep_the_view(dash_duo, app) -> None:
     dash_duo.wait_for_contains_text("#benchmark-subject", "årsverk")
     url = address_shows(dash_duo, lambda url: "lang=en" not in url, "dropped lang=en")
     assert f"company={org}" in url and "lang=en" not in url
+    assert dash_duo.get_logs() == []
+
+
+def test_print_has_every_company(dash_duo, app) -> None:
+    """Ten companies on A4 landscape: the title line, the ranking, and the key figures of all ten
+    (the print once stopped after six columns), with nothing of the screen's controls. On screen,
+    at 1280 px, the ranking shows every column, and the key-figure column stays put when the table
+    scrolls sideways."""
+    from dashboard.pages import compare
+    from dashboard.state import CompareState
+
+    with app.server.app_context():
+        options = compare.search_options(CompareState(year=2025, prize="main"), "", "nb")[:10]
+    orgs = [o["value"] for o in options]
+    names = [o["label"].split(" (")[0] for o in options]
+    assert len(set(names)) == 10
+    dash_duo.start_server(app)
+    dash_duo.driver.get(dash_duo.server_url + "/compare?companies=" + ",".join(orgs) + "&weights=productivity:2.5")
+    driver = dash_duo.driver
+    wait_until(lambda: len(dash_duo.find_elements("#compare-ranking-table tbody tr")) == 10, "ten ranked")
+    drawn = """return ['compare-multiples', 'compare-radar'].every(id => {
+        const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+        return gd && gd._fullLayout && gd.querySelector('.main-svg'); })
+        && !document.querySelector('[data-dash-is-loading="true"]');"""
+    wait_until(lambda: driver.execute_script(drawn), "the charts drawn", timeout=WAIT)
+
+    fits = "const e = document.querySelector('.ranking-scroll'); return [e.scrollWidth, e.clientWidth];"
+    scroll_width, width = driver.execute_script(fits)
+    assert scroll_width <= width, f"the ranking is cut at 1280 px: {scroll_width} px in {width} px"
+    sideways = """const box = document.querySelector('.compare-table-scroll');
+        const first = () => box.querySelector('tbody tr th').getBoundingClientRect().left;
+        const company = () => box.querySelector('thead th:nth-child(2)').getBoundingClientRect().left;
+        const before = [first(), company()];
+        box.scrollLeft = 400;
+        return [before, [first(), company()], box.scrollLeft];"""
+    (first, company), (first_after, company_after), scrolled = driver.execute_script(sideways)
+    assert scrolled > 0 and company_after < company - 100, "the table did not scroll"
+    assert abs(first_after - first) < 1, "the key-figure column scrolled away"
+
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
+    reader = pypdf.PdfReader(io.BytesIO(base64.b64decode(pdf["data"])))
+    # as one reads it: a name may wrap in a cell, and a chart's "fi" may be set as a ligature
+    pages = [" ".join(unicodedata.normalize("NFKC", page.extract_text()).split()) for page in reader.pages]
+    box = reader.pages[0].mediabox
+    assert box.width > box.height and abs(float(box.width) - 841.9) < 2, "not A4 landscape"
+    assert pages[0].startswith(f"Norges smarteste industribedrift · Hovedprisen 2025 · juryens sammenligning, "
+                               f"{fmt_date(date.today(), 'nb')}")
+    assert "Vekter: Bærekraft 1 · Teknologi 1 · Produktivitet 2,5 · FoU 1 · Kostnadsnivå 1 · Verdensmarked 1" in pages[0]
+    assert [n for n in names if n not in pages[0]] == [], "a company is missing from the ranking"
+    # the key-figure pages: after the ranking, before the small multiples
+    charts = next(i for i, text in enumerate(pages) if "Endring siden bedriftens første rapporterte år" in text)
+    key_figures = " ".join(pages[1:charts])
+    assert "Alle nøkkeltall, 2025" in key_figures
+    assert [n for n in names if n not in key_figures] == [], "a company is missing from the key figures"
+    assert any("Profil: persentil på hvert nøkkeltall" in text for text in pages[charts:])
+    everything = " ".join(pages)
+    screen_only = ["Vekt på kriteriene", "Tilbakestill vektene", "Legg til alle finalister", "Last ned",
+                   "Skriv ut", "Velg opptil", "Utforsk"]
+    assert [s for s in screen_only if s in everything] == []
+    assert len(pages) <= 6, f"{len(pages)} pages"
     assert dash_duo.get_logs() == []
