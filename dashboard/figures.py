@@ -79,7 +79,8 @@ _SLIDE_AXIS = {"showline": True, "showgrid": True, "zeroline": True,
 pio.templates["nsi_dark"] = {"layout": {
     "paper_bgcolor": SLIDE_PAPER, "plot_bgcolor": SLIDE_PAPER,
     "font": {"family": FONT, "size": SLIDE_FONT, "color": SLIDE_INK},
-    "title": {"font": {"size": SLIDE_FONT + 6, "color": SLIDE_INK},
+    # no padding above the title: a slide's top margin is the title's and the subtitle's
+    "title": {"font": {"size": SLIDE_FONT + 6, "color": SLIDE_INK}, "pad": {"t": 10},
               "subtitle": {"font": {"size": SLIDE_FONT - 4, "color": SLIDE_MUTED}}},
     "xaxis": _SLIDE_AXIS, "yaxis": _SLIDE_AXIS,
 }}
@@ -620,7 +621,7 @@ def strips_figure(rows: list, lang: str) -> Figure:
     layout = base_layout(lang, t("benchmark.strip.title", lang), t("benchmark.strip.note", lang),
                          t("benchmark.strip.subtitle", lang), width=66)
     layout.update(barmode="overlay", bargap=0.45, showlegend=False, height=90 + 38 * len(shown) + 120)
-    layout["margin"]["l"] = 200
+    layout["margin"].update(l=200, r=50)  # r: a value at the 100th percentile is written past the plot
     return figure(data, layout, xaxis={"range": [0, 100], "tickvals": [0, 10, 25, 50, 75, 90, 100],
                                        "title": {"text": t("benchmark.col.pct", lang)}},
                   yaxis={"autorange": "reversed"})
@@ -760,7 +761,7 @@ def _label_boxes(points: list[tuple[str, float, float, float]], names: dict[str,
 
 
 def animated_sectors_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, title: str, note: str,
-                            font: int, labels: int = 8) -> Figure:
+                            font: int, labels: int = 10) -> Figure:
     """Productivity against emissions intensity per sector, one frame per year, with a play
     button and a year slider. ``df`` has sector, year, fte, productivity, emissions_intensity.
 
@@ -799,13 +800,16 @@ def animated_sectors_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, 
     def frame_data(year: int) -> list[dict]:
         d = df[df["year"] == year]
         keys = d["code"].astype(str).tolist()
-        where = {k: (*pixels(x, y), max(math.sqrt(f / sizeref), 8) / 2)
+        # a bubble's radius in pixels, as plotly.js draws it (sizemode "area": sqrt(size / 2 / sizeref))
+        where = {k: (*pixels(x, y), max(math.sqrt(f / 2 / sizeref), 8))
                  for k, x, y, f in zip(keys, d["emissions_intensity"], d["productivity"], d["fte"])}
         named = _label_boxes([(k, *where[k]) for k in preference if k in where], names, label_size, reserved, labels)
         missing = sorted(names[k] for k in preference if k not in where)
         bubbles = {"type": "scatter", "mode": "markers+text", "ids": keys,
                    "x": d["emissions_intensity"].tolist(), "y": d["productivity"].round(0).tolist(),
-                   "text": [names[k] if k in named else "" for k in keys],
+                   # " ", not "": plotly.js drops the text element of an empty label and an
+                   # animation does not bring it back when a later frame names that bubble
+                   "text": [names[k] if k in named else " " for k in keys],
                    "textposition": [named.get(k, "top center") for k in keys],
                    "textfont": {"size": label_size}, "customdata": [names[k] for k in keys],
                    "marker": {"size": d["fte"].tolist(), "sizemode": "area", "sizeref": sizeref, "sizemin": 8,
@@ -814,7 +818,7 @@ def animated_sectors_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, 
         gone = {"type": "scatter", "mode": "text", "ids": ["missing"], "hoverinfo": "skip",
                 "x": [10 ** (x_range[1] - 0.02)], "y": [y_range[1] * 0.02], "textposition": "top left",
                 "text": [_wrap(t("present.scatter.missing", lang, year=year, sectors=", ".join(missing)), 48)
-                         if missing else ""],
+                         if missing else " "],
                 "textfont": {"size": font - 6, "color": SLIDE_MUTED}}
         return [bubbles, gone]
 

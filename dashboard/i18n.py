@@ -7,6 +7,7 @@ decimals) and dates ``26.11.2026``; in en, ``1,234,567.8`` and ``26 Nov 2026``.
 Nothing outside this module compares language codes. It asks: ``t`` and ``tn`` for texts,
 ``fmt_number`` and ``fmt_date`` for numbers and dates, ``column`` and ``localized`` for the name
 columns of the data files and the labels of the KPI catalogue, ``csv_format``, ``ag_grid_texts``,
+``dropdown_labels`` (Dash's dropdowns' own texts), ``plotly_separators`` and ``plotly_locale`` (charts),
 ``lang_arg`` (the language in an address) and ``client_config`` (the same facts for the browser's
 JavaScript). ``normalize_lang`` is the one place a language code from outside is checked. Another
 language is a column of ``TEXTS``, an entry in ``LANGUAGES``, and name columns in the data files

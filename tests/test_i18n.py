@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.i18n import (DEFAULT_LANG, LANGS, LANGUAGES, NBSP, TEXTS, ag_grid_texts, client_config, column,
+from dashboard.i18n import (DEFAULT_LANG, DROPDOWN_LABELS, LANGS, LANGUAGES, NBSP, TEXTS, ag_grid_texts, client_config, column,
                             csv_format, fmt_date, fmt_number, lang_arg, localized, normalize_lang, plotly_separators,
                             plural_form, t, tn)
 
@@ -143,7 +143,6 @@ def _dynamic() -> dict[str, tuple[str, ...]]:
         "benchmark.same_": benchmark.PEER_OPTIONS,
         "benchmark.mode.": ("company", "typed"),
         "compare.view.": state.VIEWS,
-        "present.headline.": ("nominees", "fte", "exports", "cut"),
         "unit.": tuple({m.unit for m in kpis.MEASURES}),
     }
 
@@ -184,7 +183,8 @@ def _keys_in_source() -> tuple[set[str], dict[str, set[str]], set[str]]:
 
 def test_every_text_is_used_and_every_key_used_exists() -> None:
     constants, calls, prefixes = _keys_in_source()
-    used = (constants & TEXTS.keys()) | calls["t"] | calls["tn"]
+    own = {f"dropdown.{key}" for key in DROPDOWN_LABELS}  # i18n.dropdown_labels's
+    used = (constants & TEXTS.keys()) | calls["t"] | calls["tn"] | own
     assert sorted(TEXTS.keys() - used) == [], "texts nobody shows: remove them from i18n.py"
     assert sorted((calls["t"] | calls["tn"]) - TEXTS.keys()) == [], "keys missing from i18n.py"
     plural = {k for k, texts in TEXTS.items() if not all(isinstance(x, str) for x in texts)}
@@ -199,3 +199,40 @@ def test_no_module_but_i18n_compares_language_codes() -> None:
                  for p in [*DASHBOARD.rglob("*.py"), *DASHBOARD.rglob("*.js")] if p.name != "i18n.py"
                  for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if check.search(line)]
     assert offenders == []
+
+
+def test_dash_dropdowns_speak_the_page_language() -> None:
+    """Dash's dropdown writes its own texts ("10 selected", "Select all") in English unless told."""
+    from dashboard.i18n import dropdown_labels
+
+    assert dropdown_labels("nb")["selected_count"] == "{num_selected} valgt"
+    assert dropdown_labels("en")["selected_count"] == "{num_selected} selected"
+    assert set(dropdown_labels("nb")) == set(DROPDOWN_LABELS)
+    assert all(dropdown_labels("nb")[k] != dropdown_labels("en")[k] for k in DROPDOWN_LABELS)
+
+
+def test_a_count_with_a_noun_takes_the_plural_form_of_its_number() -> None:
+    """"1 bedrift", "2 bedrifter": every text that writes a count before a noun that has plural
+    forms (bedrift, nominert, finalist) has plural forms and is shown with tn."""
+    noun = re.compile(r"\{(n|shown)\} (bedrifter|nominerte|finalister|vinnere|companies|nominees|finalists|winners)\b")
+    single = [k for k, texts in TEXTS.items() if isinstance(texts[0], str) and noun.search(texts[0] + texts[1])]
+    # the one exception counts a rule's number, the smallest group the public sees, never 1
+    from dashboard import disclosure
+
+    assert single == ["disclosure.public_rules"] and disclosure.rule_numbers()["n"] >= 2
+    assert tn("count.companies", 1, "nb") == "1 bedrift" and tn("count.companies", 2, "nb") == "2 bedrifter"
+
+
+def test_every_dropdown_that_can_show_its_own_texts_speaks_the_page_language(app) -> None:
+    """A searchable or multiple dropdown writes "Search", "No options found", "10 selected" unless
+    given its texts: on a Norwegian page each one has them in Norwegian."""
+    from dashboard.i18n import dropdown_labels
+    from dashboard.pages import benchmark, compare, explorer
+    from tests.layout import kind, prop, walk
+
+    with app.server.app_context():
+        pages = [explorer.layout(lang="nb"), compare.layout(lang="nb"), benchmark.layout(lang="nb", company="983152716")]
+    talking = [d for page in pages for d in walk(page) if kind(d) == "Dropdown"
+               and (prop(d, "multi") or prop(d, "searchable") is not False)]
+    assert len(talking) >= 8
+    assert [prop(d, "id") for d in talking if prop(d, "labels") != dropdown_labels("nb")] == []
