@@ -11,7 +11,7 @@ from dash import Input, dcc, html
 
 from dashboard import dimensions
 from dashboard.components.shell import href
-from dashboard.i18n import column, t
+from dashboard.i18n import column, dropdown_labels, t
 from dashboard.kpis import KPIS
 from dashboard.state import OWNERSHIP as OWNERSHIP_VALUES
 from dashboard.state import PRIZES, SIZES, STATUSES, Filters
@@ -50,13 +50,13 @@ def filter_bar(f: Filters, span: Span, lang: str) -> html.Section:
             html.H2(t("filter.title", lang), className="visually-hidden"),
             _field(t("kpi.choose", lang), KPI, dcc.Dropdown(
                 id=KPI, options=[{"label": k.label(lang), "value": k.id} for k in KPIS],
-                value=f.kpi, clearable=False, searchable=True)),
+                value=f.kpi, clearable=False, searchable=True, labels=dropdown_labels(lang))),
             _field(t("filter.county", lang), COUNTY, dcc.Dropdown(
-                id=COUNTY, multi=True, value=list(f.counties),
+                id=COUNTY, multi=True, value=list(f.counties), labels=dropdown_labels(lang),
                 placeholder=t("filter.all_counties", lang),
                 options=[{"label": r[name], "value": r["code"]} for _, r in counties.iterrows()])),
             _field(t("filter.sector", lang), SECTOR, dcc.Dropdown(
-                id=SECTOR, multi=True, value=list(f.sectors),
+                id=SECTOR, multi=True, value=list(f.sectors), labels=dropdown_labels(lang),
                 placeholder=t("filter.all_sectors", lang),
                 options=[{"label": f"{c} {r[short]}", "value": int(c)} for c, r in sectors.iterrows()])),
             _field(t("filter.years", lang), YEARS, dcc.RangeSlider(
