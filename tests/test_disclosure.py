@@ -368,17 +368,17 @@ def test_presentation_goes_through_the_layer(tmp_path: Path) -> None:
             return [text(n) for n in by_class(present.headline(YEAR, "en", viewer), "big-number")]
 
         assert big_numbers(disclosure.JURY)[0] == "4" and big_numbers(None)[0] == "3"  # one not yet published
-        public_map = present.county_map(YEAR, "en")[0].figure
-        jury_map = present.county_map(YEAR, "en", disclosure.JURY)[0].figure
+        public_map = find(present.county_map(YEAR, "en"), "present-map").figure
+        jury_map = find(present.county_map(YEAR, "en", disclosure.JURY), "present-map").figure
         scatter = present.scatter(YEAR, "en")[0].figure
 
     def tiles(fig: dict) -> dict[str, str]:
-        """Tile label -> what it shows ("FIN" -> "no data")."""
-        return dict(a["text"].removeprefix("<b>").split("</b><br>") for a in fig["layout"]["annotations"]
-                    if a.get("xref") == "x")
+        """County -> what its tile shows ("Finnmark" -> "no data")."""
+        return dict([part for part in re.split("<[^>]*>", a["text"]) if part]
+                    for a in fig["layout"]["annotations"] if a.get("xref") == "x")
 
-    assert tiles(jury_map)["FIN"] != "no data"  # the jury sees Finnmark's two companies
-    assert tiles(public_map)["FIN"] == "no data"  # the public does not: fewer than five
+    assert tiles(jury_map)["Finnmark"] != "no data"  # the jury sees Finnmark's two companies
+    assert tiles(public_map)["Finnmark"] == "no data"  # the public does not: fewer than five
     assert {k: v for k, v in tiles(public_map).items() if v != "no data"}.items() <= tiles(jury_map).items()
     for trace in scatter["data"]:
         for x in trace.get("x", []):

@@ -1,20 +1,28 @@
-"""The presentation's settings from the URL, and the winner kept secret until the reveal."""
+"""The presentation's settings from the URL, the winners kept secret until revealed one by one (and
+why they won), the headline's populations, the map's names and top three, and the scatter's labels."""
 
 from __future__ import annotations
 
 import copy
 import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
 
 import plotly.io as pio
 from dash import dcc
 from plotly.utils import PlotlyJSONEncoder
 
-from dashboard import figures
+from dashboard import dimensions, figures
 from dashboard.db import run_query
 from dashboard.disclosure import JURY
+from dashboard.kpis import KPIS_BY_ID
 from dashboard.pages import present
+from tests.conftest import ORG_A, ORG_B, ORG_C, ORG_D, serving, tiny_tables
 from tests.dash_requests import callback_body
-from tests.layout import by_class, text
+from tests.layout import by_class, find, of_kind, text
 from tests.test_figures import tile_map
 
 
@@ -39,19 +47,164 @@ def test_winner_is_not_in_the_page_until_revealed(app) -> None:
 
 
 def test_reveal_over_http(app) -> None:
+    """One prize per press of R: the special prize first, then the main prize (shown above it);
+    the address may set the other order."""
     client = app.server.test_client()
     client.get("/")
-    body = callback_body(app, "present-winner.children",
-                         {"present-reveal.data": 1, "present-year.data": 2025, "present-lang.data": "en"})
-    blocks = client.post("/_dash-update-component", json=body).get_json()["response"]["present-winner"]["children"]
     with app.server.app_context():
-        main = run_query("present_winners", year_from=2025, year=2025,
-                         as_of=JURY.as_of).query("prize == 'main'")["name"].iloc[0]
-    assert [text(by_class(b, "winner-name")) for b in by_class(blocks, "winner-main")] == [main]
-    hostile = callback_body(app, "present-winner.children",
-                            {"present-reveal.data": "x", "present-year.data": "1e999; drop", "present-lang.data": 5})
-    response = client.post("/_dash-update-component", json=hostile)
-    assert response.status_code == 200 and "Traceback" not in response.get_data(as_text=True)
+        won = run_query("present_winners", year_from=2025, year=2025, as_of=JURY.as_of).set_index("prize")["name"]
+
+    def revealed(presses: object, order: object = None) -> list[tuple[str, str]]:
+        body = callback_body(app, "present-winner.children", {"present-reveal.data": presses, "present-year.data": 2025,
+                                                              "present-lang.data": "en", "present-order.data": order})
+        response = client.post("/_dash-update-component", json=body)
+        assert response.status_code == 200 and "Traceback" not in response.get_data(as_text=True)
+        blocks = response.get_json()["response"]["present-winner"]["children"]
+        return [(prize, text(by_class(b, "winner-name"))) for prize in ("main", "special")
+                for b in by_class(blocks, f"winner-{prize}")]
+
+    assert revealed(0) == []
+    assert revealed(1) == [("special", won["special"])]
+    assert revealed(2) == revealed(3) == [("main", won["main"]), ("special", won["special"])]
+    assert revealed(1, ["main", "special"]) == [("main", won["main"])]
+    # hostile values: nothing revealed, no error
+    assert revealed("x", "1e999; drop") == revealed(-4, 5) == revealed({"a": 1}, [["main"]]) == []
+
+
+def test_reveal_order_from_the_address() -> None:
+    assert present.parse_reveal(None) == present.parse_reveal("x,y") == ["special", "main"]
+    assert present.parse_reveal("main,special") == present.parse_reveal("main") == ["main", "special"]
+    assert present.parse_reveal("special,special,main") == ["special", "main"]
+
+
+def test_top_share_and_labels_in_a_sentence() -> None:
+    # the share of the other nominees doing better, rounded up so it never claims more
+    assert [present.top_share(p) for p in (100.0, 99.5, 95.0, 95.00000001, 94.99999999, 66.666667, 0.0)] == [
+        None, 1, 5, 5, 5, 34, 100]
+    assert [present._in_sentence(KPIS_BY_ID[k].label(lang)) for k, lang in (
+        ("productivity", "nb"), ("rnd_intensity", "nb"), ("h_value", "nb"), ("rnd_intensity", "en"),
+        ("automation_share", "en"))] == ["produktivitet", "FoU-intensitet", "H-verdi", "R&D intensity", "automation share"]
+
+
+def nominated_tables() -> dict:
+    """tiny_tables() with B the main prize's winner among four nominees (A a finalist, C and D
+    nominated) and C the special prize's only nominee and winner, all published."""
+    t = tiny_tables()
+    t["nominations"] = pd.DataFrame({
+        "year": 2025, "org_nr": [ORG_A, ORG_B, ORG_C, ORG_D, ORG_C], "prize": ["main"] * 4 + ["special"],
+        "status": ["finalist", "winner", "nominated", "nominated", "winner"],
+        "published_on": [date(2025, 1, 1)] * 5})
+    return t
+
+
+def test_why_the_winner_won_from_its_percentiles_among_the_nominees(tmp_path: Path) -> None:
+    """B's percentiles among the other main-prize nominees (A, C, D), by hand from tiny_tables():
+    export share 90 % beats A 20 %, C 11.1 %, D 10 % (100); productivity 1,100 beats C 500 and D 1,000
+    but not A 2,200 (66.7, "top 34 %"); value added per wage 1.74 beats C 1.0 and D 1.67 (66.7,
+    after productivity in the catalogue); robot density 333 beats D 200 (50); emissions reduction
+    9.1 % beats D 0 % (50); emissions intensity 30.3 beats neither A 3.6 nor D 0.17 (0)."""
+    t = nominated_tables()
+    with serving(tmp_path / "why.duckdb", t["companies"], t["company_years"], t["nominations"]):
+        jury = present.winner(2025, "en", JURY, step=2)
+        public = present.winner(2025, "en", None, step=2)
+    [main] = by_class(jury, "winner-main")
+    assert text(by_class(main, "winner-name")) == "Beta Metall AS"
+    assert [[text(by_class(f, c)) for c in ("figure-value", "figure-label", "figure-unit")]
+            for f in by_class(main, "winner-figure")] == [
+        [value, KPIS_BY_ID[k].label("en"), KPIS_BY_ID[k].unit("en")]
+        for value, k in (("90.0", "export_share"), ("1,100", "productivity"), ("1.74", "value_added_per_wage"))]
+    assert text(by_class(main, "winner-why")) == (
+        "Strongest among the nominees in export share (best of all) and productivity (top 34 %)")
+    # the special prize's only nominee has no one to be better than: its name, no figures, no "why"
+    [special] = by_class(jury, "winner-special")
+    assert text(by_class(special, "winner-name")) == "Gamma Sveis AS" and not by_class(special, "winner-figure")
+    assert not by_class(special, "winner-why")
+    # the public sees the winners' names, never a company's figures
+    assert [text(by_class(b, "winner-name")) for b in by_class(public, "winner-block")] == ["Beta Metall AS", "Gamma Sveis AS"]
+    assert not by_class(public, "winner-figure") and not by_class(public, "winner-why")
+    assert present.why({"productivity": 95.0, "automation_share": 99.2}, "main", "nb") == (
+        "Sterkest blant de nominerte på automatiseringsgrad (topp 1 %) og produktivitet (topp 5 %)")
+    # the special prize counts only its own criteria (technology, sustainability): not productivity
+    assert present.why({"productivity": 100.0, "renewable_share": 80.0}, "special", "en") == (
+        "Strongest among the nominees in renewable share (top 20 %)")
+
+
+def test_headline_names_the_population_of_each_figure(tmp_path: Path) -> None:
+    """tiny_tables(), by hand. 2025: A, B, C nominated (of the 4 reporting companies); FTE 10 + 30
+    + 20 + 300 = 360 (2024: 60 in 3 companies); exports 11 + 99 + 5 + 90 = 205 MNOK (2024: 100);
+    emissions cut (100 - 80 + 1100 - 1000 + 50 - 50) / (100 + 1100 + 50) = 9.6 % in A, B, D
+    (2024: 0 % in A and B, each in its baseline year)."""
+    t = tiny_tables()
+    with serving(tmp_path / "headline.duckdb", t["companies"], t["company_years"], t["nominations"]):
+        jury = present.headline(2025, "en", JURY)
+        public = present.headline(2025, "nb")
+
+    def cells(slide: list) -> list[list[str]]:
+        return [[text(by_class(c, k)) for k in ("big-number", "big-label", "big-population", "big-change")]
+                for c in by_class(slide, "big-cell")]
+
+    assert cells(jury) == [
+        ["3", "nominated companies", "among 4 reporting companies", "0 in 2024"],
+        ["360", "full-time equivalents", "in 4 reporting companies", "+500.0 % since 2024 (3 companies then)"],
+        ["0.2", "NOK billion in exports", "from 4 companies reporting exports", "+105.0 % since 2024 (3 companies then)"],
+        ["9.6", "% lower emissions than in the companies' baseline years", "in 3 companies reporting emissions",
+         "+9.6 percentage points since 2024 (2 companies then)"]]
+    # the public: no nomination published yet, and no total from fewer than five companies (so no change)
+    assert cells(public) == [
+        ["0", "nominerte bedrifter", "blant 4 rapporterende bedrifter", "0 i 2024"],
+        ["–", "årsverk", "i 4 rapporterende bedrifter", ""],
+        ["–", "mrd. kr i eksport", "fra 4 bedrifter som rapporterer eksport", ""],
+        ["–", "% lavere utslipp enn i bedriftenes basisår", "i 3 bedrifter som rapporterer utslipp", ""]]
+
+
+def test_county_map_slide_names_the_counties_and_the_top_three(tmp_path: Path) -> None:
+    """tiny_tables() 2025 for the jury: Oslo (A, B) (22 + 33) / (10 + 30) = 1,375 and Vestland (C, D)
+    (10 + 300) / (20 + 300) = 969 (thousand kroner per FTE); no other county reports."""
+    t = tiny_tables()
+    with serving(tmp_path / "map.duckdb", t["companies"], t["company_years"], t["nominations"]):
+        slide = present.county_map(2025, "en", JURY)
+    fig = find(slide, "present-map").figure
+    labels = dict([part for part in re.split("<[^>]*>", a["text"]) if part]  # name, value
+                  for a in fig["layout"]["annotations"] if a.get("xref") == "x")
+    assert len(labels) == 15 and labels["Oslo"] == "1,375" and labels["Vestland"] == "969"
+    assert labels["Møre og Romsdal"] == labels["Finnmark"] == "no data"
+    outlined = [s for s in fig["layout"]["shapes"] if s["line"].get("color") == figures.SLIDE_ACCENT]
+    assert len(outlined) == 2  # the top three, of the two counties with a figure
+    unit = KPIS_BY_ID["productivity"].unit("en")
+    assert [text(li) for li in of_kind(by_class(slide, "map-top"), "Li")] == [
+        f"Oslo1,375 {unit}", f"Vestland969 {unit}"]
+    # the colour scale: six equal bands from 969 to 1,375, darkest (best) first, then "no data"
+    scale = [text(li) for li in of_kind(by_class(slide, "map-scale"), "Li")]
+    assert scale == ["1,307–1,375", "1,240–1,307", "1,172–1,240", "1,104–1,172", "1,036–1,104", "969–1,036", "no data"]
+    assert text(by_class(slide, "scale-title")) == f"Productivity, {unit}"
+
+
+def test_tile_scale_bands() -> None:
+    assert figures.tile_scale([10.0, 16.0, 13.0], True) == [
+        (c, lo, lo + 1) for c, lo in zip(reversed(figures.SEQUENTIAL), (15.0, 14.0, 13.0, 12.0, 11.0, 10.0))]
+    # lower is better: the darkest band holds the lowest values
+    assert figures.tile_scale([10.0, 16.0], False)[0] == (figures.SEQUENTIAL[-1], 10.0, 11.0)
+
+
+def test_scatter_names_a_dropped_sector_and_never_piles_labels() -> None:
+    """Three sectors over two years: Beverages (11) is not published in 2024, so that frame names
+    it in a note (and shows no figure for it); Food (10) and Wood (16) sit on one spot, so only the
+    larger (Food) gets its name there."""
+    df = pd.DataFrame({"sector": [10, 16, 10, 16, 11], "year": [2024, 2024, 2025, 2025, 2025],
+                       "fte": [900.0, 100.0, 900.0, 100.0, 400.0],
+                       "productivity": [1000.0, 1000.0, 1100.0, 1100.0, 2000.0],
+                       "emissions_intensity": [5.0, 5.0, 5.0, 5.0, 50.0]})
+    fig = figures.animated_sectors_figure(df, dimensions.sectors().reset_index(drop=True), "en", "T", "N", font=26)
+    frames = {f["name"]: f["data"] for f in fig["frames"]}
+    bubbles, note = frames["2024"]
+    assert bubbles["ids"] == ["10", "16"] and "11" not in bubbles["ids"]
+    assert note["text"] == ["Not published for 2024: Beverages"]
+    bubbles, note = frames["2025"]
+    assert dict(zip(bubbles["ids"], bubbles["text"])) == {"10": "Food", "16": " ", "11": "Beverages"}
+    assert note["text"] == [" "]  # blank, not empty (see the builder)
+    assert fig["data"] == frames["2025"]  # the chart opens on the last year
+    corners = [a["text"] for a in fig["layout"]["annotations"] if a.get("xref") == "x domain"]
+    assert corners == ["↑ more value per FTE", "← less emissions per krone of value added"]
 
 
 def test_dark_returns_a_new_figure_and_leaves_the_original_alone() -> None:

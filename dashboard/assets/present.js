@@ -1,10 +1,14 @@
-// The presentation deck (/present): slides, keyboard and clicker, auto-advance, full screen and
-// the winner's reveal, all in the browser so nothing waits on the network.
+// The presentation deck (/present): slides, keyboard and clicker, auto-advance, full screen, the
+// winners' reveal (one prize per R) and the host's hints (shown only while the mouse moves), all in
+// the browser so nothing waits on the network.
 (function () {
     let index = 0;
     let timer = null;
     let paused = false;
     let current = null; // the deck element we are driving
+    let revealed = 0; // prizes revealed so far
+    let hintTimer = null;
+    const HINT_MS = 3000; // how long the hints stay after the mouse stops
 
     const deck = () => document.getElementById("present-deck");
     const slides = () => Array.from(document.querySelectorAll("#present-deck .slide"));
@@ -20,11 +24,19 @@
         }
     }
 
-    // Chart fonts are set for 1920 × 1080; on a smaller screen scale them (and the margins) down,
-    // as the slide's own text already scales with the width.
+    // Chart fonts are set for 1920 × 1080; on a smaller screen scale them (and the margins, the
+    // slider's and buttons' text and the bubbles) down, as the slide's own text already scales with
+    // the width. Each chart is fitted once per screen size, as soon as plotly has drawn it (see
+    // hook), whichever slide it is on: a chart on the first slide, or on a slide reached before it
+    // was drawn, is fitted too. The animation's frames are fitted with it, or each frame would
+    // bring back the 1920 sizes.
+    const scale = () => Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
+
     function fit(gd) {
-        if (!window.Plotly || !gd.layout) return;
-        const k = Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
+        if (!window.Plotly || !gd.layout || !gd._fullLayout) return;
+        const k = scale();
+        if (gd._presentK === k) return;
+        gd._presentK = k;
         if (!gd._presentBase) gd._presentBase = JSON.parse(JSON.stringify({ layout: gd.layout, data: gd.data }));
         const base = gd._presentBase.layout;
         const look = (base.template && base.template.layout) || {}; // sizes the figure leaves to its template
@@ -42,9 +54,41 @@
         });
         (base.annotations || []).forEach((a, n) => { if (size(a)) update["annotations[" + n + "].font.size"] = size(a) * k; });
         ["l", "r", "t", "b"].forEach((m) => { if (base.margin && base.margin[m]) update["margin." + m] = base.margin[m] * k; });
+        ["sliders", "updatemenus"].forEach((kind) => (base[kind] || []).forEach((c, n) => {
+            const at = kind + "[" + n + "].";
+            if (size(c)) update[at + "font.size"] = size(c) * k;
+            if (c.currentvalue && size(c.currentvalue)) update[at + "currentvalue.font.size"] = size(c.currentvalue) * k;
+            if (c.pad && c.pad.t) update[at + "pad.t"] = c.pad.t * k;
+        }));
         window.Plotly.relayout(gd, update);
-        const textSizes = gd._presentBase.data.map((tr) => (tr.textfont && tr.textfont.size ? tr.textfont.size * k : null));
-        if (textSizes.some((v) => v)) window.Plotly.restyle(gd, { "textfont.size": textSizes });
+        // a trace's text and bubbles: the size of its text, and its bubbles' (sized by area)
+        const sized = (tr) => ({
+            "textfont.size": tr.textfont && tr.textfont.size ? tr.textfont.size * k : null,
+            "marker.sizeref": tr.marker && tr.marker.sizeref ? tr.marker.sizeref / (k * k) : null,
+            "marker.sizemin": tr.marker && tr.marker.sizemin ? tr.marker.sizemin * k : null,
+        });
+        const traces = gd._presentBase.data.map(sized);
+        const restyle = {};
+        ["textfont.size", "marker.sizeref", "marker.sizemin"].forEach((attr) => {
+            if (traces.some((tr) => tr[attr])) restyle[attr] = traces.map((tr) => tr[attr]);
+        });
+        if (Object.keys(restyle).length) window.Plotly.restyle(gd, restyle);
+        const frames = (gd._transitionData && gd._transitionData._frames) || [];
+        if (!gd._presentFrames) gd._presentFrames = JSON.parse(JSON.stringify(frames.map((f) => f.data || [])));
+        frames.forEach((f, n) => (f.data || []).forEach((tr, j) => {
+            const want = sized(gd._presentFrames[n][j] || {});
+            if (want["textfont.size"]) tr.textfont.size = want["textfont.size"];
+            if (want["marker.sizeref"]) tr.marker.sizeref = want["marker.sizeref"];
+            if (want["marker.sizemin"]) tr.marker.sizemin = want["marker.sizemin"];
+        }));
+    }
+
+    // Fit each chart as soon as plotly has drawn it (and again after any redraw at a new size).
+    function hook(gd) {
+        if (gd._presentHooked || !gd.on || !gd._fullLayout) return;
+        gd._presentHooked = true;
+        gd.on("plotly_afterplot", () => fit(gd));
+        fit(gd);
     }
 
     function show(i) {
@@ -87,11 +131,29 @@
         else document.documentElement.requestFullscreen().catch(() => {});
     }
 
+    // R on the winner slide reveals the next prize (the server knows the order); elsewhere it does
+    // nothing, so a press too early gives nothing away to the hall.
     function reveal() {
+        const active = slides()[index], d = deck();
+        if (!active || active.dataset.slide !== "winner" || !d) return;
+        const prizes = parseInt(d.dataset.prizes || "2", 10);
+        if (revealed >= prizes) return;
+        revealed += 1;
         if (window.dash_clientside && window.dash_clientside.set_props) {
-            window.dash_clientside.set_props("present-reveal", { data: Date.now() });
+            window.dash_clientside.set_props("present-reveal", { data: revealed });
         }
     }
+
+    // The host's hints (keys, "press R") show while the mouse moves and hide 3 s after it stops;
+    // the hall never sees them while the host only clicks through.
+    function showHints() {
+        const d = deck();
+        if (!d) return;
+        d.classList.add("hints");
+        if (hintTimer) clearTimeout(hintTimer);
+        hintTimer = setTimeout(() => { const e = deck(); if (e) e.classList.remove("hints"); }, HINT_MS);
+    }
+    document.addEventListener("mousemove", showHints);
 
     document.addEventListener("keydown", function (e) {
         if (!deck() || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -110,9 +172,11 @@
     // Start when Dash draws the deck (and again if it is drawn anew, say in another language).
     new MutationObserver(function () {
         const d = deck();
+        if (d) d.querySelectorAll(".js-plotly-plot").forEach(hook);
         if (d && d !== current) {
             current = d;
             paused = false;
+            revealed = 0;
             show(0);
             d.focus();
         } else if (!d && current) {

@@ -2,16 +2,19 @@
 
 Every slide is drawn on the server when the page loads; moving between slides, auto-advance,
 pause and full screen happen in the browser (``assets/present.js``), so a clicker or the keyboard
-works with no round trip. Only aggregates are shown, and the winner is not in the page at all until
-the reveal key asks the server for it.
+works with no round trip. Only aggregates are shown (and, to the jury, the winners' key figures),
+and the winners are not in the page at all until the reveal key asks the server for them.
 
 ``?year=2024&lang=nb&auto=15&slides=headline,map,scatter`` sets it up for a kiosk; without
-``year``, the slides tell the last year with data.
+``year``, the slides tell the last year with data. ``reveal=main,special`` reveals the main prize
+with the first R (the special prize comes first otherwise). Host hints (the keys, "press R") show
+only while the mouse moves.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 
 import pandas as pd
 from dash import dcc, html
@@ -20,7 +23,7 @@ from dashboard import auth, dimensions, disclosure, figures, state
 from dashboard.disclosure import Viewer
 from dashboard.db import DatabaseError, run_query, year_span
 from dashboard.i18n import fmt_number, normalize_lang, t, tn
-from dashboard.kpis import DECIMALS, KPIS_BY_ID
+from dashboard.kpis import DECIMALS, KPIS, KPIS_BY_ID, LOWER_IS_BETTER, criteria_for
 
 PATH = "/present"
 DECK = "present-deck"
@@ -28,10 +31,14 @@ REVEAL = "present-reveal"  # store the browser writes when R is pressed
 WINNER = "present-winner"
 LANG = "present-lang"
 YEAR = "present-year"
+ORDER = "present-order"  # the order the prizes are revealed in
+PRIZES = ("main", "special")  # as the winner slide shows them
+REVEAL_ORDER = ("special", "main")  # one prize per press of R, unless the address sets another
 SLIDES = ("headline", "map", "scatter", "automation", "sectors", "finalists", "winner", "halloffame",
           "closing")
 FONT = figures.SLIDE_FONT  # chart font in px
 INK, ACCENT = figures.SLIDE_INK, figures.SLIDE_ACCENT
+MAP_STRETCH = 2.5  # the map's tiles are this much wider than tall, so a county's full name fits
 
 
 def dark(fig: figures.Figure) -> figures.Figure:
@@ -68,41 +75,85 @@ def _graph(fig: figures.Figure, graph_id: str) -> dcc.Graph:
 
 
 def headline(year: int, lang: str, viewer: Viewer | None = None) -> list:
-    """Four numbers of the year. Nominees count from their publish date for the public; the
-    national totals go through the disclosure layer (FTE as itself, exports with the export share,
-    the emissions cut with emissions reduction)."""
+    """Four numbers of the year, each with the population it counts ("in 335 reporting
+    companies") and its change since the year before. Nominees count from their publish date for
+    the public; the national totals go through the disclosure layer (FTE as itself, exports with
+    the export share, the emissions cut with emissions reduction), and a change is worked out from
+    the two published figures, as shown."""
     viewer = disclosure.or_public(viewer)
     df = run_query("present_headline", year=year, as_of=viewer.as_of)
     for column, kpi, d in (("fte", disclosure.FTE, 0), ("export_mnok", "export_share", 0),
                            ("emissions_cut_pct", "emissions_reduction", 1)):
         df = _show(df, viewer, [disclosure.Cell()] * len(df), kpi=kpi, column=column, decimals=d)
     df = df.set_index("year")
-    row = df.loc[year] if year in df.index else None
-    numbers = [
-        ("nominees", row["nominees"] if row is not None else None, 0, 1),
-        ("fte", row["fte"] if row is not None else None, 0, 1),
-        ("exports", row["export_mnok"] if row is not None else None, 1, 1 / 1000),
-        ("cut", row["emissions_cut_pct"] if row is not None else None, 1, 1),
-    ]
-    shown = [(key, None if v is None or pd.isna(v) else v * scale, d) for key, v, d, scale in numbers]
-    return [
-        html.H1(t("present.headline.title", lang, year=year)),
-        html.Div([html.Div([html.Div(fmt_number(v, lang, d), className="big-number"),
-                            # the label agrees with the number above it: "1 nominert bedrift"
-                            html.Div(tn(f"present.headline.{key}", v, lang, d), className="big-label")],
-                           className="big-cell") for key, v, d in shown], className="big-grid"),
-    ]
+
+    def figure(y: int, column: str) -> float | None:
+        v = df.loc[y, column] if y in df.index else None
+        return None if v is None or pd.isna(v) else float(v)
+
+    # the label, the value and its population (columns), decimals shown, scale, how the change is told
+    numbers = (("present.headline.nominees", "nominees", "companies", "present.headline.nominees.of", 0, 1,
+                "present.headline.change.count"),
+               ("present.headline.fte", "fte", "fte_companies", "present.headline.fte.of", 0, 1,
+                "present.headline.change.percent"),
+               ("present.headline.exports", "export_mnok", "export_companies", "present.headline.exports.of", 1,
+                1 / 1000, "present.headline.change.percent"),
+               ("present.headline.cut", "emissions_cut_pct", "emissions_companies", "present.headline.cut.of", 1, 1,
+                "present.headline.change.points"))
+    cells = []
+    for label, column, population, of, d, scale, change in numbers:
+        now, before = figure(year, column), figure(year - 1, column)
+        shown = None if now is None else now * scale
+        lines = [html.Div(fmt_number(shown, lang, d), className="big-number"),
+                 # the label agrees with the number above it: "1 nominert bedrift"
+                 html.Div(tn(label, shown, lang, d), className="big-label")]
+        companies = figure(year, population)
+        if companies is not None:
+            lines.append(html.Div(tn(of, companies, lang), className="big-population"))
+        percent = change == "present.headline.change.percent"
+        if now is not None and before is not None and (before > 0 or not percent):
+            if change == "present.headline.change.count":
+                text = t(change, lang, n=fmt_number(before, lang), year=year - 1)
+            else:
+                delta = 100 * (now / before - 1) if percent else now - before
+                text = tn(change, figure(year - 1, population) or 0, lang, year=year - 1,
+                          change=fmt_number(delta, lang, 1, signed=True))
+            lines.append(html.Div(text, className="big-change"))
+        cells.append(html.Div(lines, className="big-cell"))
+    return [html.H1(t("present.headline.title", lang, year=year)), html.Div(cells, className="big-grid")]
 
 
 def county_map(year: int, lang: str, viewer: Viewer | None = None) -> list:
+    """The counties as tiles the height of the slide, each with its full name and figure; beside
+    it the top three and the colour scale with its unit. Only published county figures."""
     viewer = disclosure.or_public(viewer)
     kpi = KPIS_BY_ID["productivity"]
     df = run_query("kpi_by_dimension", dim="county", kpi=kpi.id, year=year, **everyone(year, viewer))
     df = _show(df, viewer, [disclosure.Cell(county=m) for m in df["member"]], kpi=kpi.id, year=year)
+    shown = df.dropna(subset=["value"])
+    top = shown.assign(name=[dimensions.county_name(m, lang) for m in shown["member"]]).sort_values(
+        ["value", "name"], ascending=[not kpi.higher_is_better, True]).head(3)
     fig = figures.tile_map_figure(df, dimensions.counties().reset_index(drop=True), kpi, lang, year, (),
                                   t("selection.all", lang))
-    fig = figures.titled(figures.tiles_as_shapes(fig, font=FONT - 6), t("present.map.title", lang, year=year))
-    return [_graph(dark(fig), "present-map"), caption(f"{kpi.definition(lang)} {t('common.source', lang)}")]
+    fig = figures.tiles_as_shapes(fig, font=FONT + 4, full_names=True, stretch=MAP_STRETCH,
+                                  outlined=tuple(top["member"]))
+    fig = dark(figures.titled(fig, t("present.map.title", lang, year=year)))
+    fig = figures.with_layout(fig, margin={**fig["layout"]["margin"], "b": 10, "l": 10, "r": 10})
+    unit = kpi.unit(lang)
+    podium = html.Ol([html.Li([html.Span(r.name, className="name"), html.Br(),
+                               html.Span(f"{fmt_number(r.value, lang, kpi.decimals)} {unit}", className="value")])
+                      for r in top.itertuples()], className="map-top")
+    scale = [html.Li([html.Span(className="swatch", style={"background": colour}),
+                      f"{fmt_number(a, lang, kpi.decimals)}–{fmt_number(b, lang, kpi.decimals)}"])
+             for colour, a, b in figures.tile_scale(shown["value"].tolist(), kpi.higher_is_better)] if len(shown) else []
+    if len(shown) < len(dimensions.counties()):
+        scale.append(html.Li([html.Span(className="swatch none"), t("map.nodata", lang)]))
+    aside = html.Div([
+        html.H2(t("present.map.top", lang)), podium,
+        html.H2(f"{kpi.label(lang)}, {unit}", className="scale-title"), html.Ul(scale, className="map-scale"),
+    ], className="map-aside") if len(shown) else None
+    return [html.Div([_graph(fig, "present-map"), aside], className="map-split"),
+            caption(f"{kpi.definition(lang)} {t('common.source', lang)}")]
 
 
 def scatter(year: int, lang: str, viewer: Viewer | None = None) -> list:
@@ -183,26 +234,100 @@ def finalists(year: int, lang: str, viewer: Viewer | None = None) -> list:
 
 
 def winner_placeholder(lang: str) -> list:
-    """Nothing about the winner: only the prompt. The reveal callback fills it in."""
+    """Nothing about the winner: only the host's prompt (shown when the mouse moves). The reveal
+    callback fills it in."""
     return [html.H1(t("present.winner.title", lang)),
-            html.Div(html.P(t("present.winner.hint", lang), className="hint"), id=WINNER, className="winner")]
+            html.Div(html.P(t("present.winner.hint", lang), className="hint host-hint"), id=WINNER,
+                     className="winner")]
 
 
-def winner(year: int, lang: str, viewer: Viewer | None = None) -> list:
-    """The revealed winners of ``year``; asked for only by the reveal key."""
+def parse_reveal(raw: object) -> list[str]:
+    """The order the prizes are revealed in, one per press of R: ``special,main`` (the default:
+    the special prize first, the main prize last) or ``main,special``."""
+    chosen = [p for p in str(raw or "").split(",") if p in PRIZES]
+    return list(dict.fromkeys(chosen + [p for p in REVEAL_ORDER if p not in chosen])) if chosen else list(REVEAL_ORDER)
+
+
+def top_share(percentile: float) -> int | None:
+    """"Top n %" for a percentile among the nominees (the share of the others a company beats):
+    n is the share of the others that do better, rounded up so it never claims more; None for
+    the best of them all."""
+    better = round(100 - percentile, 6)  # 100 - 95.00000001 is 5, not 6
+    return None if better <= 0 else max(1, math.ceil(better))
+
+
+def _ranked(percentile: float, lang: str) -> str:
+    n = top_share(percentile)
+    return t("present.winner.best", lang) if n is None else t("present.winner.top", lang, n=n)
+
+
+def _in_sentence(label: str) -> str:
+    """A KPI's name inside a sentence: "Produktivitet" -> "produktivitet", but "FoU-intensitet",
+    "H-verdi" and "R&D intensity" as they are."""
+    word = label.split(" ")[0]
+    return label if len(word) < 2 or not word[1:].islower() or not word[1].isalpha() else label[0].lower() + label[1:]
+
+
+def strengths(percentiles: dict[str, float], prize: str) -> list[str]:
+    """The winner's KPIs for ``prize``'s measurable criteria, best percentile among the nominees
+    first (the catalogue's order between equals)."""
+    measured = {c.id for c in criteria_for(prize) if c.measurable}
+    known = [k.id for k in KPIS if k.criterion in measured and percentiles.get(k.id) is not None]
+    return sorted(known, key=lambda k: -percentiles[k])
+
+
+def why(percentiles: dict[str, float], prize: str, lang: str) -> str | None:
+    """One line on why the winner won, from the data: its two best percentiles among the nominees
+    ("Strongest among the nominees in automation share (top 5 %) and productivity (top 10 %)")."""
+    best = [(_in_sentence(KPIS_BY_ID[k].label(lang)), _ranked(percentiles[k], lang)) for k in strengths(percentiles, prize)[:2]]
+    if not best:
+        return None
+    if len(best) == 1:
+        return t("present.winner.why.one", lang, kpi=best[0][0], rank=best[0][1])
+    return t("present.winner.why", lang, kpi=best[0][0], rank=best[0][1], kpi2=best[1][0], rank2=best[1][1])
+
+
+def _key_figures(org_nr: str, prize: str, year: int, lang: str, viewer: Viewer) -> list:
+    """The winner's three key figures where it did best among the year's nominees for the prize,
+    and the line that says so. Only for a viewer who may see a company's figures (the jury, or the
+    open demo): the public sees the winner's name, not its figures (see README, Present)."""
+    if not viewer.full:
+        return []
+    pct = run_query("compare_percentiles", companies=[org_nr], year=year, lower_is_better=list(LOWER_IS_BETTER),
+                    sel=state.selection(viewer.as_of, status=1, prize=prize))
+    values = dict(zip(pct["kpi"], pct["value"]))
+    percentiles = {k: float(p) for k, p in zip(pct["kpi"], pct["nominee_pct"]) if pd.notna(p)}
+    shown = [html.Div([html.Div(fmt_number(values[k], lang, KPIS_BY_ID[k].decimals), className="figure-value"),
+                          html.Div(KPIS_BY_ID[k].label(lang), className="figure-label"),
+                          html.Div(KPIS_BY_ID[k].unit(lang), className="figure-unit")], className="winner-figure")
+                for k in strengths(percentiles, prize)[:3]]
+    line = why(percentiles, prize, lang)
+    return [html.Div(shown, className="winner-figures"), html.P(line, className="winner-why")] if line else []
+
+
+def winner(year: int, lang: str, viewer: Viewer | None = None, step: int = 2,
+           order: list[str] | tuple[str, ...] = REVEAL_ORDER) -> list:
+    """The winners of ``year`` revealed by ``step`` presses of R, in ``order`` (a prize with no
+    winner is passed over); asked for only by the reveal key. Shown main prize first."""
     viewer = disclosure.or_public(viewer)
     df = run_query("present_winners", year_from=year, year=year, as_of=viewer.as_of)
+    won = [p for p in order if (df["prize"] == p).any()]
+    revealed = won[:max(step, 0)]
+    if not revealed:
+        return [html.P(t("present.winner.hint", lang), className="hint host-hint")]
     blocks = []
-    for prize in ("main", "special"):
-        rows = df[df["prize"] == prize]
-        if rows.empty:
+    for prize in PRIZES:
+        if prize not in revealed:
             continue
-        r = rows.iloc[0]
+        r = df[df["prize"] == prize].iloc[0]
         label = t("present.winner.main", lang, year=year) if prize == "main" else t("present.winner.special", lang)
         blocks.append(html.Div([html.P(label, className="prize-label"), html.P(r["name"], className="winner-name"),
                                 html.P(f"{dimensions.sector_name(int(r['sector']), lang)} · "
-                                       f"{dimensions.county_name(r['county'], lang)}", className="meta")],
-                               className=f"winner-block winner-{prize}"))
+                                       f"{dimensions.county_name(r['county'], lang)}", className="meta"),
+                                *_key_figures(r["org_nr"], prize, year, lang, viewer)],
+                               className=f"winner-block winner-{prize}" + (" winner-alone" if len(revealed) == 1 else "")))
+    if len(revealed) < len(won):
+        blocks.append(html.P(t("present.winner.next", lang), className="hint host-hint"))
     return blocks
 
 
@@ -261,6 +386,7 @@ def layout(**query: str) -> html.Div:
     args = {k: v for k, v in query.items() if isinstance(v, str)}
     lang = normalize_lang(args.get("lang"))
     slides = parse_slides(args.get("slides"))
+    order = parse_reveal(args.get("reveal"))
     year = None
     try:
         year = state.one_year(args.get("year"), year_span())
@@ -277,9 +403,11 @@ def layout(**query: str) -> html.Div:
         *built,
         html.Div(t("demo.badge", lang), className="present-badge"),
         html.Div(t("present.paused", lang), className="present-paused", id="present-paused"),
-        html.Div(t("present.keys", lang), className="present-keys"),
+        html.Div(t("present.keys", lang), className="present-keys host-hint"),
         dcc.Store(id=REVEAL),
+        dcc.Store(id=ORDER, data=order),
         dcc.Store(id=LANG, data=lang),
         dcc.Store(id=YEAR, data=year),
     ], id=DECK, className="present-deck", lang=lang, tabIndex="0",
-        **{"data-auto": str(parse_auto(args.get("auto"))), "aria-roledescription": "carousel"})
+        **{"data-auto": str(parse_auto(args.get("auto"))), "data-prizes": str(len(order)),
+           "aria-roledescription": "carousel"})

@@ -1,6 +1,7 @@
 """The presentation in headless Chromium: every slide by keyboard at 1920×1080 and 1280×720 (each
-saved as a screenshot to the git-ignored screenshots/ folder), auto-advance, the secret winner,
-and no request leaving the machine."""
+saved as a screenshot to the git-ignored screenshots/ folder), auto-advance, the secret winners
+revealed one per R, the host's hints only while the mouse moves, and no request leaving the
+machine."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import time
 from pathlib import Path
 
 from dash.testing.wait import until
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from dashboard.pages.present import SLIDES
@@ -59,18 +61,30 @@ def overflow(dash_duo) -> dict:
                 scroll: document.documentElement.scrollHeight - window.innerHeight};""")
 
 
-def winner_name(app) -> str:
+def winner_names(app) -> dict[str, str]:
+    """Prize -> the name of its winner in 2025."""
     from dashboard.disclosure import JURY
     from dashboard.db import run_query
 
     with app.server.app_context():
-        return run_query("present_winners", year_from=2025, year=2025,
-                         as_of=JURY.as_of).query("prize == 'main'")["name"].iloc[0]
+        return run_query("present_winners", year_from=2025, year=2025, as_of=JURY.as_of).set_index("prize")["name"].to_dict()
+
+
+# The host's hints that can be seen now: shown (not hidden by their slide) and not faded out.
+HINTS = """
+    return Array.from(document.querySelectorAll('#present-deck .host-hint')).filter(e => {
+        const s = getComputedStyle(e);
+        return e.getClientRects().length > 0 && s.visibility === 'visible' && parseFloat(s.opacity) > 0;
+    }).map(e => e.textContent);"""
+
+
+def hints(dash_duo) -> list[str]:
+    return dash_duo.driver.execute_script(HINTS)
 
 
 def test_every_slide_by_keyboard(dash_duo, app) -> None:
     SHOTS.mkdir(exist_ok=True)
-    secret = winner_name(app)
+    won = winner_names(app)
     dash_duo.start_server(app)
     for width, height in ((1920, 1080), (1280, 720)):
         viewport(dash_duo, width, height)
@@ -84,13 +98,18 @@ def test_every_slide_by_keyboard(dash_duo, app) -> None:
             assert active(dash_duo) == name
             drawn(dash_duo, f"{name} at {width}x{height}")  # plotly has drawn (and the scatter animates)
             if name == "winner":
-                # before the reveal the winner is only one of the finalists (listed alphabetically)
+                # before the reveal the winners are only two of the finalists (listed alphabetically)
                 outside = dash_duo.driver.execute_script(
                     "return Array.from(document.querySelectorAll('#present-deck .slide'))"
                     ".filter(s => s.id !== 'slide-finalists').map(s => s.textContent).join(' ')")
-                assert secret not in outside
+                assert won["main"] not in outside and won["special"] not in outside
+                # the first R reveals the special prize, with its figures; the second the main prize
                 press(dash_duo, "r")
-                dash_duo.wait_for_contains_text("#present-winner", secret)
+                dash_duo.wait_for_contains_text("#present-winner .winner-special .winner-name", won["special"])
+                assert won["main"] not in dash_duo.find_element("#present-winner").text
+                press(dash_duo, "r")
+                dash_duo.wait_for_contains_text("#present-winner .winner-main .winner-name", won["main"])
+                assert len(dash_duo.find_elements("#present-winner .winner-figure")) == 6
             assert overflow(dash_duo) == {"bottom": 0, "right": 0, "scroll": 0}, (name, width)
             dash_duo.driver.save_screenshot(str(SHOTS / f"present-{width}x{height}-{i + 1:02d}-{name}.png"))
             press(dash_duo, Keys.ARROW_RIGHT if i % 2 else Keys.PAGE_DOWN)
@@ -123,3 +142,20 @@ def test_auto_advance_and_pause(dash_duo, app) -> None:
         time.sleep(0.2)  # the pace of the watch
     assert active(dash_duo) == "finalists"
     assert requests_leaving_the_machine(dash_duo) == []
+
+
+def test_host_hints_show_only_while_the_mouse_moves(dash_duo, app) -> None:
+    """The keys and "press R" are for the host: hidden until the mouse moves, gone again 3 s after
+    it stops, and never shown by the keys (a clicker sends keys while the hall watches)."""
+    dash_duo.start_server(app)
+    dash_duo.driver.get(dash_duo.server_url + "/present?lang=en&slides=winner,headline")
+    dash_duo.wait_for_element("#present-deck .slide.active")
+    assert active(dash_duo) == "winner" and hints(dash_duo) == []
+    moved = time.monotonic()
+    ActionChains(dash_duo.driver).move_to_element_with_offset(dash_duo.find_element("#present-deck"), 20, 20).perform()
+    until(lambda: len(hints(dash_duo)) == 2, timeout=WAIT, poll=0.05, msg="no hints after the mouse moved")
+    assert sorted(hints(dash_duo)) == ["Press R to reveal", "→ next · ← back · F full screen · P pause · R reveal"]
+    until(lambda: hints(dash_duo) == [], timeout=WAIT, poll=0.1, msg="the hints stayed after the mouse stopped")
+    assert time.monotonic() - moved >= 3.0  # they stayed their 3 s
+    press(dash_duo, Keys.ARROW_RIGHT)
+    assert active(dash_duo) == "headline" and hints(dash_duo) == []
