@@ -127,10 +127,11 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "map.title": ("{kpi} etter fylke, {year}", "{kpi} by county, {year}"),
     "map.note": ("Klikk et fylke for å velge det.", "Click a county to select it."),
     "map.nodata": ("ingen data", "no data"),
+    "map.missing": ("– = ingen data.", "– = no data."),
     "sector.title": ("{kpi} etter bransje, {year}", "{kpi} by sector, {year}"),
     "sector.note": ("Beste øverst. Klikk en stolpe for å velge bransjen.",
                     "Best at the top. Click a bar to select the sector."),
-    "trend.title": ("{kpi}, {first}–{last}", "{kpi}, {first}–{last}"),
+    "trend.title": ("{kpi}, {years}", "{kpi}, {years}"),
     "trend.selection": ("Utvalget", "Selection"),
     "trend.all": ("Alle bedrifter", "All companies"),
     "trend.winners": ("Vinnernivå", "Winners' level"),
@@ -266,6 +267,7 @@ TEXTS: dict[str, tuple[Text, ...]] = {
         "Source: synthetic demo data.",
     ),
     "compare.radar.title": ("Profil: persentil på hvert nøkkeltall", "Profile: percentile on every key figure"),
+    "compare.radar.hover": ("{kpi}: persentil {pct} blant de nominerte", "{kpi}: percentile {pct} among the nominees"),
     "compare.radar.subtitle": ("0 = svakest, 100 = sterkest blant de nominerte", "0 = weakest, 100 = strongest among the nominees"),
     "compare.radar.note": ("Persentil blant de andre nominerte til {prize} samme år (bedriften selv "
                            "telles ikke med). Kilde: syntetiske demodata.",
@@ -348,7 +350,17 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     ),
     "benchmark.small.widen": ("Utvid gruppen: {what}", "Widen the group: {what}"),
     "benchmark.small.none": ("Ingen bredere gruppe kan vises for dette året.", "No wider group can be shown for this year."),
-    "benchmark.hidden": ("skjult", "hidden"),
+    "benchmark.hidden.more": ("Fjern et kryss over for å sammenligne med en bredere gruppe.",
+                              "Untick a box above to compare with a wider group."),
+    "benchmark.table.own": ("Bedriftens egne nøkkeltall, {year}", "The company's own key figures, {year}"),
+    "benchmark.table.own.help": ("Sammenligningsgruppens tall vises ikke (se over).",
+                                 "The peer group's figures are not shown (see above)."),
+    "benchmark.table.own.winners": (
+        "Vinnernivå: median blant prisvinnerne (begge priser) fra årene til og med {year}, hver i sitt "
+        "vinnerår; senere vinnere teller ikke.",
+        "Winners' level: the median of the prize winners (both prizes) of the years up to and including "
+        "{year}, each in its winning year; later winners do not count.",
+    ),
     "benchmark.summary": ("Sammendrag", "Summary"),
     "benchmark.summary.pct": ("persentil {pct}", "percentile {pct}"),
     "benchmark.summary.strongest": ("Sterkest: {kpi}, {standing} ({value}).", "Strongest: {kpi}, {standing} ({value})."),
@@ -672,6 +684,12 @@ def fmt_number(value: float | int | None, lang: str, decimals: int = 0, signed: 
     if value < 0 and float(digits.replace(",", "")) != 0:  # no "−0,0"
         return spec.minus + text
     return ("+" + text) if signed and value > 0 else text
+
+
+def fmt_years(first: int, last: int) -> str:
+    """A span of years as a title writes it: "2014–2025", and one year as that year ("2021", not
+    "2021–2021"). The same in every language."""
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def fmt_date(value: date | datetime | str, lang: str) -> str:

@@ -59,15 +59,18 @@ def render(state: dict, lang: str) -> str | None:
     small = bench.hidden_group(rows)
     esc = html.escape
 
-    def hidden(reason: str, word: bool) -> str:  # as on the page: the reason said once, not per cell
-        return f"<span class='hidden'>{esc(t('benchmark.hidden', lang) if word else '–')}</span>"
+    def hidden(reason: str) -> str:  # as on the page: a dash, the reason said once under the table
+        title = esc(tn(f"benchmark.suppressed.{reason}", disclosure.MIN_GROUP, lang), quote=True)
+        return f"<span class='hidden' title='{title}'>–</span>"
 
     def cell(r: bench.PeerRow, key: str) -> str:
         d = KPIS_BY_ID[r.kpi].decimals
         if key in ("quartiles", "top_decile", "pct") and r.hidden:
-            return f"<td>{hidden(r.hidden, key == 'pct')}</td>"
+            return f"<td>{hidden(r.hidden)}</td>"
         if key == "group" and r.group_hidden:
-            return f"<td>{hidden(r.group_hidden, False)}</td>"
+            return f"<td>{hidden(r.group_hidden)}</td>"
+        if key == "value" and r.value is None:
+            return f"<td>{esc(t('benchmark.missing', lang))}</td>"
         if key == "gap":  # as on the page: the verdict, or the signed change with its unit
             text, unit = bench.gap_parts(r, lang)
             return f"<td>{esc(text)}" + (f"<br><small>{esc(unit)}</small>" if unit else "") + "</td>"
@@ -81,12 +84,21 @@ def render(state: dict, lang: str) -> str | None:
             return f"<td style='background:{background};color:{ink}'>{esc(shown)}</td>"
         return f"<td>{esc(fmt_number(getattr(r, key), lang, d))}</td>"
 
-    columns = ("value", "pct", "quartiles", "top_decile", "group", "winners", "gap")
+    # as on the page: a group too small to show has the banner and a table of the company's own
+    # figures (and the winners' level, where there is one), without a column of hidden cells
+    if small:
+        columns = ("value", "winners") if any(r.winners is not None for r in rows) else ("value",)
+        table_title = t("benchmark.table.own", lang, year=year)
+        table_help = t("benchmark.table.own.help", lang) + (
+            " " + t("benchmark.table.own.winners", lang, year=year) if "winners" in columns else "")
+    else:
+        columns = ("value", "pct", "quartiles", "top_decile", "group", "winners", "gap")
+        table_title, table_help = t("benchmark.table", lang, year=year), t("benchmark.table.help", lang, year=year)
     body_rows = "".join(
         f"<tr><th>{esc(KPIS_BY_ID[r.kpi].label(lang))}<br><small>{esc(KPIS_BY_ID[r.kpi].unit(lang))}</small></th>"
         + "".join(cell(r, k) for k in columns) + "</tr>" for r in rows)
     heads = "".join(f"<th>{esc(t(f'benchmark.col.{c}', lang))}</th>"
-                    for c in ("subject", "pct", "quartiles", "top_decile", "group", "winners", "gap"))
+                    for c in ("subject" if c == "value" else c for c in columns))
     subject_line = esc(f"{subject.name} · {dimensions.sector_name(subject.sector, lang)} · "
                        f"{dimensions.county_name(subject.county, lang)}")
     what = bench.describe_group(subject, options, lang)
@@ -98,7 +110,7 @@ def render(state: dict, lang: str) -> str | None:
         head = (f"<h2>{esc(t('benchmark.summary', lang))}</h2><ul class='summary'>"
                 + "".join(f"<li>{esc(line)}</li>" for line in bench.summary_lines(summary, lang)) + "</ul>")
     reasons = list(dict.fromkeys(x for r in rows for x in (r.hidden, r.group_hidden) if x))
-    hidden_note = "" if small or not reasons else "<p class='note'>" + esc(
+    hidden_note = "" if small or not reasons else "<p class='note'><span class='hidden'>–</span> " + esc(
         "; ".join(tn(f"benchmark.suppressed.{x}", disclosure.MIN_GROUP, lang) for x in reasons) + ".") + "</p>"
     not_drawn = f"<p class='note'>{esc(t('benchmark.report.no_chart', lang))}</p>"
     shown = [] if small else [figures.strips_figure(rows, lang), figures.benchmark_radar_figure(rows, lang)]
@@ -115,6 +127,7 @@ th, td {{ border-bottom: 1px solid #d5dbe1; padding: 4px 6px; text-align: right;
 th:first-child {{ text-align: left; }} small, .note, .hidden {{ color: #52606d; }}
 .hidden {{ font-style: italic; }}
 img {{ max-width: 100%; margin: 1rem 0; }}
+table.own {{ width: auto; min-width: 50%; }}
 .demo {{ background: #fff3cd; padding: .5rem 1rem; }}
 .banner {{ background: #fff3cd; border: 1px solid #e0c46c; padding: .5rem 1rem; }}
 ul.summary {{ font-size: 16px; }}
@@ -125,9 +138,9 @@ ul.summary {{ font-size: 16px; }}
 <p><strong>{subject_line}</strong><br>{group_line}<br>
 <small>{esc(t("benchmark.report.generated", lang, date=fmt_date(date.today(), lang)))}</small></p>
 {head}
-<h2>{esc(t("benchmark.table", lang, year=year))}</h2>
-<p class="note">{esc(t("benchmark.table.help", lang, year=year))}</p>
-<table><thead><tr><th>{esc(t("data.kpi", lang))}</th>{heads}</tr></thead><tbody>{body_rows}</tbody></table>
+<h2>{esc(table_title)}</h2>
+<p class="note">{esc(table_help)}</p>
+<table{" class='own'" if small else ""}><thead><tr><th>{esc(t("data.kpi", lang))}</th>{heads}</tr></thead><tbody>{body_rows}</tbody></table>
 {hidden_note}
 {charts}
 <p class="note">{esc(tn("benchmark.lead", disclosure.MIN_GROUP, lang))}</p>

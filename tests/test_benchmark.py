@@ -7,6 +7,7 @@ import dataclasses
 
 import itertools
 import json
+import re
 import threading
 from pathlib import Path
 
@@ -354,9 +355,13 @@ def test_callback_shows_gap_rounded_once(boundary_db) -> None:
     assert rnd[3] == "11.00 · 12.00 · 14.30"
     note = [layout.text(p) for p in layout.by_class(out["table"], "table-note")]  # the help under the table
     assert len(note) == 2 and "company itself is not counted" in note[0]
-    # the KPIs nobody in this group reports are hidden: the reason is said once, under the table
-    assert note[1].count("fewer than 5 companies") == 1 and note[1].startswith("hidden: fewer than 5 companies.")
-    assert "fewer than" not in " ".join(" ".join(r) for r in _cells(out["table"]))
+    # the KPIs nobody in this group reports are hidden: their cells read "–", the reason is said
+    # once, under the table, and no cell repeats it or says "hidden"
+    robots = table["Robot density"]
+    assert robots[1:] == ["not reported", "–", "–", "–", "–", "–", "–"]
+    assert note[1] == "– hidden: fewer than 5 companies. Untick a box above to compare with a wider group."
+    cells = " ".join(" ".join(r) for r in _cells(out["table"])[1:])
+    assert "fewer than" not in cells and "hidden" not in cells
 
 
 def test_report_shows_gap_rounded_once(boundary_db, monkeypatch) -> None:
@@ -370,6 +375,11 @@ def test_report_shows_gap_rounded_once(boundary_db, monkeypatch) -> None:
     assert "<td>-1<br><small>MWh per NOK million value added</small></td>" in energy and "top quartile" not in energy
     assert "<td>17 · 16 · 14</td>" in energy  # worst to best, as on the page
     assert "<td>+0.79<br><small>percentage points</small></td>" in rnd
+    # as on the page: the hidden cells of the KPIs nobody reports read "–", the reason is said once
+    robots = text.split("Robot density<br>")[1].split("</tr>")[0]
+    assert re.findall(r"<td>(.*?)</td>", re.sub(r"<span[^>]*>|</span>", "", robots))[1:5] == ["–"] * 4
+    visible = re.sub(r"<[^>]+>", " ", text.split("<body>")[1])
+    assert visible.count("fewer than 5 companies") == 1 and visible.count("hidden") == 1
 
 
 def _table_row(component, label: str) -> list:
@@ -525,6 +535,51 @@ def test_one_banner_for_a_group_too_small(peers_db) -> None:
     wide = page.layout(lang="en", company=SUBJECT, peers="")
     assert not _visible(wide, page.BANNER) and _table_row(wide, "Productivity")[1] == "75"
     assert len(layout.of_kind(layout.find(wide, page.CHARTS), "Graph")) == 2
+
+
+def test_a_hidden_group_says_why_once_and_shows_none_of_its_figures(peers_db, monkeypatch) -> None:
+    """Sector 25's four peers (1000, 2000, 3000, 4000) show nothing. The page says why exactly once
+    (the banner), in both languages and for a company user too, and draws no cell of the group: the
+    table holds the company's own figures only, no cell says "hidden" or "–". The response and the
+    report hold none of the group's figures at any rounding. By hand: the exact quantiles p10 ...
+    p90 are 1300, 1750, 2500, 3250, 3700; the group total 100 / 40 FTE = 2500; the subject's
+    percentile (1 beaten, 1 tie, of 4) 37.5; the peers' own values 1000, 3000, 4000."""
+    from dashboard import report
+    from dashboard.callbacks import benchmark as cb
+    from tests.test_disclosure import shown_at_any_rounding, written_numbers
+
+    group = [1000, 3000, 4000, 1300, 1750, 2500, 3250, 3700, 37.5]
+    for lang, reason, word in (("en", "fewer than 5 companies", "hidden"), ("nb", "færre enn 5 bedrifter", "skjult")):
+        small = page.layout(lang=lang, company=SUBJECT, peers="sector")
+        assert layout.text(small).count(reason) == 1, lang  # the banner's, once on the whole page
+        assert layout.text(layout.find(small, page.BANNER)).count(reason) == 1
+        assert word not in layout.text(small).lower()
+        cells = _cells(layout.find(small, page.TABLE))
+        assert cells[0] == [{"en": "Key figure", "nb": "Nøkkeltall"}[lang], {"en": "Subject", "nb": "Bedriften"}[lang]]
+        assert len(cells) == 1 + len(bench.KPIS) and all(len(r) == 2 for r in cells)
+        assert cells[1][0].startswith(KPIS_BY_ID["productivity"].label(lang))
+        assert cells[1][1] == {"en": "2,000", "nb": "2\u00a0000"}[lang]  # its own productivity
+        assert "–" not in layout.text(layout.find(small, page.TABLE))
+    ids = [{"type": page.MEASURE, "measure": m} for m in bench.MEASURE_IDS]
+    out = cb.update("company", 1, SUBJECT, 2025, ["sector"], None, None, [None] * len(ids), "productivity", ids, "en")
+    numbers = written_numbers(out)
+    assert {x: shown_at_any_rounding(x, numbers) for x in group} == {x: [] for x in group}
+    assert shown_at_any_rounding(2000, numbers) != []  # the check sees the company's own figure
+    assert out["summary"] is None and out["charts"] == []
+    # a company user (who sees the public's figures and the rules above the form): still said once
+    monkeypatch.setattr(page.auth, "viewer", lambda: disclosure.Viewer(False, disclosure.FOREVER, SUBJECT))
+    public = page.layout(lang="en", company=SUBJECT, peers="sector")
+    rules = layout.text(layout.by_class(public, "disclosure-rules"))
+    assert layout.text(public).count("fewer than 5 companies") == 1 + rules.count("fewer than 5 companies")
+    assert layout.text(layout.find(public, page.RESULTS)).count("fewer than 5 companies") == 1
+    # the report: the banner once, the company's own figures, no hidden cell, none of the group's figures
+    monkeypatch.setattr(report, "_image", lambda fig: "")
+    text = report.render({"mode": "company", "query": SUBJECT, "year": 2025, "options": ["sector"]}, "en")
+    body = text.split("<body>")[1]
+    assert body.count("fewer than 5 companies") == 1 and "hidden" not in body.lower()
+    assert "<td>2,000</td>" in body and "–</span>" not in body and "Percentile" not in body
+    numbers = written_numbers(body)
+    assert {x: shown_at_any_rounding(x, numbers) for x in group} == {x: [] for x in group}
 
 
 def test_empty_page_says_what_to_do(peers_db) -> None:

@@ -11,10 +11,13 @@ them by accident.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import plotly
 import pytest
 import requests
 
@@ -76,6 +79,64 @@ def recovered(value: float | None, among: set[str] | None = None) -> list[str]:
     if value is None:
         return []
     return [org for org, *_, p in COMPANIES if abs(value - p) <= 0.01 * p and (among is None or org in among)]
+
+
+# Numbers as the pages write them: "1,234.5" in English, "1 234,5" (no-break space) in Norwegian.
+WRITTEN = {"en": re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"),
+           "nb": re.compile(r"(?<![\w.,\u00a0])(\d{1,3}(?:\u00a0\d{3})+|\d+)(?:,(\d+))?")}
+
+
+def written_numbers(tree: object, lang: str = "en") -> list[tuple[float, int]]:
+    """Every number a callback response or a layout holds, with the decimals it is written to: the
+    JSON numbers as sent (a figure's data, at full precision) and every number in its texts as
+    ``lang`` writes them."""
+    tree = json.loads(json.dumps(tree, cls=plotly.utils.PlotlyJSONEncoder))
+    found: list[tuple[float, int]] = []
+
+    def walk(x: object) -> None:
+        if isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+        elif isinstance(x, str):
+            for whole, decimals in WRITTEN[lang].findall(x):
+                digits = re.sub(r"\D", "", whole)
+                # "1401.0" is 1401 rounded to a whole number: trailing zeros add no precision
+                found.append((float(f"{digits}.{decimals or 0}"), len(decimals.rstrip("0"))))
+        elif isinstance(x, (int, float)) and not isinstance(x, bool):
+            r = repr(float(x))
+            found.append((float(x), 15 if "e" in r else len(r.split(".")[1].rstrip("0"))))
+
+    walk(tree)
+    return found
+
+
+def shown_at_any_rounding(figure: float, numbers: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    """The numbers that are ``figure`` rounded (to nearest, up or down) to the decimals they are written to."""
+    return [(v, d) for v, d in numbers if abs(abs(v) - figure) < 10.0 ** -d]
+
+
+def group_figures(group: set[str]) -> dict[str, float]:
+    """Everything a peer group's productivity could give away: each member's own value, the exact
+    (interpolated) quantiles, the published kind (mean of three nearest) and the ratio of sums."""
+    values = sorted(productivity(org) for org in group)
+    out = {f"company {org}": float(productivity(org)) for org in group}
+    probs = (0.10, 0.25, 0.50, 0.75, 0.90)
+    out |= {f"p{round(p * 100)}": float(np.percentile(values, 100 * p)) for p in probs}
+    windowed = disclosure.windowed_quantiles(values, probs) if len(values) >= 3 else {}
+    out |= {f"w{round(p * 100)}": q for p, q in windowed.items() if q is not None}
+    fte = {org: f for org, _, _, f, _ in COMPANIES}
+    out["group total"] = sum(productivity(o) * fte[o] for o in group) / sum(fte[o] for o in group)
+    return out
+
+
+def assert_nothing_of(group: set[str], tree: object, lang: str = "en") -> None:
+    """No figure of ``group`` is in ``tree`` (a response or a layout), at any rounding."""
+    numbers = written_numbers(tree, lang)
+    leaks = {name: shown_at_any_rounding(v, numbers) for name, v in group_figures(group).items()}
+    assert not any(leaks.values()), {k: v for k, v in leaks.items() if v}
 
 
 # --- the rules, on hand-made cells ----------------------------------------------------------------
@@ -275,16 +336,30 @@ def test_typed_figures_give_a_band_and_its_edges_are_published_figures(public_si
     """The percentile oracle: bisect a typed value and watch the answer change. With bands, the
     edges found are the published quartiles and top decile (as shown), never a company's own value,
     with one peer-group box ticked or two."""
+    from dashboard.i18n import t
+
     app, url = public_site
+    bands = [t(f"benchmark.band.{b}", "en") for b in disclosure.BANDS]
     bisected = 0
     for options in (["sector", "county"], ["sector", "county", "size"]):
-        row = productivity_row(post(url, benchmark_body(app, url, options, 100, 150)))
-        if row[1].startswith("hidden"):  # this group is suppressed for the public: nothing to bisect
-            continue
-        assert row[1] in [__import__("dashboard.i18n", fromlist=["t"]).t(f"benchmark.band.{b}", "en")
-                          for b in disclosure.BANDS], row  # a band, not a percentile
-        shown = [number(x) for x in row[2].split(" · ")] + [number(row[3])]
+        response = post(url, benchmark_body(app, url, options, 100, 150))
+        row = productivity_row(response)
         group = members(Cell("46", 25, "medium" if "size" in options else None))
+        if len(row) < 2 or row[1] not in bands:
+            # this group is not published: nothing to bisect, and the page shows none of it. The
+            # row holds the typed figure (1,500) and dashes at most, and the response, text and JSON,
+            # holds no company value, quantile or total of the group at any rounding, no band and
+            # no percentile (no summary line, no chart)
+            assert row[0] == "1,500" and set(row[1:]) <= {"–"}, row
+            assert_nothing_of(group, response)
+            assert not any(b in json.dumps(response) for b in bands)
+            assert response["benchmark-summary"]["children"] is None
+            assert response["benchmark-charts"]["children"] == []
+            assert response["benchmark-banner"]["hidden"] is False  # and the page says why, once
+            continue
+        with pytest.raises(AssertionError):  # the same check sees a published group's figures
+            assert_nothing_of(group, response)
+        shown = [number(x) for x in row[2].split(" · ")] + [number(row[3])]
         edges, lo, hi = [], 100.0, 6000.0
         assert [band_at(app, url, options, v) for v in (lo, hi)] == ["below_p25", "above_p90"]
         while band_at(app, url, options, lo) != "above_p90":  # the next edge above lo, by bisection
@@ -348,9 +423,16 @@ def test_benchmark_group_totals_of_overlapping_groups(public_site) -> None:
     """The benchmark's group total (a ratio of sums) for sector 25 in county 46 with and without
     "same size": at most one is a number, so the two cannot be differenced."""
     app, url = public_site
-    totals = [productivity_row(post(url, benchmark_body(app, url, options, 100, 150)))[4]
-              for options in (["sector", "county"], ["sector", "county", "size"])]
-    assert sum(number(x) is not None for x in totals) <= 1, totals
+    totals = []
+    for options in (["sector", "county"], ["sector", "county", "size"]):
+        response = post(url, benchmark_body(app, url, options, 100, 150))
+        row = productivity_row(response)  # a group that shows nothing has no group-total column
+        totals.append(number(row[4]) if len(row) > 4 else None)
+        if totals[-1] is None:  # not published: the total is nowhere in the response, at any rounding
+            group = members(Cell("46", 25, "medium" if "size" in options else None))
+            total = group_figures(group)["group total"]
+            assert shown_at_any_rounding(total, written_numbers(response)) == [], (options, total)
+    assert sum(x is not None for x in totals) <= 1, totals
 
 
 def test_presentation_goes_through_the_layer(tmp_path: Path) -> None:

@@ -57,10 +57,10 @@ REPORT_DOWNLOAD = "benchmark-report-download"
 ADDRESS = "benchmark-address"  # the address of the view, written by the server
 
 
-def _hidden_cell(reason: str, lang: str, word: bool) -> html.Span:
-    """A suppressed figure: the word "hidden" in the percentile column, a dash elsewhere; the
-    reason (said once under the table, or in the banner) is its tooltip."""
-    return html.Span(t("benchmark.hidden", lang) if word else "–", className="suppressed",
+def _hidden_cell(reason: str, lang: str) -> html.Span:
+    """A suppressed figure: a dash, with its reason as the tooltip (the reason is said once, under
+    the table; a group that shows nothing has the banner and no such cells at all)."""
+    return html.Span("–", className="suppressed",
                      title=tn(f"benchmark.suppressed.{reason}", disclosure.MIN_GROUP, lang))
 
 
@@ -73,19 +73,23 @@ def pct_style(quarter: str | None) -> dict:
 
 
 def table(rows: list[PeerRow], lang: str, year: int) -> html.Div:
+    """The key figures against the peer group; for a group that shows nothing (the banner says
+    why, once), only the company's own figures and the winners' level: no column of hidden cells."""
+    if bench.hidden_group(rows):
+        return own_table(rows, lang, year)
     body = []
     for r in rows:
         k = KPIS_BY_ID[r.kpi]
         d = k.decimals
         value = fmt_number(r.value, lang, d) if r.value is not None else t("benchmark.missing", lang)
         if r.hidden:
-            pct, quart, top = (_hidden_cell(r.hidden, lang, word) for word in (True, False, False))
+            pct, quart, top = (_hidden_cell(r.hidden, lang) for _ in range(3))
         else:
             quart = " · ".join(fmt_number(q, lang, d) for q in r.quartiles)
             top = fmt_number(r.top_decile, lang, d)
             pct = (t(f"benchmark.band.{r.band}", lang) if r.band
                    else fmt_number(r.pct, lang, 0) if r.pct is not None else "–")
-        group = _hidden_cell(r.group_hidden, lang, False) if r.group_hidden else fmt_number(r.group, lang, d)
+        group = _hidden_cell(r.group_hidden, lang) if r.group_hidden else fmt_number(r.group, lang, d)
         gap, unit = bench.gap_parts(r, lang)
         body.append(html.Tr([
             html.Th([k.label(lang), html.Br(), html.Small(k.unit(lang), className="text-muted")], scope="row"),
@@ -106,14 +110,41 @@ def table(rows: list[PeerRow], lang: str, year: int) -> html.Div:
     ])
 
 
+def own_table(rows: list[PeerRow], lang: str, year: int) -> html.Div:
+    """A group too small to show: the company's own key figures, and the winners' level where there
+    is one (it does not depend on the group). The peer columns are left out, not filled with dashes."""
+    winners = any(r.winners is not None for r in rows)
+    body = []
+    for r in rows:
+        k = KPIS_BY_ID[r.kpi]
+        value = fmt_number(r.value, lang, k.decimals) if r.value is not None else t("benchmark.missing", lang)
+        cells = [html.Th([k.label(lang), html.Br(), html.Small(k.unit(lang), className="text-muted")], scope="row"),
+                 html.Td(value, className="num subject")]
+        if winners:
+            cells.append(html.Td(fmt_number(r.winners, lang, k.decimals) if r.winners is not None else "–",
+                                 className="num"))
+        body.append(html.Tr(cells))
+    columns = ("subject", "winners") if winners else ("subject",)
+    head = html.Thead(html.Tr([html.Th(t("data.kpi", lang), scope="col"), *[
+        html.Th(t(f"benchmark.col.{c}", lang), scope="col", className="num") for c in columns]]))
+    help_text = t("benchmark.table.own.help", lang) + (
+        " " + t("benchmark.table.own.winners", lang, year=year) if winners else "")
+    return html.Div([
+        html.H2(t("benchmark.table.own", lang, year=year), className="h5"),
+        html.P(help_text, className="table-note"),
+        dbc.Table([head, html.Tbody(body)], size="sm", striped=True, responsive=True,
+                  className="benchmark-table own-figures"),
+    ])
+
+
 def hidden_note(rows: list[PeerRow], lang: str) -> html.P | None:
-    """Why some figures are hidden, each reason once, under the table (a group that shows nothing
-    has the banner instead)."""
+    """Why some figures read "–": each reason once, under the table."""
     reasons = list(dict.fromkeys(x for r in rows for x in (r.hidden, r.group_hidden) if x))
-    if not reasons or bench.hidden_group(rows):
+    if not reasons:
         return None
     said = "; ".join(tn(f"benchmark.suppressed.{x}", disclosure.MIN_GROUP, lang) for x in reasons)
-    return html.P(f"{said}. {t('benchmark.widen', lang)}", className="table-note hidden-note")
+    return html.P([html.Span("–", className="suppressed"), f" {said}. {t('benchmark.hidden.more', lang)}"],
+                  className="table-note hidden-note")
 
 
 def charts(rows: list[PeerRow], lang: str) -> list:

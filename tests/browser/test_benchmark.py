@@ -1,6 +1,7 @@
 """The benchmark page in headless Chromium: the empty page says what to do and draws nothing; a
-company in a peer group too small to show gets exactly one banner, and its button widens the group
-until the figures show."""
+company in a peer group too small to show gets exactly one banner (the only place the reason is
+said) and a table of its own figures, and the banner's button widens the group until the figures
+show."""
 
 from __future__ import annotations
 
@@ -43,7 +44,13 @@ def test_empty_page_and_one_banner_for_a_small_group(dash_duo, app, demo_db_path
     dash_duo.wait_for_contains_text(f"#{page.BANNER_TEXT}", "cannot be shown")
     banners = [b for b in dash_duo.find_elements(".small-group") if b.is_displayed()]
     assert len(banners) == 1 and not dash_duo.find_element(f"#{page.EMPTY}").is_displayed()
-    assert "fewer than" not in dash_duo.find_element(f"#{page.TABLE}").text  # not once per cell
+    # the reason is said once on the whole page; the table keeps the company's own figures and the
+    # winners' level, with no column of hidden cells
+    assert dash_duo.find_element("body").text.count("fewer than 5 companies") == 1
+    table = dash_duo.find_element(f"#{page.TABLE}")
+    assert [th.text for th in table.find_elements("css selector", "thead th")] == ["Key figure", "Subject",
+                                                                                   "Winners' level"]
+    assert "hidden" not in table.text.lower() and "fewer than" not in table.text
     dash_duo.find_element(f"#{page.WIDEN}").click()
     wait_until(lambda: not dash_duo.find_element(f"#{page.BANNER}").is_displayed(), "the banner gone", WAIT)
     address_shows(dash_duo, lambda url: parse_qs(urlsplit(url).query, keep_blank_values=True).get("peers")
