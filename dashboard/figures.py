@@ -22,7 +22,7 @@ import re
 import pandas as pd
 import plotly.io as pio
 
-from dashboard.i18n import column, fmt_number, plotly_locale, plotly_separators, t, tn
+from dashboard.i18n import column, fmt_number, fmt_years, plotly_locale, plotly_separators, t, tn
 from dashboard.kpis import KPI, KPIS
 
 Figure = dict
@@ -68,6 +68,28 @@ NOTE_LINE = 16
 GAP = 10
 NARROWEST = 420  # a plot's width in a half-width panel at 1280 px, less its margins
 
+# How wide each chart is where it is narrowest: in its panel on a 1280 px screen (with a 15 px
+# scrollbar; wider screens give more room, never less), in pixels. plotly.js wraps no text, so a
+# chart's note and subtitle are broken into lines that fit this width (``chars``).
+ROOM_HALF = 580  # half a chart grid: the explorer's trend and scatter, the benchmark's strips and radar
+ROOM_MAP, ROOM_SECTORS = 480, 680  # the explorer's first row (5 : 7)
+ROOM_FULL = 1180  # a full-width panel (compare, the benchmark's trend); compare prints at this width too
+ROOM_MODAL = 1100  # the explorer's company detail (an extra-large modal)
+ROOM_REPORT = 1000  # the benchmark report's charts (report.py), narrower than their full-width panel
+# The explorer's scatter's height at 1280 px (02-app.css, .panel-scatter .chart-scatter): its title,
+# a subtitle naming every sector, and a legend of every sector under it fit (``legend_beside``).
+SCATTER_HEIGHT = 660
+# A character's width in ems, on average over the words of a note: a little more than in the
+# widest font the charts may get (DejaVu Sans, the Linux system-ui: about 0.52 em), so a line
+# estimated to fit does fit.
+CHAR_EM = 0.58
+NOTE_INSET = 8  # the note's distance from the chart's left edge, as the title's
+
+
+def chars(room: float, size: float, bold: bool = False) -> int:
+    """How many characters of a ``size`` px font fit on a line ``room`` px wide (bold ones are wider)."""
+    return max(10, int(room / (size * (CHAR_EM + (0.06 if bold else 0)))))
+
 # The presentation's look: dark, high contrast, fonts readable across a hall on a 1920 × 1080 screen.
 SLIDE_FONT = 26  # chart font in px: matches 28 px body text on a 1920 × 1080 screen
 SLIDE_INK, SLIDE_PAPER, SLIDE_MUTED, SLIDE_ACCENT = "#f5f7fa", "#0b1726", "#b8c4d2", "#ffd166"
@@ -86,18 +108,20 @@ pio.templates["nsi_dark"] = {"layout": {
 }}
 
 
-def base_layout(lang: str, title: str, note: str, subtitle: str = "", width: int = 100,
-                note_offset: int = 0) -> dict:
+def base_layout(lang: str, title: str, note: str, subtitle: str = "", width: int | None = None,
+                note_offset: int = 0, room: int = ROOM_HALF, note_room: int | None = None) -> dict:
     """Layout shared by every chart: fonts, number separators of the language, title, subtitle
     (unit and selection) and a note under the plot (definition and source).
 
-    ``width`` is how many characters fit on a line of the note and subtitle in the chart's panel;
-    ``note_offset`` is how many pixels below the plot the note starts at least; ``laid_out`` moves it
-    clear of the x axis's ticks and title. Margins grow with the number of lines, so nothing overlaps
-    at any chart height.
+    ``room`` is the chart's width in pixels where it is narrowest (``ROOM_*``): the note and the
+    subtitle are broken into lines that fit it, from the chart's left edge (``note_room``: the note
+    gets less, where something stands beside it). ``width`` instead gives the characters a line
+    holds (the slides, whose size is known). ``note_offset`` is how many pixels below the plot the
+    note starts at least; ``laid_out`` moves it clear of the x axis's ticks and title. Margins grow
+    with the number of lines, so nothing overlaps at any chart height.
     """
-    subtitle = _wrap(subtitle, int(width * 0.85))
-    note = _wrap(note, width)
+    subtitle = _wrap(subtitle, int(width * 0.85) if width else chars(room - 2 * NOTE_INSET, 13))
+    note = _wrap(note, width or chars((note_room or room) - 2 * NOTE_INSET, 12))
     top = TITLE_BLOCK + SUBTITLE_LINE * (subtitle.count("<br>") + 1 if subtitle else 0)
     bottom = note_offset + NOTE_LINE * (note.count("<br>") + 1) + GAP
     return {
@@ -171,6 +195,31 @@ def legend_height(labels: list[str], room: int) -> int:
     return rows * LEGEND_ROW + LEGEND_PAD if rows else 0
 
 
+# A vertical legend, in pixels: an entry is the larger of 16 px and its text's line, and 3 px
+# (plotly.js, for a font of 12 px or less); the title (14 px) and the padding come on top.
+LEGEND_ENTRY = 19
+LEGEND_TITLE = 24
+
+
+def legend_column(labels: list[str], title: str = "") -> tuple[int, int]:
+    """The width and height in pixels of a vertical legend of ``labels`` (12 px) under ``title``,
+    erring towards more: the line sample and the gaps, and the widest entry or the title."""
+    width = 40 + 7.8 * max(len(label) for label in [*labels, title]) if labels else 0
+    height = (LEGEND_TITLE if title else 0) + LEGEND_ENTRY * len(labels) + LEGEND_PAD
+    return int(width), height if labels else 0
+
+
+def legend_beside(layout: dict, labels: list[str], title: str) -> dict:
+    """``layout`` with a vertical legend right of the plot, from the plot's top down, as tall as it
+    needs to be (plotly.js would otherwise make it scroll at the plot's height, hiding entries):
+    it may run into the bottom margin, beside the note, which the builder keeps narrower
+    (``base_layout(note_room=...)``)."""
+    _, height = legend_column(labels, title)
+    return {**layout, "legend": {"title": {"text": title}, "font": {"size": 12}, "orientation": "v",
+                                 "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top",
+                                 "tracegroupgap": 0, "maxheight": height}}
+
+
 def _legend() -> dict:
     """A horizontal legend, its groups (a company's lines in every subplot) one entry each."""
     return {"orientation": "h", "x": 0, "xanchor": "left", "font": {"size": 12}, "tracegroupgap": 0}
@@ -216,7 +265,9 @@ def _under_plot(fig: Figure) -> int:
 
 def laid_out(fig: Figure) -> Figure:
     """A new figure: ``fig`` with its note moved clear of the x axis's ticks and title (and never
-    nearer the plot than its builder put it), and a bottom margin that holds the note's lines."""
+    nearer the plot than its builder put it), and a bottom margin that holds the note's lines. The
+    note starts at the chart's left edge, under the title (whatever the left margin), which is
+    where ``base_layout`` measured its lines from."""
     layout = fig["layout"]
     note = next((a for a in layout.get("annotations", []) if a.get("name") == "note"), None)
     if note is None:
@@ -224,7 +275,8 @@ def laid_out(fig: Figure) -> Figure:
     offset = max(-note.get("yshift", 0), _under_plot(fig))
     bottom = offset + NOTE_LINE * (note["text"].count("<br>") + 1) + GAP
     margin = {**layout["margin"], "b": max(layout["margin"].get("b", 0), bottom)}
-    annotations = [{**a, "yshift": -offset} if a is note else a for a in layout["annotations"]]
+    moved = {**note, "x": 0, "xshift": NOTE_INSET - margin.get("l", 0), "yshift": -offset}
+    annotations = [moved if a is note else a for a in layout["annotations"]]
     return with_layout(fig, margin=margin, annotations=annotations)
 
 
@@ -340,6 +392,10 @@ def tile_map_figure(df: pd.DataFrame, counties: pd.DataFrame, kpi: KPI, lang: st
     unit = kpi.unit(lang)
     values = [fmt_number(v, lang, kpi.decimals) if pd.notna(v) else t("map.nodata", lang)
               for v in tiles["value"]]
+    # a tile (46 px) holds its code and a number; a county without a figure shows a dash, which the
+    # note explains, and its hover says "no data" without a unit
+    shown = [f"{v} {unit}" if pd.notna(x) else v for v, x in zip(values, tiles["value"])]
+    tile_values = [v if pd.notna(x) else "–" for v, x in zip(values, tiles["value"])]
     companies = tiles["companies"].fillna(0).astype(int).tolist()
     trace = {
         "type": "scatter", "mode": "markers+text", "showlegend": False,
@@ -349,17 +405,18 @@ def tile_map_figure(df: pd.DataFrame, counties: pd.DataFrame, kpi: KPI, lang: st
             "color": [_scale_colour(g) if pd.notna(g) else "#d9dee3" for g in goodness],
             "line": {"width": [4 if c in selected else 0 for c in tiles["code"]], "color": "#f0b400"},
         },
-        "text": [f"<b>{a}</b><br>{v}" for a, v in zip(tiles["abbr"], values)],
+        "text": [f"<b>{a}</b><br>{v}" for a, v in zip(tiles["abbr"], tile_values)],
         "textfont": {"size": 11, "color": [_text_colour(g) if pd.notna(g) else INK for g in goodness]},
-        # code, name, value as shown, companies, and the companies in words ("1 bedrift")
+        # code, name, value as shown, companies, the companies in words ("1 bedrift"), and the value
+        # with its unit ("ingen data" without)
         "customdata": [list(row) for row in zip(tiles["code"], tiles[column(lang, "name")], values, companies,
-                                                [tn("count.companies", n, lang) for n in companies])],
-        "hovertemplate": (f"<b>%{{customdata[1]}}</b><br>%{{customdata[2]}} {unit}<br>"
-                          f"%{{customdata[4]}}<extra></extra>"),
+                                                [tn("count.companies", n, lang) for n in companies], shown)],
+        "hovertemplate": "<b>%{customdata[1]}</b><br>%{customdata[5]}<br>%{customdata[4]}<extra></extra>",
     }
+    missing = t("map.missing", lang) if not has.all() else ""
     layout = base_layout(lang, t("map.title", lang, kpi=kpi.label(lang), year=year),
-                         kpi_note(kpi, lang, t("map.note", lang)), f"{unit} · {subtitle}", width=72,
-                         note_offset=8)
+                         kpi_note(kpi, lang, " ".join(p for p in (t("map.note", lang), missing) if p)),
+                         f"{unit} · {subtitle}", room=ROOM_MAP, note_offset=8)
     layout["margin"].update(l=10, r=10)
     layout["dragmode"] = False
     return figure([trace], layout,
@@ -387,9 +444,8 @@ def sector_bar_figure(df: pd.DataFrame, sectors: pd.DataFrame, kpi: KPI, lang: s
         "hovertemplate": f"<b>%{{y}}</b><br>{hover_number(kpi, 'x')} {unit}<br>%{{customdata[2]}}<extra></extra>",
     }
     layout = base_layout(lang, t("sector.title", lang, kpi=kpi.label(lang), year=year),
-                         kpi_note(kpi, lang, t("sector.note", lang)), f"{unit} · {subtitle}", width=95)
+                         kpi_note(kpi, lang, t("sector.note", lang)), f"{unit} · {subtitle}", room=ROOM_SECTORS)
     layout["margin"].update(l=150, r=60)
-    layout["annotations"][0]["x"] = -0.2
     layout.update(bargap=0.25, showlegend=False)
     return figure([trace], layout, xaxis={"title": {"text": unit}, "rangemode": "tozero"})
 
@@ -425,8 +481,8 @@ def trend_figure(series: dict[str, pd.DataFrame], kpi: KPI, lang: str, subtitle:
     if not any(tr["meta"] == "selection" for tr in traces):
         return empty_figure(lang, t("empty.selection", lang, selection=subtitle))
     first, last = min(years), max(years)
-    layout = base_layout(lang, t("trend.title", lang, kpi=kpi.label(lang), first=first, last=last),
-                         kpi_note(kpi, lang, t("trend.note", lang)), f"{unit} · {subtitle}", width=72)
+    layout = base_layout(lang, t("trend.title", lang, kpi=kpi.label(lang), years=fmt_years(first, last)),
+                         kpi_note(kpi, lang, t("trend.note", lang)), f"{unit} · {subtitle}", room=ROOM_HALF)
     layout = legend_above(layout, [tr["name"] for tr in traces], 480) | {"hovermode": "x unified"}
     return figure(traces, layout,
                   xaxis={"dtick": 1, "tickformat": "d", "range": [first - 0.4, last + 0.4]},
@@ -460,8 +516,12 @@ def scatter_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, year: int
         for (_, label, colour), group in df.groupby(["code", column(lang, "short"), "colour"], sort=True)
     ]
     note = " ".join(p for p in (t("scatter.note", lang), capped_note, t("common.source", lang)) if p)
-    layout = base_layout(lang, t("scatter.title", lang, year=year), note, subtitle, width=95)
-    layout["legend"] = {"title": {"text": t("filter.sector", lang)}, "font": {"size": 12}}
+    # every sector in the legend beside the plot, and the note left of it
+    names, title = [tr["name"] for tr in traces], t("filter.sector", lang)
+    beside, _ = legend_column(names, title)
+    layout = base_layout(lang, t("scatter.title", lang, year=year), note, subtitle, room=ROOM_HALF,
+                         note_room=ROOM_HALF - beside - GAP)
+    layout = legend_beside(layout, names, title)
     return figure(traces, layout,
                   xaxis={"title": {"text": f"{intensity.label(lang)} ({intensity.unit(lang)})"},
                          "type": "log", "dtick": 1},
@@ -488,7 +548,8 @@ def company_history_figure(df: pd.DataFrame, kpi: KPI, lang: str, name: str) -> 
                 "line": {"color": PRIMARY, "width": 3},
                 "hovertemplate": f"%{{x}}: <b>{hover_number(kpi)}</b> {unit}<extra></extra>"},
     ]
-    layout = base_layout(lang, t("company.history", lang, kpi=kpi.label(lang)), kpi_note(kpi, lang), unit)
+    layout = base_layout(lang, t("company.history", lang, kpi=kpi.label(lang)), kpi_note(kpi, lang), unit,
+                         room=ROOM_MODAL)
     layout = legend_above(layout, [t("chart.middle_half", lang), t("company.sector_median", lang), name], 900)
     layout["hovermode"] = "x unified"
     return figure(data, layout, xaxis={"dtick": 1, "tickformat": "d"}, yaxis={"title": {"text": unit}})
@@ -508,9 +569,18 @@ def multiples_figure(history: pd.DataFrame, names: dict[str, str], kpis: tuple[K
     """
     if history.empty:
         return empty_figure(lang, t("compare.empty", lang))
-    cols, gap_x, gap_y = 5, 0.045, 0.12
+    cols, gap_x = 5, 0.045
     rows = -(-len(kpis) // cols)
-    width, height = (1 - gap_x * (cols - 1)) / cols, (1 - gap_y * (rows - 1)) / rows
+    width = (1 - gap_x * (cols - 1)) / cols
+    headings = _multiples_headings(kpis, lang, cols, width, gap_x)
+    heading = max(h for _, h in headings)
+    # the figure grows by a heading's extra lines in every row, and the gap between two rows holds
+    # the upper row's tick labels and the lower row's heading even when printed (PRINT_HEIGHT)
+    legend = legend_height(list(names.values()), 1100)
+    total = 240 * rows + 150 + legend + (heading - MULTIPLES_HEADING) * rows
+    top, bottom = TITLE_BLOCK + legend + heading, TICK_BAND + NOTE_LINE * 2 + GAP
+    gap_y = max(0.12, (MULTIPLES_TICKS + heading) / (min(total, PRINT_HEIGHT) - top - bottom))
+    height = (1 - gap_y * (rows - 1)) / rows
     column = "change" if view == "change" else "value"
     data, annotations, layout = [], [], {}
     colour = {org: COMPANY_COLOURS[i % len(COMPANY_COLOURS)] for i, org in enumerate(names)}
@@ -524,7 +594,7 @@ def multiples_figure(history: pd.DataFrame, names: dict[str, str], kpis: tuple[K
         layout[f"yaxis{axis}"] = {**_AXIS, "domain": [y1 - height, y1], "anchor": f"x{axis}",
                                   "tickfont": {"size": 10}, "zeroline": view == "change"}
         unit = kpi.unit(lang)
-        annotations.append({"text": f"<b>{kpi.label(lang)}</b><br><span style='font-size:10px'>{unit}</span>",
+        annotations.append({"text": headings[i][0],
                             "x": x0, "y": y1, "xref": "paper", "yref": "paper", "xanchor": "left",
                             "yanchor": "bottom", "showarrow": False, "align": "left",
                             "font": {"size": 12}})
@@ -547,12 +617,31 @@ def multiples_figure(history: pd.DataFrame, names: dict[str, str], kpis: tuple[K
     base.update(layout)
     base["margin"].update(l=50, r=20)
     # the height grows with the legend's rows, which sit above the first row's headings (KPI, unit)
-    base["height"] = 240 * rows + 150 + legend_height(list(names.values()), 1100)
-    base = legend_above(base, list(names.values()), 1100, clearance=MULTIPLES_HEADING)
+    base["height"] = total
+    base = legend_above(base, list(names.values()), 1100, clearance=heading)
     return laid_out({"data": data, "layout": base})
 
 
-MULTIPLES_HEADING = 40  # a subplot's heading (KPI and unit) above it
+MULTIPLES_HEADING = 40  # a subplot's heading (KPI and unit) above it, on a line each
+MULTIPLES_TICKS = 24  # a subplot's x tick labels (10 px) under it
+PRINT_HEIGHT = 790  # the height dashboard.js draws a .print-fit chart at, at most, for A4 landscape
+
+
+def _multiples_headings(kpis: tuple[KPI, ...], lang: str, cols: int, width: float,
+                        gap_x: float) -> list[tuple[str, int]]:
+    """Each small multiple's heading (the KPI in bold, its unit under it) in lines that fit above
+    its plot, as text and its height in pixels. A heading may run into the gap to the next column;
+    the last column's runs into the right margin (20 px) only."""
+    plot = ROOM_FULL - 50 - 20  # the multiples' margins
+    headings = []
+    for i, kpi in enumerate(kpis):
+        room = plot * width + (20 if i % cols == cols - 1 else plot * gap_x)
+        label = _wrap(kpi.label(lang), chars(room, 12, bold=True)).split("<br>")
+        unit = _wrap(kpi.unit(lang), chars(room, 10)).split("<br>")
+        text = "<br>".join([*(f"<b>{line}</b>" for line in label),
+                            *(f"<span style='font-size:10px'>{line}</span>" for line in unit)])
+        headings.append((text, 16 * len(label) + 14 * len(unit) + GAP))
+    return headings
 
 
 def radar_figure(pct: pd.DataFrame, names: dict[str, str], kpis: tuple[KPI, ...], lang: str,
@@ -566,20 +655,26 @@ def radar_figure(pct: pd.DataFrame, names: dict[str, str], kpis: tuple[KPI, ...]
     for i, (org, name) in enumerate(names.items()):
         values = [table.at[org, k.id] if org in table.index and k.id in table.columns
                   and pd.notna(table.at[org, k.id]) else None for k in kpis]
+        # the hover says what the number is: "Produktivitet: persentil 79 blant de nominerte"
+        said = [t("compare.radar.hover", lang, kpi=k.label(lang), pct=fmt_number(v, lang, 0)) if v is not None
+                else None for k, v in zip(kpis, values)]
         data.append({
             "type": "scatterpolar", "name": name, "r": values + values[:1], "theta": labels + labels[:1],
-            "mode": "lines+markers", "connectgaps": False,
+            "mode": "lines+markers", "connectgaps": False, "customdata": said + said[:1],
             "line": {"color": COMPANY_COLOURS[i % len(COMPANY_COLOURS)], "width": 2},
-            "hovertemplate": f"{name}<br>%{{theta}}: %{{r:.0f}}<extra></extra>",
+            "hovertemplate": f"{name}<br>%{{customdata}}<extra></extra>",
         })
     layout = base_layout(lang, t("compare.radar.title", lang),
                          t("compare.radar.note", lang, prize=t(f"prize.{prize}", lang).lower()),
-                         t("compare.radar.subtitle", lang), width=90)
+                         t("compare.radar.subtitle", lang), room=ROOM_FULL)
     layout.pop("xaxis"), layout.pop("yaxis")
+    # the first KPI points right and they run anticlockwise (plotly.js's default); the percentile
+    # ticks lie halfway to the second spoke, clear of both labels at the rim
     layout["polar"] = {"domain": copy.deepcopy(RADAR_DOMAIN),
                        "radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100], "gridcolor": GRID,
-                                      "tickfont": {"size": 10}},
-                       "angularaxis": {"gridcolor": GRID, "tickfont": {"size": 11}}}
+                                      "angle": 180 / len(kpis), "tickangle": 0, "tickfont": {"size": 10}},
+                       "angularaxis": {"gridcolor": GRID, "rotation": 0, "direction": "counterclockwise",
+                                       "tickfont": {"size": 11}}}
     layout = legend_above(layout, list(names.values()), 990)
     layout["margin"].update(l=90, r=90)
     return laid_out({"data": data, "layout": layout})
@@ -619,7 +714,7 @@ def strips_figure(rows: list, lang: str) -> Figure:
          "hovertemplate": "%{y}: <b>%{customdata[0]}</b> %{customdata[1]}<br>%{customdata[2]}<extra></extra>"},
     ]
     layout = base_layout(lang, t("benchmark.strip.title", lang), t("benchmark.strip.note", lang),
-                         t("benchmark.strip.subtitle", lang), width=66)
+                         t("benchmark.strip.subtitle", lang), room=ROOM_HALF)
     layout.update(barmode="overlay", bargap=0.45, showlegend=False, height=90 + 38 * len(shown) + 120)
     layout["margin"].update(l=200, r=50)  # r: a value at the 100th percentile is written past the plot
     return figure(data, layout, xaxis={"range": [0, 100], "tickvals": [0, 10, 25, 50, 75, 90, 100],
@@ -651,7 +746,7 @@ def benchmark_radar_figure(rows: list, lang: str) -> Figure:
          "hovertemplate": "%{customdata[0]}: %{customdata[1]}<extra></extra>"},
     ]
     layout = base_layout(lang, t("benchmark.radar.title", lang), t("benchmark.radar.note", lang),
-                         t("benchmark.radar.subtitle", lang), width=66, note_offset=44)
+                         t("benchmark.radar.subtitle", lang), room=ROOM_HALF, note_offset=44)
     layout.pop("xaxis"), layout.pop("yaxis")
     layout["polar"] = {"domain": {"x": [0, 1], "y": [0.1, 1]},
                        # the percentile ticks between the first two spokes, clear of the top label
@@ -680,7 +775,7 @@ def benchmark_trend_figure(own: dict[int, float], medians: dict[int, float], kpi
          "hovertemplate": f"%{{x}}: <b>{hover_number(kpi)}</b> {unit}<extra></extra>"},
     ]
     layout = base_layout(lang, t("benchmark.trend.title", lang, kpi=kpi.label(lang)), kpi_note(kpi, lang),
-                         unit, width=120)
+                         unit, room=ROOM_REPORT)
     layout = legend_above(layout, [t("benchmark.trend.median", lang), name], 1000) | {"hovermode": "x unified"}
     return figure(data, layout, xaxis={"dtick": 1, "tickformat": "d"}, yaxis={"title": {"text": unit}})
 

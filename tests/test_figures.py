@@ -9,6 +9,7 @@ import inspect
 import math
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 import plotly.io as pio
@@ -269,3 +270,164 @@ def test_hover_text_prints_each_unit_once_after_its_number() -> None:
         for trace in build(*args, **kwargs)["data"]:
             template = trace.get("hovertemplate", "")
             assert not re.search(r"\}\s*\d", template), (name, template)
+
+
+# What a line of text takes, measured on the widest font the charts get (DejaVu Sans, Linux's
+# system-ui): some 6.2 px a character at 12 px on average over words; 7 px leaves a margin.
+PX_12, PX_13 = 7.0, 7.6
+# The narrowest each chart is drawn (its panel on a 1280 px screen, or the report's 1000 px), by hand
+# from 02-app.css: main 1217 px wide with a scrollbar; the explorer's rows 5 : 7 and 1 : 1 with a
+# 16 px gap, less a panel's 18 px of padding and border; a full-width panel 34 px less.
+ROOMS = {"figure": 580, "laid_out": 580, "tile_map_figure": 480, "sector_bar_figure": 680,
+         "trend_figure": 580, "scatter_figure": 580, "company_history_figure": 1100,
+         "multiples_figure": 1180, "radar_figure": 1180, "strips_figure": 580, "benchmark_radar_figure": 580,
+         "benchmark_trend_figure": 1000}
+
+
+def _in_both_languages(args: tuple, kwargs: dict) -> list[tuple[tuple, dict]]:
+    swap = {"nb": "en", "en": "nb"}
+    other = tuple(swap.get(a, a) if isinstance(a, str) else a for a in args)
+    return [(args, kwargs), (other, kwargs)]
+
+
+def test_every_note_and_subtitle_fits_its_chart_at_its_narrowest() -> None:
+    """plotly.js wraps no text: a note's or subtitle's line longer than its chart is cut off at the
+    edge (the scatter's note ended "…Click a bubb" at 1280 px). Every line, started 8 px from the
+    chart's left edge, ends inside the chart where it is narrowest, in nb and en; the scatter's note
+    ends left of its legend. The note starts at the chart's left edge whatever the left margin."""
+    checked = 0
+    for name, (build, args, kwargs) in cases().items():
+        if name not in ROOMS:
+            continue
+        for a, k in _in_both_languages(args, kwargs):
+            layout = build(*a, **k)["layout"]
+            room = ROOMS[name]
+            note = _note(layout)
+            assert note["x"] == 0 and note["xshift"] == 8 - layout["margin"]["l"], name
+            beside = 0
+            if layout.get("legend", {}).get("orientation") == "v":  # the scatter's legend, right of the plot
+                labels = [tr["name"] for tr in build(*a, **k)["data"]] + [layout["legend"]["title"]["text"]]
+                beside = 40 + 7.8 * max(len(x) for x in labels)
+            for line in note["text"].split("<br>"):
+                assert 8 + len(line) * PX_12 <= room - beside, (name, line)
+            for line in layout["title"]["subtitle"]["text"].split("<br>"):
+                assert 8 + len(line) * PX_13 <= room, (name, line)
+            checked += 1
+    assert checked == 2 * len(ROOMS)
+
+
+def test_the_scatters_note_is_wrapped_to_the_room_left_of_its_legend() -> None:
+    """Worked by hand for the case's two sectors (en): the legend is 40 + 7.8 × 14 ("Metal
+    products") = 149 px wide, which leaves 580 − 149 − 10 = 421 px, less 8 px each side: 405 px
+    of 12 px text at 0.58 em (6.96 px) a character is 58 characters a line (it was 95)."""
+    build, args, kwargs = cases()["scatter_figure"]
+    note = _note(build(*args, **kwargs)["layout"])["text"]
+    lines = note.split("<br>")
+    assert max(len(line) for line in lines) <= 58 and len(lines) >= 3
+    assert " ".join(lines) == ("One bubble per company; size = FTE, colour = sector. Logarithmic x axis. "
+                               "Click a bubble for details. capped Source: synthetic demo data. "
+                               "Group figures are ratios of sums.")
+
+
+def test_the_scatters_legend_shows_every_sector_without_scrolling() -> None:
+    """With every sector (24) picked, so that the subtitle names them all too, the legend beside the
+    plot is as tall as its entries (19 px each, 24 px of title, 12 px around: 492 px), which
+    plotly.js would otherwise cut to the plot's height and scroll; and the subtitle and the legend
+    fit the chart's height at 1280 px, which 02-app.css gives it."""
+    from dashboard import state
+
+    sectors = dimensions.sectors().reset_index(drop=True)
+    codes = sectors["code"].tolist()
+    df = pd.DataFrame({"org_nr": [f"9{c:08d}" for c in codes], "name": [f"Firma {c}" for c in codes],
+                       "sector": codes, "fte": [10.0] * len(codes), "productivity": [1000.0] * len(codes),
+                       "emissions_intensity": [2.0] * len(codes)})
+    for lang in ("nb", "en"):
+        subtitle = state.describe(state.Filters(2014, 2025, sectors=tuple(codes)), lang)
+        fig = figures.scatter_figure(df, sectors, lang, 2025, subtitle, PROD, INTENSITY)
+        legend, margin = fig["layout"]["legend"], fig["layout"]["margin"]
+        assert len(fig["data"]) == 24 and legend["orientation"] == "v"
+        assert legend["y"] == 1 and legend["yanchor"] == "top" and legend["x"] > 1
+        assert legend["maxheight"] >= 24 * 19 + 24 + 12 == 492, lang
+        assert margin["t"] + legend["maxheight"] <= figures.SCATTER_HEIGHT, lang
+    css = (Path(figures.__file__).parent / "assets" / "02-app.css").read_text(encoding="utf-8")
+    heights = re.findall(r"\.panel-scatter \.chart-scatter \{ height: (\d+)px; \}", css)
+    assert heights and min(int(h) for h in heights) >= figures.SCATTER_HEIGHT
+
+
+def test_a_one_year_span_reads_as_one_year() -> None:
+    """▶ play starts again from the first year, whose trend holds that year alone: its title says
+    "2021", not "2021–2021"."""
+    from dashboard.i18n import fmt_years
+
+    one = pd.DataFrame({"year": [2021], "value": [40.0], "companies": [30]})
+    fig = figures.trend_figure({"selection": one, "all": one}, ROBOTS, "nb", "utvalg")
+    assert fig["layout"]["title"]["text"] == "Robottetthet, 2021"
+    build, args, kwargs = cases()["trend_figure"]
+    assert build(*args, **kwargs)["layout"]["title"]["text"] == "Robottetthet, 2023–2025"
+    assert fmt_years(2021, 2021) == "2021" and fmt_years(2014, 2025) == "2014–2025"
+
+
+def test_a_county_without_a_figure_shows_a_dash_that_fits_its_tile() -> None:
+    """A tile is 46 px: "ingen data" (60 px at 11 px) spilled into the gap. The tile says "–", the
+    note says what the dash means, and the hover says "ingen data" without a unit; a county with a
+    figure keeps its number, and its hover the unit."""
+    fig = tile_map()
+    tiles = fig["data"][0]
+    at = {c[0]: i for i, c in enumerate(tiles["customdata"])}
+    assert tiles["text"][at["46"]] == "<b>VLA</b><br>–"
+    assert tiles["text"][at["03"]] == "<b>OSL</b><br>1\u00a0200"
+    assert tiles["text"][at["11"]] == "<b>ROG</b><br>–"  # not in the rows at all
+    assert tiles["customdata"][at["46"]][5] == "ingen data"
+    assert tiles["customdata"][at["03"]][5] == "1\u00a0200 tusen kr per årsverk"
+    assert "%{customdata[5]}" in tiles["hovertemplate"]
+    assert "– = ingen data." in _note(fig["layout"])["text"].replace("<br>", " ")
+    every = pd.DataFrame({"member": dimensions.counties()["code"].tolist(), "value": 1000.0, "companies": 9})
+    full = figures.tile_map_figure(every, dimensions.counties().reset_index(drop=True), PROD, "en", 2025, (), "all")
+    assert "–" not in _note(full["layout"])["text"]  # no dash, no word about it
+
+
+def test_the_compare_radar_says_what_its_numbers_are_and_keeps_its_ticks_off_the_labels() -> None:
+    """The hover reads "Produktivitet: persentil 80 blant de nominerte" (was a bare "80"); the
+    percentile ticks lie halfway between the first two spokes (90° for two KPIs), not on the first
+    spoke, whose label sits at the rim beside "100"."""
+    build, args, kwargs = cases()["radar_figure"]
+    fig = build(*args, **kwargs)
+    alfa = next(tr for tr in fig["data"] if tr["name"] == "Alfa")
+    assert alfa["customdata"] == ["Produktivitet: persentil 80 blant de nominerte", None,
+                                  "Produktivitet: persentil 80 blant de nominerte"]
+    assert "%{customdata}" in alfa["hovertemplate"] and "%{r" not in alfa["hovertemplate"]
+    polar = fig["layout"]["polar"]
+    assert polar["radialaxis"]["angle"] == 90 and polar["angularaxis"]["rotation"] == 0
+    pct, names, kpis, _, prize = args
+    english = figures.radar_figure(pct, names, kpis, "en", prize)
+    assert next(tr for tr in english["data"] if tr["name"] == "Beta")["customdata"][0] == \
+        "Productivity: percentile 35 among the nominees"
+
+
+def test_a_small_multiples_heading_fits_above_its_column() -> None:
+    """The H-value's unit ran past the chart's right edge ("…hours worke"). In the last of five
+    columns a heading has the column (1110 px × 0.164 = 182 px) and the right margin (20 px): at
+    10 px (5.8 px a character) 34 characters a line, so "lost-time injuries per million hours
+    worked" (43) takes two lines; the figure grows by the extra line (14 px) in every row, the legend keeps
+    clear of the taller headings, and the rows' gap holds a heading and the tick labels above it,
+    printed too (790 px)."""
+    from dashboard.kpis import KPIS
+
+    multiples = pd.DataFrame({"org_nr": [ORG_A] * 2, "kpi": ["h_value"] * 2, "year": [2024, 2025],
+                              "value": [3.0, 2.0], "change": [0.0, -1.0]})
+    fig = figures.multiples_figure(multiples, {ORG_A: "Alfa"}, KPIS, "en", "change")
+    layout = fig["layout"]
+    h_index = [k.id for k in KPIS].index("h_value")
+    assert h_index % 5 == 4  # the last column
+    heading = [a for a in layout["annotations"] if a.get("name") != "note"][h_index]["text"]
+    lines = re.sub(r"<[^>]+>", "\n", heading.replace("<br>", "\n")).split("\n")
+    lines = [line for line in lines if line]
+    assert lines == ["H-value", "lost-time injuries per million", "hours worked"]
+    assert all(len(line) <= 34 for line in lines[1:])
+    rows = 3
+    assert layout["height"] == 240 * rows + 150 + figures.legend_height(["Alfa"], 1100) + 14 * rows
+    tallest = 16 + 14 * 2 + 10
+    assert round((1 - layout["legend"]["y"]) * layout["height"]) + 32 + tallest <= layout["margin"]["t"]
+    top, bottom = 64 + 32 + tallest, 28 + 32 + 10
+    gap = (layout["yaxis"]["domain"][0] - layout["yaxis6"]["domain"][1]) * (min(layout["height"], 790) - top - bottom)
+    assert gap >= 24 + tallest

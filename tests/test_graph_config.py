@@ -92,8 +92,8 @@ def _unwrapped(node: object, under_spinner: bool = False) -> list[str]:
 
 
 def test_every_chart_and_table_a_callback_redraws_shows_a_spinner_meanwhile(app) -> None:
-    """On the explorer, the comparison of ten companies and the benchmark of one, every chart,
-    grid and table sits in a dcc.Loading (the Data page's tables are drawn once, by the server)."""
+    """On the explorer (and in its company detail), the comparison of ten companies and the benchmark
+    of one, every chart, grid and table sits in a dcc.Loading (the Data page's tables are drawn once, by the server)."""
     from dashboard import auth, state
     from dashboard.db import run_query
     from dashboard.pages import benchmark, compare, explorer
@@ -103,6 +103,7 @@ def test_every_chart_and_table_a_callback_redraws_shows_a_spinner_meanwhile(app)
         ten = run_query("company_search", year=2025, search="", limit=10,
                         sel=state.selection(auth.as_of(), status=1, prize="main"))["org_nr"].tolist()
         pages = {"explorer": explorer.layout(lang="nb"),
+                 "company detail": explorer.layout(lang="nb", company=ten[0]),  # its chart and table
                  "compare": compare.layout(lang="nb", companies=",".join(ten)),
                  "benchmark": benchmark.layout(lang="nb", company=ten[3])}
     for page, layout in pages.items():

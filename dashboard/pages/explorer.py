@@ -373,7 +373,9 @@ def layout(lang: str, args: dict[str, str]) -> list:
             ],
             className="chart-panel panel-table",
         ),
-        dbc.Modal([dbc.ModalHeader(dbc.ModalTitle(title, id=MODAL_TITLE)), dbc.ModalBody(body, id=MODAL_BODY)],
+        # the detail's chart and table under the shared spinner while a click redraws them
+        dbc.Modal([dbc.ModalHeader(dbc.ModalTitle(title, id=MODAL_TITLE)),
+                   dbc.ModalBody(loading(html.Div(body, id=MODAL_BODY)))],
                   id=MODAL, size="xl", is_open=bool(body), scrollable=True),
         dcc.Store(id=COMPANY, data=company if body else None),
         dcc.Store(id=DRAWN, data=f.year_to),
