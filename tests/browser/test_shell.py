@@ -66,7 +66,9 @@ def test_keyboard_reaches_skip_link_and_navigation(dash_duo, app) -> None:
 
 # Every text of every chart on the page, as the browser draws it: the title (and subtitle), the
 # legend, the axis titles, the annotations (the note, a subplot's heading), the x tick labels and a
-# radar's labels; and the pairs of different kinds whose boxes overlap by more than a pixel.
+# radar's labels; the pairs of different kinds whose boxes overlap by more than a pixel; the texts
+# that run past the chart's left or right edge (plotly.js cuts them off there); and whether the
+# legend scrolls (its entries are taller than the room plotly.js gives it).
 CHART_TEXTS = r"""
 const kinds = {title: '.g-gtitle', xtitle: '.g-xtitle', ytitle: '.g-ytitle', legend: '.legend',
                annotation: '.annotation', xtick: '.xtick text', label: '.angularaxistick text'};
@@ -84,8 +86,13 @@ return Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => {
         const dy = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
         if (a.kind !== b.kind && dx > 1 && dy > 1) overlaps.push(`${a.kind} "${a.text}" on ${b.kind} "${b.text}"`);
     }));
+    const edge = gd.getBoundingClientRect();
+    const outside = boxes.filter(b => b.r.left < edge.left - 1 || b.r.right > edge.right + 1)
+        .map(b => `${b.kind} "${b.text}"`);
+    const legend = gd._fullLayout.showlegend && gd._fullLayout.legend;
     const title = gd.querySelector('.g-gtitle');
-    return {id: gd.closest('[id]').id, locale: gd._context.locale, overlaps,
+    return {id: gd.closest('[id]').id, locale: gd._context.locale, overlaps, outside,
+            scrolls: Boolean(legend && legend._height > legend._effHeight + 1),
             title: title ? title.getBoundingClientRect().top : null};
 });"""
 DRAWN = """return !document.querySelector('[data-dash-is-loading="true"]')
@@ -95,14 +102,16 @@ PANEL_TOPS = """return Array.from(document.querySelectorAll('.chart-grid')).map(
 
 
 def test_chart_texts_never_overlap_and_plotly_speaks_the_page_language(dash_duo, app) -> None:
-    """At 1280 px, with ten companies compared: no chart's title, legend, axis title, note or label
-    sits on another (a legend once covered the small multiples' title and a radar's label, an axis
-    title the sector chart's note); panels side by side start at one height, their charts' titles
+    """At 1280 px, with ten companies compared and every sector picked: no chart's title, legend,
+    axis title, note or label sits on another (a legend once covered the small multiples' title and
+    a radar's label, an axis title the sector chart's note) or runs past the chart's edge (the
+    scatter's note did, and the H-value's unit), and no legend scrolls (the scatter's hid its last
+    sectors); panels side by side start at one height, their charts' titles
     on one line; and a Norwegian page's charts ask plotly.js for its Norwegian locale, served by
     the app, so the toolbar speaks Norwegian."""
     from selenium.webdriver.common.action_chains import ActionChains
 
-    from dashboard import auth, state
+    from dashboard import auth, dimensions, state
     from dashboard.db import run_query
     from tests.waiting import wait_until
 
@@ -111,13 +120,16 @@ def test_chart_texts_never_overlap_and_plotly_speaks_the_page_language(dash_duo,
                         sel=state.selection(auth.as_of(), status=1, prize="main"))["org_nr"].tolist()
     assert len(ten) == 10
     dash_duo.start_server(app)
-    pages = [("/?lang=nb", 4), (f"/compare?companies={','.join(ten)}&lang=nb", 2),
-             (f"/benchmark?company={ten[3]}&lang=en", 3)]
+    every_sector = ",".join(str(c) for c in dimensions.sectors()["code"])
+    pages = [("/?lang=nb", 4), (f"/?sector={every_sector}&lang=en", 4),
+             (f"/compare?companies={','.join(ten)}&lang=nb", 2), (f"/benchmark?company={ten[3]}&lang=en", 3)]
     for path, charts in pages:
         dash_duo.driver.get(dash_duo.server_url + path)
         wait_until(lambda: (dash_duo.driver.execute_script(DRAWN) or 0) >= charts, f"{path}: {charts} charts drawn")
         drawn = dash_duo.driver.execute_script(CHART_TEXTS)
         assert [(c["id"], c["overlaps"]) for c in drawn if c["overlaps"]] == [], path
+        assert [(c["id"], c["outside"]) for c in drawn if c["outside"]] == [], path
+        assert [c["id"] for c in drawn if c["scrolls"]] == [], path
         assert {c["locale"] for c in drawn} == {"no" if "lang=nb" in path else "en"}, path
         for tops in dash_duo.driver.execute_script(PANEL_TOPS):
             assert max(tops) - min(tops) < 1, (path, tops)
