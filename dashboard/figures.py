@@ -765,18 +765,17 @@ def benchmark_trend_figure(own: dict[int, float], medians: dict[int, float], kpi
     if not own and not medians:
         return empty_figure(lang, t("benchmark.widen", lang))
     unit = kpi.unit(lang)
-    data = [
-        {"type": "scatter", "mode": "lines+markers", "name": t("benchmark.trend.median", lang),
-         "x": sorted(medians), "y": [medians[y] for y in sorted(medians)],
-         "line": {"color": "#6b7785", "dash": "dash", "width": 2.5},
-         "hovertemplate": f"%{{x}}: {hover_number(kpi)} {unit}<extra>{t('benchmark.trend.median', lang)}</extra>"},
-        {"type": "scatter", "mode": "lines+markers", "name": name, "x": sorted(own), "y": [own[y] for y in sorted(own)],
-         "line": {"color": PRIMARY, "width": 3}, "marker": {"size": 8},
-         "hovertemplate": f"%{{x}}: <b>{hover_number(kpi)}</b> {unit}<extra></extra>"},
-    ]
-    layout = base_layout(lang, t("benchmark.trend.title", lang, kpi=kpi.label(lang)), kpi_note(kpi, lang),
-                         unit, room=ROOM_REPORT)
-    layout = legend_above(layout, [t("benchmark.trend.median", lang), name], 1000) | {"hovermode": "x unified"}
+    median = {"type": "scatter", "mode": "lines+markers", "name": t("benchmark.trend.median", lang),
+              "x": sorted(medians), "y": [medians[y] for y in sorted(medians)],
+              "line": {"color": "#6b7785", "dash": "dash", "width": 2.5},
+              "hovertemplate": f"%{{x}}: {hover_number(kpi)} {unit}<extra>{t('benchmark.trend.median', lang)}</extra>"}
+    data = [*([median] if medians else []),  # a group too small to show has no median to draw
+            {"type": "scatter", "mode": "lines+markers", "name": name, "x": sorted(own), "y": [own[y] for y in sorted(own)],
+             "line": {"color": PRIMARY, "width": 3}, "marker": {"size": 8},
+             "hovertemplate": f"%{{x}}: <b>{hover_number(kpi)}</b> {unit}<extra></extra>"}]
+    title = t("benchmark.trend.title" if medians else "benchmark.trend.title.own", lang, kpi=kpi.label(lang))
+    layout = base_layout(lang, title, kpi_note(kpi, lang), unit, room=ROOM_REPORT)
+    layout = legend_above(layout, [trace["name"] for trace in data], 1000) | {"hovermode": "x unified"}
     return figure(data, layout, xaxis={"dtick": 1, "tickformat": "d"}, yaxis={"title": {"text": unit}})
 
 

@@ -462,6 +462,7 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "benchmark.radar.median": ("Median (50)", "Median (50)"),
     "benchmark.radar.top": ("Beste kvartil (75)", "Top quartile (75)"),
     "benchmark.trend.title": ("{kpi}: bedriften mot gruppens median", "{kpi}: the company against the peer median"),
+    "benchmark.trend.title.own": ("{kpi}: bedriftens egne tall over tid", "{kpi}: the company's own figures over time"),
     "benchmark.trend.median": ("Median i gruppen", "Peer median"),
     "benchmark.trend.kpi": ("Nøkkeltall over tid", "Key figure over time"),
     "benchmark.report": ("Last ned rapport", "Download report"),
@@ -497,7 +498,7 @@ TEXTS: dict[str, tuple[Text, ...]] = {
         ("{change} percentage points since {year} ({n} company then)", "{change} percentage points since {year} ({n} companies then)")),
     "present.map.title": ("Produktivitet i fylkene, {year}", "Productivity across the counties, {year}"),
     "present.map.top": ("Topp tre fylker", "Top three counties"),
-    "present.scatter.title": ("Mer verdi, mindre utslipp: bransjene {first}–{last}", "More value, less emissions: the sectors {first}–{last}"),
+    "present.scatter.title": ("Mer verdi, mindre utslipp: bransjene {years}", "More value, less emissions: the sectors {years}"),
     "present.scatter.note": ("Én boble per bransje; størrelse = årsverk; logaritmisk x-akse. En bransje vises de "
                              "årene tallene kan publiseres (minst 5 bedrifter).",
                              "One bubble per sector; size = FTE; logarithmic x axis. A sector is shown in the years "

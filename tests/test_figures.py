@@ -431,3 +431,15 @@ def test_a_small_multiples_heading_fits_above_its_column() -> None:
     top, bottom = 64 + 32 + tallest, 28 + 32 + 10
     gap = (layout["yaxis"]["domain"][0] - layout["yaxis6"]["domain"][1]) * (min(layout["height"], 790) - top - bottom)
     assert gap >= 24 + tallest
+
+
+def test_benchmark_trend_without_a_published_median_says_so() -> None:
+    """A peer group too small to show has no median: the chart is titled as the company's own
+    figures and draws one line, not a promised median that is missing."""
+    kpi = KPIS_BY_ID["productivity"]
+    alone = figures.benchmark_trend_figure({2024: 900.0, 2025: 950.0}, {}, kpi, "en", "Acme AS")
+    assert alone["layout"]["title"]["text"].startswith("Productivity: the company's own figures over time")
+    assert [trace["name"] for trace in alone["data"]] == ["Acme AS"]
+    both = figures.benchmark_trend_figure({2024: 900.0}, {2024: 850.0}, kpi, "en", "Acme AS")
+    assert both["layout"]["title"]["text"].startswith("Productivity: the company against the peer median")
+    assert [trace["name"] for trace in both["data"]] == ["Peer median", "Acme AS"]

@@ -22,7 +22,7 @@ from dash import dcc, html
 from dashboard import auth, dimensions, disclosure, figures, state
 from dashboard.disclosure import Viewer
 from dashboard.db import DatabaseError, run_query, year_span
-from dashboard.i18n import fmt_number, normalize_lang, t, tn
+from dashboard.i18n import fmt_number, fmt_years, normalize_lang, t, tn
 from dashboard.kpis import DECIMALS, KPIS, KPIS_BY_ID, LOWER_IS_BETTER, criteria_for
 
 PATH = "/present"
@@ -167,8 +167,9 @@ def scatter(year: int, lang: str, viewer: Viewer | None = None) -> list:
         df = _show(df, viewer, cells, kpi=kpi, column=column, decimals=d)
     df = df.dropna(subset=["productivity", "emissions_intensity", "fte"])
     fig = figures.animated_sectors_figure(df, dimensions.sectors().reset_index(drop=True), lang,
-                                          t("present.scatter.title", lang, first=int(df["year"].min()) if len(df) else year,
-                                            last=year), t("present.scatter.note", lang), font=FONT)
+                                          t("present.scatter.title", lang,
+                                            years=fmt_years(int(df["year"].min()) if len(df) else year, year)),
+                                          t("present.scatter.note", lang), font=FONT)
     return [_graph(dark(fig), "present-scatter"),
             caption(f"{t('present.scatter.note', lang)} {t('common.source', lang)}")]
 
