@@ -65,20 +65,28 @@ def chromium(width: int, height: int):
         options.add_argument(arg)
     driver = webdriver.Chrome(options=options)
     try:
+        viewport(driver, width, height)
         yield driver
     finally:
         driver.quit()
 
 
+def viewport(driver, width: int, height: int) -> None:
+    """The page's viewport exactly ``width`` × ``height`` (a headless window's size includes the
+    browser's frame, so its page area is smaller)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
 def full_page(driver, out: Path, width: int, height: int) -> None:
-    """Save the whole page: the window stretched to the page's height, the charts redrawn at it."""
+    """Save the whole page: the viewport stretched to the page's height, the charts redrawn at it."""
     drawn(driver)
     full = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(width, max(height, full))
+    viewport(driver, width, max(height, full))
     drawn(driver)
     out.parent.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(out))
-    driver.set_window_size(width, height)
+    viewport(driver, width, height)
 
 
 def shoot(out: Path, path: str = "/", size: str = "1280x900") -> None:
