@@ -244,14 +244,21 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "compare.stable": ("stabil", "stable"),
     "compare.moves": ("±{n}", "±{n}"),
     "compare.unranked": ("ingen tall", "no figures"),
+    "compare.tie": ("Delt plass: bedrifter med samme poengsum slik den vises (én desimal) får samme plass, "
+                    "og plassene etter telles videre (1, 2, 2, 4).",
+                    "Shared place: companies with the same score as shown (one decimal) share a place, "
+                    "and the places after count on (1, 2, 2, 4)."),
+    "compare.tie.title": ("Delt plass", "Shared place"),
     "compare.table": ("Alle nøkkeltall, {year}", "Every key figure, {year}"),
     "compare.table.help": (
         "Under hver verdi: persentil blant årets nominerte til {prize} · persentil i bransjen. "
         "Persentilen er andelen av de andre bedriftene i gruppen som bedriften gjør det bedre enn "
-        "(likt teller halvt); bedriften selv telles ikke med.",
+        "(likt teller halvt); bedriften selv telles ikke med. Persentilene regnes av de uavrundede "
+        "verdiene, så to verdier som vises likt kan ha ulik persentil.",
         "Under each value: percentile among the year's nominees for the {prize} · percentile in the "
         "sector. A percentile is the share of the other companies in the group that the company does "
-        "better than (a tie counts half); the company itself is not counted.",
+        "better than (a tie counts half); the company itself is not counted. Percentiles come from "
+        "the unrounded values, so two values shown alike can have different percentiles.",
     ),
     "compare.pct": ("P{nominees} nominerte · P{sector} bransje", "P{nominees} nominees · P{sector} sector"),
     "compare.view": ("Vis", "Show"),
@@ -509,15 +516,20 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "present.automation.title": ("Automatiseringen skyter fart", "Automation takes off"),
     "present.sectors.title": ("Bransjene i {year}", "The sectors in {year}"),
     "present.sectors.best": ("Høyest {kpi}: {sector}", "Highest {kpi}: {sector}"),
+    "present.sectors.hidden": ("Ikke publisert for {year} (en bransje vises fra {n} bedrifter): {sectors}.",
+                               "Not published for {year} (a sector is shown from {n} companies): {sectors}."),
     "present.finalists.title": ("Årets finalister", "This year's finalists"),
     "present.winner.title": ("Og vinneren er …", "And the winner is …"),
     "present.winner.hint": ("Trykk R for å avsløre", "Press R to reveal"),
     "present.winner.next": ("Trykk R for neste pris", "Press R for the next prize"),
-    "present.winner.why": ("Sterkest blant de nominerte på {kpi} ({rank}) og {kpi2} ({rank2})",
-                           "Strongest among the nominees in {kpi} ({rank}) and {kpi2} ({rank2})"),
-    "present.winner.why.one": ("Sterkest blant de nominerte på {kpi} ({rank})", "Strongest among the nominees in {kpi} ({rank})"),
+    "present.winner.why": ("Sterkest {among} på {kpi} ({rank}) og {kpi2} ({rank2})",
+                           "Strongest {among} in {kpi} ({rank}) and {kpi2} ({rank2})"),
+    "present.winner.why.one": ("Sterkest {among} på {kpi} ({rank})", "Strongest {among} in {kpi} ({rank})"),
+    "present.winner.among.main": ("blant de nominerte til hovedprisen", "among the main prize's nominees"),
+    "present.winner.among.special": ("blant de nominerte til spesialprisen", "among the special prize's nominees"),
     "present.winner.best": ("best av alle", "best of all"),
-    "present.winner.top": ("topp {n} %", "top {n} %"),
+    "present.winner.joint": ("delt best", "joint best"),
+    "present.winner.top": ("topp {n} %", "top {n}%"),
     "present.winner.special": ("Spesialprisen", "The special prize"),
     "present.winner.main": ("Norges smarteste industribedrift {year}", "Norway's smartest industrial company {year}"),
     "present.fame.title": ("Tidligere vinnere", "Hall of fame"),
@@ -622,13 +634,16 @@ class Language:
     # plotly.js's locale (toolbar, its own hover and date texts): the name its locale file registers;
     # a locale other than plotly.js's built-in "en" is served from assets/ (plotly-locale-no.js)
     plotly: str = "en"
+    # between a number and a percent sign: "2,8 %" in Norwegian, "2.8%" in English (``with_unit``)
+    percent_gap: str = " "
 
 
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (
     Language("nb", locale="nb-NO", decimal=",", group=NBSP, minus=MINUS, date_format="%d.%m.%Y",
              csv_separator=";", plural=_one_or_other, plurals=2, ag_grid=AG_GRID_NB, plotly="no"),
-    Language("en", locale="en-GB", decimal=".", group=",", minus="-", date_format="%-d %b %Y",
-             csv_separator=",", plural=_one_or_other, plurals=2),
+    # the true minus in English too, as in the Norwegian pages and the charts (plotly.js writes one)
+    Language("en", locale="en-GB", decimal=".", group=",", minus=MINUS, date_format="%-d %b %Y",
+             csv_separator=",", plural=_one_or_other, plurals=2, percent_gap=""),
 )}
 LANGS = tuple(LANGUAGES)  # the order of the forms in TEXTS
 
@@ -685,6 +700,15 @@ def fmt_number(value: float | int | None, lang: str, decimals: int = 0, signed: 
     if value < 0 and float(digits.replace(",", "")) != 0:  # no "−0,0"
         return spec.minus + text
     return ("+" + text) if signed and value > 0 else text
+
+
+def with_unit(number: str, unit: str, lang: str) -> str:
+    """A formatted number and its unit as ``lang`` writes them: a space between ("1 447 kr per
+    årsverk"), except before a percent sign in a language that writes none ("2.8%", "2.8% of
+    turnover"; Norwegian "2,8 %", "2,8 % av omsetningen"). No unit: the number alone."""
+    if not unit:
+        return number
+    return number + (language(lang).percent_gap if unit.startswith("%") else " ") + unit
 
 
 def fmt_years(first: int, last: int) -> str:

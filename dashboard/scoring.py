@@ -12,9 +12,11 @@ The rules, which the compare page states in words:
   criterion with no KPI reported, is left out of both the sum and the weights: it neither helps
   nor hurts. A company with no scores at all is unranked.
 - Criteria that no number measures (jury judgement) have no score and no weight here.
-- Everything is computed from unrounded percentiles and rounded only where it is shown. Totals
-  that differ by less than ``TIE`` are a tie: floating-point noise (the same mean summed in another
-  order) must not split a tie into two places.
+- Everything is computed from unrounded percentiles and rounded only where it is shown. The
+  rank goes by the total as it is shown (``TOTAL_DECIMALS``): companies whose shown totals are
+  equal share a place (1, 2, 2, 4), so the page never ranks 60,9 above 60,9. Floating-point noise
+  (the same mean summed in another order) is rounded away first, so it cannot move a total across
+  a rounding boundary either.
 """
 
 from __future__ import annotations
@@ -24,7 +26,14 @@ from collections.abc import Mapping
 from dashboard.kpis import Criterion, kpis_for
 
 Scores = Mapping[str, float | None]
-TIE = 1e-9  # on a 0–100 score shown to one decimal: only rounding noise is this small
+TOTAL_DECIMALS = 1  # a total is shown, written to the CSV and ranked to this many decimals
+NOISE_DECIMALS = 9  # on a 0–100 score: only floating-point noise is this small
+
+
+def shown_total(total: float | None) -> float | None:
+    """A total as the page shows it and ranks it: to ``TOTAL_DECIMALS``, after the floating-point
+    noise is rounded away (60.85 summed in another order as 60.84999999999 still shows 60.9)."""
+    return None if total is None else round(round(total, NOISE_DECIMALS), TOTAL_DECIMALS)
 
 
 def criterion_scores(percentiles: Scores, criteria: tuple[Criterion, ...]) -> dict[str, float | None]:
@@ -46,11 +55,11 @@ def total_score(scores: Scores, weights: Mapping[str, float]) -> float | None:
 
 
 def ranks(totals: Mapping[str, float | None]) -> dict[str, int | None]:
-    """Competition ranking (1, 2, 2, 4), best total first; unscored companies get no rank. Totals
-    within ``TIE`` of each other share a place."""
-    scored = [t for t in totals.values() if t is not None]
-    return {org: (1 + sum(u > t + TIE for u in scored) if t is not None else None)
-            for org, t in totals.items()}
+    """Competition ranking (1, 2, 2, 4), best total first; unscored companies get no rank.
+    Totals that are shown alike (:func:`shown_total`) share a place."""
+    shown = {org: shown_total(t) for org, t in totals.items()}
+    scored = [t for t in shown.values() if t is not None]
+    return {org: (1 + sum(u > t for u in scored) if t is not None else None) for org, t in shown.items()}
 
 
 def ranking(scores_by_org: Mapping[str, Scores], weights: Mapping[str, float]) -> dict[str, int | None]:

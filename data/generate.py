@@ -161,7 +161,19 @@ def generate(scale: int = 1, seed: int = 2014) -> dict[str, pd.DataFrame]:
     value_added = fte * va_per_fte
     va_share = np.clip(p[:, 2] * rng.lognormal(0, 0.12, n), 0.12, 0.8)[:, None]
     turnover = value_added / va_share
-    export = turnover * np.clip(0.85 * p[:, 3, None] + rng.normal(0, 0.12, n)[:, None] + 0.002 * t, 0, 0.97)
+    # export share and recycled input drift from year to year by a small random walk per company
+    # (a level and a trend alone drew straight, parallel lines); a stream of its own, so that
+    # every other demo figure stayed as it was
+    walk_rng = np.random.default_rng(seed + 2)
+
+    def walk(sigma: float) -> np.ndarray:
+        steps = walk_rng.normal(0.0, sigma, shape)
+        steps[:, 0] = 0.0
+        return steps.cumsum(axis=1)
+
+    export_walk, recycled_walk = walk(0.012), walk(0.9)
+    export = turnover * np.clip(0.85 * p[:, 3, None] + rng.normal(0, 0.12, n)[:, None] + 0.002 * t + export_walk,
+                                0, 0.97)
     wages = fte * wage_per_fte
     rnd = turnover * np.clip(rng.lognormal(np.log(0.012), 0.7, n)[:, None] * noise(0.15), 0, 0.2)
     rnd[rng.random(n) < 0.08] = 0.0  # some companies really spend nothing on R&D
@@ -185,7 +197,7 @@ def generate(scale: int = 1, seed: int = 2014) -> dict[str, pd.DataFrame]:
     automation = np.clip(rng.uniform(10, 50, n)[:, None] + 2.2 * t + rng.normal(0, 2, shape), 0, 95)
     material = np.clip(rng.normal(85, 6, n)[:, None] + 0.4 * t + rng.normal(0, 1, shape), 50, 99.5)
     scrap = np.clip(rng.lognormal(np.log(4), 0.5, n)[:, None] * 0.97 ** t * noise(0.1), 0.1, 30)
-    recycled = np.clip(p[:, 7, None] + rng.normal(0, 8, n)[:, None] + 0.8 * t, 0, 95)
+    recycled = np.clip(p[:, 7, None] + rng.normal(0, 8, n)[:, None] + 0.8 * t + recycled_walk, 0, 95)
     training = fte * np.clip(rng.normal(22, 8, n)[:, None] + 0.5 * t + rng.normal(0, 2, shape), 2, 80)
     hours = fte * rng.normal(1650, 40, shape)
     injuries = rng.poisson(hours / 1e6 * rng.lognormal(np.log(6), 0.4, n)[:, None] * 0.96 ** t)

@@ -224,6 +224,40 @@ def test_ranking_csv_is_the_ranking_as_shown(client, app) -> None:
     assert same.get_json()["response"]["compare-reset-weights"]["disabled"] is True
 
 
+def tie_store() -> dict:
+    """Four companies scored on technology alone, made up so that two totals are shown alike."""
+    def company(org: str, name: str, technology: float) -> dict:
+        scores = dict.fromkeys(["sustainability", "technology", "productivity", "rnd", "cost_level", "world_market"])
+        return {"org_nr": org, "name": name, "percentiles": {}, "scores": scores | {"technology": technology}}
+    return {"prize": "main", "year": 2025, "companies": [
+        company("910000004", "Gamma", 60.84), company("910000012", "Beta", 60.86),
+        company("910000020", "Delta", 70.0), company("910000039", "Alfa", 60.94)]}
+
+
+def test_scores_shown_alike_share_a_place(client, app) -> None:
+    """By hand, every weight 1 and only technology scored, so each total is its technology score:
+    Delta 70.0; Alfa 60.94 and Beta 60.86, both shown 60.9, share second place (listed by name);
+    Gamma 60.84, shown 60.8, is fourth, not third. The table, its note and the CSV agree."""
+    from dashboard import csv_export
+    from dashboard.pages import compare as page
+
+    weights = dict.fromkeys(RANKING_WEIGHTS, 1.0)
+    out = client.post("/_dash-update-component", json=ranking_request(app, tie_store(), weights, "en"))
+    children = out.get_json()["response"]["compare-ranking"]["children"]
+    rows = of_kind(of_kind(children, "Tbody"), "Tr")
+    assert [[text(of_kind(tr, "Td")[0]), text(of_kind(tr, "Th")), text(of_kind(tr, "Td")[1])] for tr in rows] == [
+        ["1", "Delta", "70.0"], ["2", "Alfa", "60.9"], ["2", "Beta", "60.9"], ["4", "Gamma", "60.8"]]
+    assert [text(cell) for cell in by_class(children, "shared")] == ["2", "2"]
+    assert text(by_class(children, "tie-note")).startswith("Shared place: companies with the same score as shown")
+    csv = csv_export.to_csv(page.ranking_csv_rows(tie_store(), weights, "en"), "en").lstrip("\ufeff").splitlines()
+    assert [line.split(",")[:4] for line in csv[1:]] == [
+        ["1", "Delta", "910000020", "70.0"], ["2", "Alfa", "910000039", "60.9"],
+        ["2", "Beta", "910000012", "60.9"], ["4", "Gamma", "910000004", "60.8"]]
+    # no tie, no note: the three companies of the store above
+    plain = client.post("/_dash-update-component", json=ranking_request(app, ranking_store(), weights, "en"))
+    assert by_class(plain.get_json()["response"]["compare-ranking"]["children"], "tie-note") == []
+
+
 def test_ranking_download_over_http(client, app, finalists) -> None:
     """The ranking's download recomputes the scores from the database, under the sliders' weights,
     and lists the companies as the ranking on the page does."""

@@ -92,3 +92,20 @@ def test_nominations(demo: dict[str, pd.DataFrame]) -> None:
 def test_scaled_data_has_more_distinct_companies() -> None:
     big = generate(scale=3, seed=2014)
     assert len(big["companies"]) == 3 * 350 and big["companies"]["org_nr"].is_unique
+
+
+def test_shares_wander_from_year_to_year(demo: dict[str, pd.DataFrame]) -> None:
+    """Export share and recycled input are not a level plus a fixed trend (which drew every
+    company as a straight line, and two companies of one sector as the same line in the compare
+    page's change view): a company's yearly changes differ, and two companies' changes differ.
+    Steps are compared to a tenth of a percentage point (the stored figures are rounded)."""
+    y = demo["company_years"].assign(export_share=lambda d: 100 * d["export_mnok"] / d["turnover_mnok"])
+    for column, top in (("export_share", 97), ("recycled_input_pct", 95)):
+        wide = y.pivot(index="org_nr", columns="year", values=column).dropna()
+        wide = wide[((wide > 0.01) & (wide < top - 0.01)).all(axis=1)]  # never clipped
+        assert len(wide) > 100, column
+        steps = wide.diff(axis=1).iloc[:, 1:].round(1)
+        straight = steps.nunique(axis=1) == 1
+        assert straight.mean() < 0.02, f"{column}: {straight.mean():.0%} of companies on a straight line"
+        # no two companies share their yearly changes (one line drawn exactly under another)
+        assert not steps.duplicated().any(), column

@@ -116,6 +116,19 @@ def test_ranks_share_places_on_ties() -> None:
     assert scoring.ranks({"only": 10.0}) == {"only": 1}
 
 
+def test_totals_shown_alike_share_a_place() -> None:
+    # shown to one decimal: 60.94 and 60.86 both read 60.9 and share second place; 60.84 reads
+    # 60.8 and is fourth. 60.96 reads 61.0 and is first, though nearer 60.94 than 60.94 is to 60.86
+    totals = {"a": 60.94, "b": 60.86, "c": 60.84, "d": 60.96}
+    assert scoring.ranks(totals) == {"d": 1, "a": 2, "b": 2, "c": 4}
+    assert [scoring.shown_total(totals[k]) for k in "dabc"] == [61.0, 60.9, 60.9, 60.8]
+    assert scoring.shown_total(None) is None
+    # stability counts places as shown: with one criterion, no weight can split or join the tie
+    scores = {"a": {"p": 60.94}, "b": {"p": 60.86}}
+    assert scoring.ranking(scores, {"p": 1.0}) == {"a": 1, "b": 1}
+    assert scoring.stability(scores, {"p": 1.0}) == {"a": 0, "b": 0}
+
+
 def test_stability_under_half_and_one_and_a_half_weights() -> None:
     scores = {"A": {"p": 100.0, "s": 0.0}, "B": {"p": 0.0, "s": 90.0}, "C": {"p": 10.0, "s": 10.0}}
     weights = {"p": 1.0, "s": 1.0}
@@ -136,6 +149,10 @@ def test_ranks_do_not_split_a_tie_on_floating_point_noise() -> None:
     assert totals["one"] == pytest.approx(totals["two"])
     assert scoring.ranks(totals) == {"one": 1, "two": 1}
     assert scoring.ranks({"x": 50.0, "y": 50.0 + 1e-12, "z": 49.9}) == {"x": 1, "y": 1, "z": 3}
+    # noise across a rounding boundary: 60.25 is exact in binary and reads 60.2 (half to even);
+    # a hair above it, from summing in another order, must read and rank the same, not 60.3
+    assert scoring.shown_total(60.25 + 1e-12) == scoring.shown_total(60.25) == 60.2
+    assert scoring.ranks({"x": 60.25, "y": 60.25 + 1e-12, "z": 60.3}) == {"z": 1, "x": 2, "y": 2}
 
 
 def test_scores_are_kept_unrounded() -> None:

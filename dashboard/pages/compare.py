@@ -129,14 +129,17 @@ def scores_store(companies: pd.DataFrame, pct: pd.DataFrame, prize: str, year: i
 
 def ranked(store: dict, weights: dict[str, float]) -> list[dict]:
     """The chosen companies best first under ``weights``: each with its rank (None when it has no
-    scores), total, criterion scores and stability (the most places it moves when one weight
-    changes by ±50%). Unrounded; the table and the CSV round where they show."""
+    scores; companies whose shown totals are equal share one), whether it shares that rank, total,
+    criterion scores and stability (the most places it moves when one weight changes by ±50%).
+    Unrounded; the table and the CSV round where they show."""
     companies = store.get("companies", [])
     scores = {c["org_nr"]: c["scores"] for c in companies}
     totals = {org: scoring.total_score(sc, weights) for org, sc in scores.items()}
     ranks = scoring.ranks(totals)
     moves = scoring.stability(scores, weights)
+    taken = [r for r in ranks.values() if r is not None]
     rows = [{"org_nr": c["org_nr"], "name": c["name"], "rank": ranks[c["org_nr"]],
+             "shared": ranks[c["org_nr"]] is not None and taken.count(ranks[c["org_nr"]]) > 1,
              "total": totals[c["org_nr"]], "scores": c["scores"], "moves": moves[c["org_nr"]]}
             for c in companies]
     return sorted(rows, key=lambda r: (r["rank"] is None, r["rank"] or 0, r["name"]))
@@ -167,11 +170,13 @@ def print_title(store: dict, weights: dict[str, float], lang: str) -> html.Div:
 
 
 def ranking_table(store: dict, weights: dict[str, float], lang: str) -> html.Div:
-    """The ranking of the chosen companies under ``weights``, with a stability column; on paper,
-    under the document's title line."""
+    """The ranking of the chosen companies under ``weights``, with a stability column, and under it
+    how the score is computed and what it leaves to the jury; on paper, under the document's title
+    line."""
     if not store.get("companies"):
         return html.P(t("compare.empty", lang), className="text-muted")
     criteria = [c for c in criteria_for(store.get("prize", "main")) if c.measurable]
+    judgement = [c.label(lang) for c in criteria_for(store.get("prize", "main")) if not c.measurable]
     head = html.Thead(html.Tr([
         html.Th(t("compare.rank", lang), scope="col"), html.Th(t("compare.company", lang), scope="col"),
         html.Th(t("compare.total", lang), scope="col", className="num"),
@@ -180,12 +185,14 @@ def ranking_table(store: dict, weights: dict[str, float], lang: str) -> html.Div
         html.Th(t("compare.stability", lang), scope="col", title=t("compare.stability.help", lang)),
     ]))
     body = []
-    for r in ranked(store, weights):
+    rows = ranked(store, weights)
+    for r in rows:
         body.append(html.Tr([
-            html.Td(str(r["rank"]) if r["rank"] else "–", className="rank"),
+            html.Td(str(r["rank"]) if r["rank"] else "–", className="rank shared" if r["shared"] else "rank",
+                    title=t("compare.tie.title", lang) if r["shared"] else None),
             html.Th(r["name"], scope="row"),
-            html.Td(fmt_number(r["total"], lang, 1) if r["total"] is not None else t("compare.unranked", lang),
-                    className="num total"),
+            html.Td(fmt_number(scoring.shown_total(r["total"]), lang, scoring.TOTAL_DECIMALS)
+                    if r["total"] is not None else t("compare.unranked", lang), className="num total"),
             *[html.Td(fmt_number(r["scores"].get(cr.id), lang, 0), className="num") for cr in criteria],
             html.Td(t("compare.stable", lang) if r["moves"] == 0 else t("compare.moves", lang, n=r["moves"]),
                     className="stable" if r["moves"] == 0 else "unstable"),
@@ -195,22 +202,24 @@ def ranking_table(store: dict, weights: dict[str, float], lang: str) -> html.Div
         html.H2(t("compare.ranking", lang), className="h5 print-only"),
         html.Div(dbc.Table([head, html.Tbody(body)], id=f"{RANKING}-table", size="sm", hover=True,
                            className="ranking-table"), className="ranking-scroll"),
+        html.P(t("compare.tie", lang), className="table-note tie-note") if any(r["shared"] for r in rows) else None,
         html.P(t("compare.stability.help", lang), className="table-note"),
-        html.P(t("compare.rule", lang), className="print-only table-note"),
+        html.P(t("compare.rule", lang), className="table-note rule", id="compare-rule"),
+        html.P(t("compare.judgement", lang, items=", ".join(judgement)), className="table-note judgement"),
     ])
 
 
 def ranking_csv_rows(store: dict, weights: dict[str, float], lang: str) -> pd.DataFrame:
-    """The ranking as the page shows it, for the CSV download: best first, the total to one
-    decimal and the criterion scores to none, each criterion's column headed with its weight."""
+    """The ranking as the page shows it, for the CSV download: best first, shared places written
+    as the page writes them (1, 2, 2, 4), the total to one decimal and the criterion scores to
+    none, each criterion's column headed with its weight."""
     criteria = [c for c in criteria_for(store.get("prize", "main")) if c.measurable]
     rows = ranked(store, weights)
     columns = {
         t("compare.rank", lang): pd.array([r["rank"] for r in rows], dtype="Int64"),
         t("compare.company", lang): [r["name"] for r in rows],
         t("col.org_nr", lang): [r["org_nr"] for r in rows],
-        t("compare.total", lang): pd.array([None if r["total"] is None else round(r["total"], 1) for r in rows],
-                                           dtype="Float64"),
+        t("compare.total", lang): pd.array([scoring.shown_total(r["total"]) for r in rows], dtype="Float64"),
     }
     for c in criteria:
         header = t("compare.csv.criterion", lang, criterion=c.label(lang, short=True),
@@ -314,20 +323,18 @@ def radar(store: dict, lang: str) -> figures.Figure:
 def weight_sliders(s: CompareState, lang: str) -> html.Div:
     criteria = criteria_for(s.prize)
     weights = s.weight_map()
-    judgement = [c.label(lang) for c in criteria if not c.measurable]
     return html.Div([
         html.H2(t("compare.weights", lang), className="h5"),
         *[html.Div([
-            html.Label(c.label(lang), htmlFor=f'{{"criterion":"{c.id}","type":"{WEIGHT}"}}',
-                       className="form-label weight-label"),
+            # the short name, as the ranking's column heads it; the award's full wording on hover
+            html.Label(c.label(lang, short=True), htmlFor=f'{{"criterion":"{c.id}","type":"{WEIGHT}"}}',
+                       className="form-label weight-label", title=c.label(lang)),
             dcc.Slider(id={"type": WEIGHT, "criterion": c.id}, min=0, max=WEIGHT_MAX, step=0.5,
                        value=weights[c.id], marks={i: str(i) for i in range(int(WEIGHT_MAX) + 1)},
                        updatemode="drag"),
         ], className="weight") for c in criteria if c.measurable],
         html.Button(t("compare.reset_weights", lang), id=RESET, className="btn btn-outline-secondary btn-sm reset",
                     disabled=all(w == 1.0 for w in weights.values())),
-        html.P(t("compare.judgement", lang, items=", ".join(judgement)), className="judgement"),
-        html.P(t("compare.rule", lang), className="rule", id="compare-rule"),
     ], className="weights")
 
 

@@ -123,6 +123,16 @@ def test_print_has_every_company(dash_duo, app) -> None:
     fits = "const e = document.querySelector('.ranking-scroll'); return [e.scrollWidth, e.clientWidth];"
     scroll_width, width = driver.execute_script(fits)
     assert scroll_width <= width, f"the ranking is cut at 1280 px: {scroll_width} px in {width} px"
+    # the weights stand beside the ranking and need less height than it (their rule and the jury's
+    # part are under the ranking): no empty hole pushes the key figures down
+    boxes = """const box = s => document.querySelector(s).getBoundingClientRect();
+        return [box('.panel-weights'), box('.panel-ranking'), box('.panel-weights .weights'),
+                box('.panel-ranking .panel-head'), box('#compare-ranking'), box('.panel-key-figures')]
+               .map(b => [b.left, b.top, b.bottom]);"""
+    weights, ranking, sliders, head, ranking_content, key_figures = driver.execute_script(boxes)
+    assert weights[0] < ranking[0] and abs(weights[1] - ranking[1]) < 1, "the weights are not beside the ranking"
+    assert sliders[2] - sliders[1] <= ranking_content[2] - head[1], "the weights are taller than the ranking"
+    assert key_figures[1] - max(weights[2], ranking[2]) < 40, "a gap above the key figures"
     sideways = """const box = document.querySelector('.compare-table-scroll');
         const first = () => box.querySelector('tbody tr th').getBoundingClientRect().left;
         const company = () => box.querySelector('thead th:nth-child(2)').getBoundingClientRect().left;
