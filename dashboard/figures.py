@@ -22,7 +22,7 @@ import re
 import pandas as pd
 import plotly.io as pio
 
-from dashboard.i18n import column, fmt_number, fmt_years, plotly_locale, plotly_separators, t, tn
+from dashboard.i18n import column, fmt_number, fmt_years, plotly_locale, plotly_separators, t, tn, with_unit
 from dashboard.kpis import KPI, KPIS
 
 Figure = dict
@@ -52,7 +52,11 @@ def graph_config(lang: str, **changes: object) -> dict:
     return {**GRAPH_CONFIG, "locale": plotly_locale(lang), **changes}
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-_AXIS = {"gridcolor": GRID, "linecolor": GRID, "zerolinecolor": "#c9d1da", "automargin": True}
+# separatethousands: plotly.js groups a 4-digit number ("3500") only when told to; a bar's label on
+# the same chart reads "3 565" (nb) / "3,565" (en), so the ticks do too (an axis with a tickformat,
+# the years' "d", is left as it is)
+_AXIS = {"gridcolor": GRID, "linecolor": GRID, "zerolinecolor": "#c9d1da", "automargin": True,
+         "separatethousands": True}
 
 # Where a chart's texts go, in pixels, so that none sits on another at any chart size. The title
 # and its subtitle are pinned to the top; a legend goes between them and the plot (``legend_above``);
@@ -78,12 +82,17 @@ ROOM_MODAL = 1100  # the explorer's company detail (an extra-large modal)
 ROOM_REPORT = 1000  # the benchmark report's charts (report.py), narrower than their full-width panel
 # The explorer's scatter's height at 1280 px (02-app.css, .panel-scatter .chart-scatter): its title,
 # a subtitle naming every sector, and a legend of every sector under it fit (``legend_beside``).
-SCATTER_HEIGHT = 660
+SCATTER_HEIGHT = 684
 # A character's width in ems, on average over the words of a note: a little more than in the
 # widest font the charts may get (DejaVu Sans, the Linux system-ui: about 0.52 em), so a line
 # estimated to fit does fit.
 CHAR_EM = 0.58
 NOTE_INSET = 8  # the note's distance from the chart's left edge, as the title's
+# The chart toolbar (plotly.js's modebar) sits over the top right corner, on the title's line: a
+# chart with axes shows seven buttons (PNG, zoom, pan, zoom in and out, autoscale, reset), a radar
+# or the tile map two at most. A title is broken into lines that end left of it (``base_layout``).
+TOOLBAR, TOOLBAR_SMALL = 190, 70
+TITLE_LINE = 22  # a title's second line (17 px)
 
 
 def chars(room: float, size: float, bold: bool = False) -> int:
@@ -95,9 +104,13 @@ SLIDE_FONT = 26  # chart font in px: matches 28 px body text on a 1920 × 1080 s
 SLIDE_INK, SLIDE_PAPER, SLIDE_MUTED, SLIDE_ACCENT = "#f5f7fa", "#0b1726", "#b8c4d2", "#ffd166"
 # The switches too: plotly.js shows an axis line (and a category axis its grid) when a figure sets
 # its colour, as the light layout does, but not when only a template does.
-_SLIDE_AXIS = {"showline": True, "showgrid": True, "zeroline": True,
+# An axis title is as large as the tick labels (the builders' 14 px is left out for it, see
+# themed), and ticks group thousands as the bars' labels do: "3 500", "3,500" (a year axis keeps
+# its tickformat "d", which groups nothing).
+_SLIDE_AXIS = {"showline": True, "showgrid": True, "zeroline": True, "separatethousands": True,
                "gridcolor": "#2a3a4e", "linecolor": "#2a3a4e", "zerolinecolor": "#3a4e66",
-               "tickfont": {"size": SLIDE_FONT - 4, "color": SLIDE_INK}}
+               "tickfont": {"size": SLIDE_FONT - 4, "color": SLIDE_INK},
+               "title": {"font": {"size": SLIDE_FONT - 4, "color": SLIDE_MUTED}}}
 pio.templates["nsi_dark"] = {"layout": {
     "paper_bgcolor": SLIDE_PAPER, "plot_bgcolor": SLIDE_PAPER,
     "font": {"family": FONT, "size": SLIDE_FONT, "color": SLIDE_INK},
@@ -109,7 +122,8 @@ pio.templates["nsi_dark"] = {"layout": {
 
 
 def base_layout(lang: str, title: str, note: str, subtitle: str = "", width: int | None = None,
-                note_offset: int = 0, room: int = ROOM_HALF, note_room: int | None = None) -> dict:
+                note_offset: int = 0, room: int = ROOM_HALF, note_room: int | None = None,
+                toolbar: int = TOOLBAR) -> dict:
     """Layout shared by every chart: fonts, number separators of the language, title, subtitle
     (unit and selection) and a note under the plot (definition and source).
 
@@ -118,11 +132,15 @@ def base_layout(lang: str, title: str, note: str, subtitle: str = "", width: int
     gets less, where something stands beside it). ``width`` instead gives the characters a line
     holds (the slides, whose size is known). ``note_offset`` is how many pixels below the plot the
     note starts at least; ``laid_out`` moves it clear of the x axis's ticks and title. Margins grow
-    with the number of lines, so nothing overlaps at any chart height.
+    with the number of lines, so nothing overlaps at any chart height. On a page (no ``width``) the
+    title ends left of the chart's toolbar, ``toolbar`` pixels wide at the top right.
     """
+    if not width:
+        title = _wrap(title, chars(room - toolbar - NOTE_INSET, 17))
     subtitle = _wrap(subtitle, int(width * 0.85) if width else chars(room - 2 * NOTE_INSET, 13))
     note = _wrap(note, width or chars((note_room or room) - 2 * NOTE_INSET, 12))
-    top = TITLE_BLOCK + SUBTITLE_LINE * (subtitle.count("<br>") + 1 if subtitle else 0)
+    top = (TITLE_BLOCK + TITLE_LINE * title.count("<br>")
+           + SUBTITLE_LINE * (subtitle.count("<br>") + 1 if subtitle else 0))
     bottom = note_offset + NOTE_LINE * (note.count("<br>") + 1) + GAP
     return {
         "paper_bgcolor": "#ffffff",
@@ -131,8 +149,11 @@ def base_layout(lang: str, title: str, note: str, subtitle: str = "", width: int
         "separators": plotly_separators(lang),
         # pinned to the top (plotly.js centres a title without a subtitle in the top margin, which
         # a legend above the plot makes taller)
+        # (plotly.js centres a title of several lines on its first line's place: each extra line
+        # lifts it by half a line, which the padding gives back)
         "title": {"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 17},
-                  "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 16},
+                  "yref": "container", "y": 1, "yanchor": "top",
+                  "pad": {"t": 16 + TITLE_LINE // 2 * title.count("<br>")},
                   "subtitle": {"text": subtitle, "font": {"size": 13, "color": MUTED}}},
         "margin": {"l": 70, "r": 24, "t": top, "b": bottom},
         "annotations": [
@@ -165,6 +186,12 @@ def kpi_note(kpi: KPI, lang: str, extra: str = "") -> str:
 
 def hover_number(kpi: KPI, field: str = "y") -> str:
     return f"%{{{field}:,.{kpi.decimals}f}}"
+
+
+def hover_value(kpi: KPI, lang: str, field: str = "y", bold: bool = False) -> str:
+    """A hover's number with its unit, as ``lang`` writes them ("2.8%", "2,8 %", "1 447 kr …")."""
+    number = hover_number(kpi, field)
+    return with_unit(f"<b>{number}</b>" if bold else number, kpi.unit(lang), lang)
 
 
 def figure(data: list[dict], layout: dict, **axes: dict) -> Figure:
@@ -282,6 +309,16 @@ def laid_out(fig: Figure) -> Figure:
 
 # A radar's circle within its plot: room above and below for the labels at 12 and 6 o'clock.
 RADAR_DOMAIN = {"x": [0, 1], "y": [0.08, 0.92]}
+# A radar's percentile ticks (25, 50, 75, 100) sit where their rings cross the radial axis, and a
+# company's line may run through them: a white halo cuts the ring and the lines behind the number
+# (as a contour map labels its lines), so "75" reads over them.
+RADAR_TICKS = {"range": [0, 100], "tickvals": [25, 50, 75, 100], "gridcolor": GRID, "separatethousands": True,
+               "tickfont": {"size": 10, "color": MUTED,
+                            "shadow": "0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff"}}
+# The KPI labels round the rim stand off it by a tick's length, clear of a marker at 100 (a
+# marker's radius is 3-4 px; the labels sat on it).
+RADAR_LABELS = {"gridcolor": GRID, "ticks": "outside", "ticklen": 9, "tickcolor": "rgba(0,0,0,0)",
+                "tickfont": {"size": 11}}
 
 
 def with_layout(fig: Figure, **changes: object) -> Figure:
@@ -394,7 +431,7 @@ def tile_map_figure(df: pd.DataFrame, counties: pd.DataFrame, kpi: KPI, lang: st
               for v in tiles["value"]]
     # a tile (46 px) holds its code and a number; a county without a figure shows a dash, which the
     # note explains, and its hover says "no data" without a unit
-    shown = [f"{v} {unit}" if pd.notna(x) else v for v, x in zip(values, tiles["value"])]
+    shown = [with_unit(v, unit, lang) if pd.notna(x) else v for v, x in zip(values, tiles["value"])]
     tile_values = [v if pd.notna(x) else "–" for v, x in zip(values, tiles["value"])]
     companies = tiles["companies"].fillna(0).astype(int).tolist()
     trace = {
@@ -406,7 +443,7 @@ def tile_map_figure(df: pd.DataFrame, counties: pd.DataFrame, kpi: KPI, lang: st
             "line": {"width": [4 if c in selected else 0 for c in tiles["code"]], "color": "#f0b400"},
         },
         "text": [f"<b>{a}</b><br>{v}" for a, v in zip(tiles["abbr"], tile_values)],
-        "textfont": {"size": 11, "color": [_text_colour(g) if pd.notna(g) else INK for g in goodness]},
+        "textfont": {"size": 12, "color": [_text_colour(g) if pd.notna(g) else INK for g in goodness]},
         # code, name, value as shown, companies, the companies in words ("1 bedrift"), and the value
         # with its unit ("ingen data" without)
         "customdata": [list(row) for row in zip(tiles["code"], tiles[column(lang, "name")], values, companies,
@@ -416,10 +453,22 @@ def tile_map_figure(df: pd.DataFrame, counties: pd.DataFrame, kpi: KPI, lang: st
     missing = t("map.missing", lang) if not has.all() else ""
     layout = base_layout(lang, t("map.title", lang, kpi=kpi.label(lang), year=year),
                          kpi_note(kpi, lang, " ".join(p for p in (t("map.note", lang), missing) if p)),
-                         f"{unit} · {subtitle}", room=ROOM_MAP, note_offset=8)
+                         f"{unit} · {subtitle}", room=ROOM_MAP, note_offset=8, toolbar=TOOLBAR_SMALL)
     layout["margin"].update(l=10, r=10)
     layout["dragmode"] = False
-    return figure([trace], layout,
+    # A county's full name does not fit a tile (its pitch is some 54 px at 1280 px, "Møre og
+    # Romsdal" needs 90), so the tiles keep their codes, named in the hover, and a legend of the
+    # colours, with the unit, fills the empty corner over the west coast (top left of the grid).
+    # (one value everywhere: one key, in the colour the tiles get)
+    bands = tile_scale(tiles.loc[has, "value"].tolist(), kpi.higher_is_better)
+    named = _band_names(bands, kpi, lang) if hi > lo else [(_scale_colour(0.0), fmt_number(lo, lang, kpi.decimals))]
+    keys = [{"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": name, "showlegend": True,
+             "marker": {"symbol": "square", "size": 14, "color": colour, "line": {"width": 1, "color": "#c3ccd6"}},
+             "hoverinfo": "skip"} for colour, name in named]
+    layout["legend"] = {"x": 0, "y": 1, "xanchor": "left", "yanchor": "top", "bgcolor": "rgba(255,255,255,0)",
+                        "title": {"text": _wrap(unit, 18), "font": {"size": 12, "color": MUTED}},
+                        "font": {"size": 12}, "itemclick": False, "itemdoubleclick": False, "tracegroupgap": 0}
+    return figure([trace, *keys], layout,
                   xaxis={"visible": False, "range": [-0.6, 4.6], "fixedrange": True},
                   yaxis={"visible": False, "range": [-7.6, 0.6], "fixedrange": True, "scaleanchor": "x"})
 
@@ -441,7 +490,7 @@ def sector_bar_figure(df: pd.DataFrame, sectors: pd.DataFrame, kpi: KPI, lang: s
         "cliponaxis": False,
         "customdata": [[int(c), int(n), tn("count.companies", int(n), lang)]
                        for c, n in zip(df["code"], df["companies"])],
-        "hovertemplate": f"<b>%{{y}}</b><br>{hover_number(kpi, 'x')} {unit}<br>%{{customdata[2]}}<extra></extra>",
+        "hovertemplate": f"<b>%{{y}}</b><br>{hover_value(kpi, lang, 'x')}<br>%{{customdata[2]}}<extra></extra>",
     }
     layout = base_layout(lang, t("sector.title", lang, kpi=kpi.label(lang), year=year),
                          kpi_note(kpi, lang, t("sector.note", lang)), f"{unit} · {subtitle}", room=ROOM_SECTORS)
@@ -476,7 +525,7 @@ def trend_figure(series: dict[str, pd.DataFrame], kpi: KPI, lang: str, subtitle:
             "x": df["year"].tolist(), "y": df["value"].tolist(),
             "line": dict(TREND_STYLES[key]), "marker": {"size": 7},
             "customdata": [[int(n), tn("count.companies", int(n), lang)] for n in df["companies"]],
-            "hovertemplate": f"{label} %{{x}}: <b>{hover_number(kpi)}</b> {unit}<br>%{{customdata[1]}}<extra></extra>",
+            "hovertemplate": f"{label} %{{x}}: {hover_value(kpi, lang, bold=True)}<br>%{{customdata[1]}}<extra></extra>",
         })
     if not any(tr["meta"] == "selection" for tr in traces):
         return empty_figure(lang, t("empty.selection", lang, selection=subtitle))
@@ -498,8 +547,8 @@ def scatter_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, year: int
     df = df.merge(sectors, left_on="sector", right_on="code")
     sizeref = 2.0 * df["fte"].max() / (38 ** 2)
     hover = (f"<b>%{{customdata[1]}}</b><br>{{label}}<br>"
-             f"{productivity.label(lang)}: {hover_number(productivity)} {productivity.unit(lang)}<br>"
-             f"{intensity.label(lang)}: %{{x:,.{intensity.decimals}f}} {intensity.unit(lang)}<br>"
+             f"{productivity.label(lang)}: {hover_value(productivity, lang)}<br>"
+             f"{intensity.label(lang)}: {hover_value(intensity, lang, 'x')}<br>"
              f"%{{customdata[2]}}<extra></extra>")
     traces = [
         {
@@ -543,10 +592,10 @@ def company_history_figure(df: pd.DataFrame, kpi: KPI, lang: str, name: str) -> 
                 "name": t("chart.middle_half", lang)},
         line | {"y": _values(df["sector_median"]), "mode": "lines", "name": t("company.sector_median", lang),
                 "line": {"color": "#6b7785", "dash": "dash", "width": 2},
-                "hovertemplate": f"%{{x}}: {hover_number(kpi)} {unit}<extra></extra>"},
+                "hovertemplate": f"%{{x}}: {hover_value(kpi, lang)}<extra></extra>"},
         line | {"y": _values(df["value"]), "mode": "lines+markers", "name": name,
                 "line": {"color": PRIMARY, "width": 3},
-                "hovertemplate": f"%{{x}}: <b>{hover_number(kpi)}</b> {unit}<extra></extra>"},
+                "hovertemplate": f"%{{x}}: {hover_value(kpi, lang, bold=True)}<extra></extra>"},
     ]
     layout = base_layout(lang, t("company.history", lang, kpi=kpi.label(lang)), kpi_note(kpi, lang), unit,
                          room=ROOM_MODAL)
@@ -609,7 +658,7 @@ def multiples_figure(history: pd.DataFrame, names: dict[str, str], kpis: tuple[K
                 "x": rows_["year"].tolist(), "y": _values(rows_[column]),
                 "xaxis": f"x{axis}", "yaxis": f"y{axis}",
                 "line": {"color": colour[org], "width": 2}, "marker": {"size": 4},
-                "hovertemplate": f"{name} %{{x}}: {hover_number(kpi)} {unit}<extra>{kpi.label(lang)}</extra>",
+                "hovertemplate": f"{name} %{{x}}: {hover_value(kpi, lang)}<extra>{kpi.label(lang)}</extra>",
             })
     title = t("compare.multiples.change" if view == "change" else "compare.multiples.level", lang)
     base = base_layout(lang, title, t("compare.multiples.note", lang), width=160)
@@ -666,15 +715,13 @@ def radar_figure(pct: pd.DataFrame, names: dict[str, str], kpis: tuple[KPI, ...]
         })
     layout = base_layout(lang, t("compare.radar.title", lang),
                          t("compare.radar.note", lang, prize=t(f"prize.{prize}", lang).lower()),
-                         t("compare.radar.subtitle", lang), room=ROOM_FULL)
+                         t("compare.radar.subtitle", lang), room=ROOM_FULL, toolbar=TOOLBAR_SMALL)
     layout.pop("xaxis"), layout.pop("yaxis")
     # the first KPI points right and they run anticlockwise (plotly.js's default); the percentile
     # ticks lie halfway to the second spoke, clear of both labels at the rim
     layout["polar"] = {"domain": copy.deepcopy(RADAR_DOMAIN),
-                       "radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100], "gridcolor": GRID,
-                                      "angle": 180 / len(kpis), "tickangle": 0, "tickfont": {"size": 10}},
-                       "angularaxis": {"gridcolor": GRID, "rotation": 0, "direction": "counterclockwise",
-                                       "tickfont": {"size": 11}}}
+                       "radialaxis": copy.deepcopy(RADAR_TICKS) | {"angle": 180 / len(kpis), "tickangle": 0},
+                       "angularaxis": copy.deepcopy(RADAR_LABELS) | {"rotation": 0, "direction": "counterclockwise"}}
     layout = legend_above(layout, list(names.values()), 990)
     layout["margin"].update(l=90, r=90)
     return laid_out({"data": data, "layout": layout})
@@ -701,17 +748,17 @@ def strips_figure(rows: list, lang: str) -> Figure:
                 "name": t("chart.middle_half", lang)},
         {"type": "scatter", "mode": "markers", "x": [50] * len(shown), "y": labels, "name": t("benchmark.trend.median", lang),
          "marker": {"symbol": "line-ns-open", "size": 18, "color": INK, "line": {"width": 3, "color": INK}},
-         "customdata": [[fmt(r, "p50"), unit[r.kpi]] for r in shown],
-         "hovertemplate": f"{t('benchmark.trend.median', lang)}: %{{customdata[0]}} %{{customdata[1]}}<extra></extra>"},
+         "customdata": [[with_unit(fmt(r, "p50"), unit[r.kpi], lang)] for r in shown],
+         "hovertemplate": f"{t('benchmark.trend.median', lang)}: %{{customdata[0]}}<extra></extra>"},
         {"type": "scatter", "mode": "markers+text", "x": [r.pct for r in shown], "y": labels,
          "name": t("benchmark.col.subject", lang), "text": [fmt(r, "value") for r in shown],
          "textposition": "top center", "textfont": {"size": 11, "color": PRIMARY},
          "marker": {"size": 14, "color": PRIMARY, "line": {"width": 2, "color": "#ffffff"}},
          # typed figures stand in a band between quartiles (for the public), never at a percentile
-         "customdata": [[fmt(r, "value"), unit[r.kpi],
+         "customdata": [[with_unit(f"<b>{fmt(r, 'value')}</b>", unit[r.kpi], lang),
                          t(f"benchmark.band.{r.band}", lang) if r.band else f"P{r.pct:.0f}"]
                         for r in shown],
-         "hovertemplate": "%{y}: <b>%{customdata[0]}</b> %{customdata[1]}<br>%{customdata[2]}<extra></extra>"},
+         "hovertemplate": "%{y}: %{customdata[0]}<br>%{customdata[1]}<extra></extra>"},
     ]
     layout = base_layout(lang, t("benchmark.strip.title", lang), t("benchmark.strip.note", lang),
                          t("benchmark.strip.subtitle", lang), room=ROOM_HALF)
@@ -746,16 +793,15 @@ def benchmark_radar_figure(rows: list, lang: str) -> Figure:
          "hovertemplate": "%{customdata[0]}: %{customdata[1]}<extra></extra>"},
     ]
     layout = base_layout(lang, t("benchmark.radar.title", lang), t("benchmark.radar.note", lang),
-                         t("benchmark.radar.subtitle", lang), room=ROOM_HALF, note_offset=44)
+                         t("benchmark.radar.subtitle", lang), room=ROOM_HALF, note_offset=44, toolbar=TOOLBAR_SMALL)
     layout.pop("xaxis"), layout.pop("yaxis")
     layout["polar"] = {"domain": {"x": [0, 1], "y": [0.1, 1]},
                        # the percentile ticks between the first two spokes, clear of the top label
-                       "radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100], "gridcolor": GRID,
-                                      "angle": 90 - 180 / len(shown), "tickfont": {"size": 10, "color": MUTED}},
-                       "angularaxis": {"gridcolor": GRID, "rotation": 90, "direction": "clockwise",
-                                       "tickfont": {"size": 11}}}
+                       "radialaxis": copy.deepcopy(RADAR_TICKS) | {"angle": 90 - 180 / len(shown)},
+                       "angularaxis": copy.deepcopy(RADAR_LABELS) | {"rotation": 90, "direction": "clockwise"}}
     layout = legend_below(layout)
-    layout["margin"].update(l=110, r=110)
+    # t: the label at 12 o'clock stands above the circle, clear of the subtitle
+    layout["margin"].update(l=110, r=110, t=layout["margin"]["t"] + 18)
     return laid_out({"data": data, "layout": layout})
 
 
@@ -768,11 +814,11 @@ def benchmark_trend_figure(own: dict[int, float], medians: dict[int, float], kpi
     median = {"type": "scatter", "mode": "lines+markers", "name": t("benchmark.trend.median", lang),
               "x": sorted(medians), "y": [medians[y] for y in sorted(medians)],
               "line": {"color": "#6b7785", "dash": "dash", "width": 2.5},
-              "hovertemplate": f"%{{x}}: {hover_number(kpi)} {unit}<extra>{t('benchmark.trend.median', lang)}</extra>"}
+              "hovertemplate": f"%{{x}}: {hover_value(kpi, lang)}<extra>{t('benchmark.trend.median', lang)}</extra>"}
     data = [*([median] if medians else []),  # a group too small to show has no median to draw
             {"type": "scatter", "mode": "lines+markers", "name": name, "x": sorted(own), "y": [own[y] for y in sorted(own)],
              "line": {"color": PRIMARY, "width": 3}, "marker": {"size": 8},
-             "hovertemplate": f"%{{x}}: <b>{hover_number(kpi)}</b> {unit}<extra></extra>"}]
+             "hovertemplate": f"%{{x}}: {hover_value(kpi, lang, bold=True)}<extra></extra>"}]
     title = t("benchmark.trend.title" if medians else "benchmark.trend.title.own", lang, kpi=kpi.label(lang))
     layout = base_layout(lang, title, kpi_note(kpi, lang), unit, room=ROOM_REPORT)
     layout = legend_above(layout, [trace["name"] for trace in data], 1000) | {"hovermode": "x unified"}
@@ -791,16 +837,20 @@ def tiles_as_shapes(fig: Figure, font: int, full_names: bool = False, stretch: f
         return with_layout(fig)
     tiles = fig["data"][0]
     xs = [x * stretch for x in tiles["x"]]
-    if full_names:  # customdata: code, name, value as shown, ...
-        texts = [f"<span style='font-size:0.72em'><b>{c[1]}</b></span><br>{c[2]}"
+    if full_names:  # customdata: code, name, value as shown, ...; a long name a little smaller, to fit its tile
+        texts = [f"<span style='font-size:{0.72 if len(c[1]) <= 12 else 0.58}em'><b>{c[1]}</b></span><br>{c[2]}"
                  for c in tiles["customdata"]]
     else:
         texts = tiles["text"]
     codes = [c[0] for c in tiles["customdata"]]
     shapes = [{"type": "rect", "x0": x - 0.46 * stretch, "x1": x + 0.46 * stretch, "y0": y - 0.46, "y1": y + 0.46,
-               "fillcolor": colour, "layer": "below",
-               "line": {"width": 5, "color": SLIDE_ACCENT} if code in outlined else {"width": 0}}
-              for x, y, colour, code in zip(xs, tiles["y"], tiles["marker"]["color"], codes)]
+               "fillcolor": colour, "layer": "below", "line": {"width": 0}}
+              for x, y, colour in zip(xs, tiles["y"], tiles["marker"]["color"])]
+    # an outline inside its tile (a line is drawn centred on its edge), so two outlined neighbours
+    # keep the gap between them
+    shapes += [{"type": "rect", "x0": x - 0.42 * stretch, "x1": x + 0.42 * stretch, "y0": y - 0.42, "y1": y + 0.42,
+                "layer": "below", "line": {"width": 4, "color": SLIDE_ACCENT}}
+               for x, y, code in zip(xs, tiles["y"], codes) if code in outlined]
     labels = [{"x": x, "y": y, "xref": "x", "yref": "y", "text": text, "showarrow": False,
                "font": {"size": font, "color": colour}}
               for x, y, text, colour in zip(xs, tiles["y"], texts, tiles["textfont"]["color"])]
@@ -810,6 +860,17 @@ def tiles_as_shapes(fig: Figure, font: int, full_names: bool = False, stretch: f
     xaxis = {**layout["xaxis"], "range": [v * stretch for v in layout["xaxis"]["range"]]}
     return with_layout({**fig, "data": [hover_only]}, shapes=shapes, xaxis=xaxis,
                        annotations=[*layout.get("annotations", []), *labels])
+
+
+def _band_names(bands: list[tuple[str, float, float]], kpi: KPI, lang: str) -> list[tuple[str, str]]:
+    """The tile map's legend, best first: each colour with the values it stands for, as one-sided
+    bounds so no boundary is named twice ("≥ 1 700" … "< 1 067" where higher is better, "≤ 12" …
+    "> 40" where lower is)."""
+    def num(v: float) -> str:
+        return fmt_number(v, lang, kpi.decimals)
+    if kpi.higher_is_better:
+        return [(c, f"≥ {num(a)}") for c, a, _ in bands[:-1]] + [(bands[-1][0], f"< {num(bands[-1][2])}")]
+    return [(c, f"≤ {num(b)}") for c, _, b in bands[:-1]] + [(bands[-1][0], f"> {num(bands[-1][1])}")]
 
 
 def tile_scale(values: list[float], higher_is_better: bool) -> list[tuple[str, float, float]]:
@@ -825,6 +886,10 @@ def tile_scale(values: list[float], higher_is_better: bool) -> list[tuple[str, f
         bands.append((SEQUENTIAL[i], a, b))
     return bands
 
+
+# How far below the scatter's plot its year slider and play button start (px at 1920 × 1080): under
+# the x axis's tick labels and title, with a gap, so the title does not read as the slider's label.
+SLIDER_BELOW = 112
 
 # The scatter's plot area on a 1920 × 1080 slide, in pixels (at 1280 × 720 fonts, margins and plot
 # shrink together, so what fits here fits there): where labels are placed without overlapping.
@@ -861,14 +926,16 @@ def animated_sectors_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, 
 
     At most ``labels`` bubbles per year are named (the largest sectors first, where a name fits
     without touching another name or bubble); the better corner is marked (more value up, less emissions left);
-    and a sector shown in some year but not in this one is named in a note rather than vanishing
-    without a word (its figure is not shown: it was not published for that year)."""
-    df = df[(df["emissions_intensity"] > 0) & df["productivity"].notna()]
+    and a sector not shown in a year (a row without all three figures: not published; or shown in
+    another year only) is named in that year's note rather than vanishing without a word."""
+    name_col = column(lang, "short")
+    names = {str(c): n for c, n in zip(sectors["code"], sectors[name_col])}
+    figures_ = ["fte", "productivity", "emissions_intensity"]
+    unpublished = df[df[figures_].isna().any(axis=1)]
+    df = df[df[figures_].notna().all(axis=1) & (df["emissions_intensity"] > 0)]
     if df.empty:
         return empty_figure(lang)
     df = df.merge(sectors, left_on="sector", right_on="code")
-    name_col = column(lang, "short")
-    names = {str(c): n for c, n in zip(df["code"], df[name_col])}
     years = sorted(df["year"].unique().tolist())
     sizeref = 2.0 * df["fte"].max() / (70 ** 2)
     # the largest sectors (by their FTE in the last year each is shown) are named first
@@ -898,7 +965,8 @@ def animated_sectors_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, 
         where = {k: (*pixels(x, y), max(math.sqrt(f / 2 / sizeref), 8))
                  for k, x, y, f in zip(keys, d["emissions_intensity"], d["productivity"], d["fte"])}
         named = _label_boxes([(k, *where[k]) for k in preference if k in where], names, label_size, reserved, labels)
-        missing = sorted(names[k] for k in preference if k not in where)
+        hidden = {str(int(c)) for c in unpublished.loc[unpublished["year"] == year, "sector"]}
+        missing = sorted({names[k] for k in [*preference, *hidden] if k not in where and k in names})
         bubbles = {"type": "scatter", "mode": "markers+text", "ids": keys,
                    "x": d["emissions_intensity"].tolist(), "y": d["productivity"].round(0).tolist(),
                    # " ", not "": plotly.js drops the text element of an empty label and an
@@ -919,7 +987,7 @@ def animated_sectors_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, 
     layout = base_layout(lang, title, note, width=120, note_offset=70)
     layout["showlegend"] = False
     layout["sliders"] = [{
-        "active": len(years) - 1, "x": 0.08, "len": 0.9, "y": 0, "yanchor": "top", "pad": {"t": 70},
+        "active": len(years) - 1, "x": 0.08, "len": 0.9, "y": 0, "yanchor": "top", "pad": {"t": SLIDER_BELOW},
         "currentvalue": {"prefix": "", "xanchor": "right", "font": {"size": font + 8}}, "font": {"size": font - 8},
         "steps": [{"label": str(y), "method": "animate",
                    "args": [[str(y)], {"mode": "immediate", "frame": {"duration": 600, "redraw": False},
@@ -927,7 +995,7 @@ def animated_sectors_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, 
     }]
     layout["updatemenus"] = [{
         "type": "buttons", "showactive": False, "x": 0, "y": 0, "xanchor": "left", "yanchor": "top",
-        "pad": {"t": 78}, "font": {"size": font - 8, "color": SLIDE_PAPER},
+        "pad": {"t": SLIDER_BELOW + 8}, "font": {"size": font - 8, "color": SLIDE_PAPER},
         "bgcolor": SLIDE_ACCENT, "bordercolor": SLIDE_ACCENT,
         "buttons": [{"label": "▶", "method": "animate",
                      "args": [None, {"frame": {"duration": 900, "redraw": False}, "fromcurrent": False,
@@ -945,7 +1013,8 @@ def animated_sectors_figure(df: pd.DataFrame, sectors: pd.DataFrame, lang: str, 
         "frames": [{"name": str(y), "data": frame_data(y)} for y in years],
         "layout": {**layout,
                    "xaxis": {**_AXIS, "type": "log", "dtick": 1, "range": x_range,
-                             "title": {"text": f"{_kpi('emissions_intensity').label(lang)} ({_kpi('emissions_intensity').unit(lang)})"}},
+                             "title": {"text": f"{_kpi('emissions_intensity').label(lang)} ({_kpi('emissions_intensity').unit(lang)})",
+                                       "standoff": 8}},
                    "yaxis": {**_AXIS, "range": y_range,
                              "title": {"text": f"{_kpi('productivity').label(lang)} ({_kpi('productivity').unit(lang)})"}}},
     }

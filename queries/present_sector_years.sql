@@ -1,6 +1,7 @@
 -- Productivity and emissions intensity per sector and year (ratios of sums) with the sector's FTE:
--- the animated bubbles of the presentation. Aggregates only, each from at least $min_group
--- companies that report it (not merely companies in the sector).
+-- the animated bubbles of the presentation. Every sector with a reporting company in a year has a
+-- row; each figure only from at least $min_group companies that report it (not merely companies
+-- in the sector), NULL otherwise, so the slide can name the sectors it does not show.
 with p as (
     select sector, year, sum(num) / sum(den) as productivity
     from kpi_values where kpi = 'productivity' group by sector, year having count(*) >= $min_group
@@ -10,10 +11,10 @@ e as (
     from kpi_values where kpi = 'emissions_intensity' group by sector, year having count(*) >= $min_group
 ),
 s as (
-    select sector, year, sum(fte) as fte, count(*) as companies from facts group by sector, year
-    having count(fte) >= $min_group
+    select sector, year, case when count(fte) >= $min_group then sum(fte) end as fte, count(*) as companies
+    from facts group by sector, year
 )
 select s.sector, s.year, s.fte, s.companies, p.productivity, e.emissions_intensity
-from s join p using (sector, year) join e using (sector, year)
+from s left join p using (sector, year) left join e using (sector, year)
 where s.year <= $year
 order by s.year, s.sector

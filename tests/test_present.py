@@ -77,13 +77,41 @@ def test_reveal_order_from_the_address() -> None:
     assert present.parse_reveal("special,special,main") == ["special", "main"]
 
 
-def test_top_share_and_labels_in_a_sentence() -> None:
-    # the share of the other nominees doing better, rounded up so it never claims more
-    assert [present.top_share(p) for p in (100.0, 99.5, 95.0, 95.00000001, 94.99999999, 66.666667, 0.0)] == [
-        None, 1, 5, 5, 5, 34, 100]
+def test_places_among_the_nominees_in_words() -> None:
+    """The winner's place is 1 + the nominees with a better figure (a tie shares it), as a share of
+    all the nominees, rounded up: 2nd of 24 is 8.3 %, "top 9%"; nobody better is "best", or "joint
+    best" when another nominee shows the same figure."""
+    rank = present.Rank
+    assert [rank(1.0, b, 0, n).top() for b, n in ((0, 23), (1, 23), (1, 19), (4, 4), (2, 3))] == [0, 9, 10, 100, 75]
+    assert [rank(1.0, 0, tied, 4).words(lang) for tied, lang in ((0, "en"), (1, "en"), (0, "nb"), (2, "nb"))] == [
+        "best of all", "joint best", "best av alle", "delt best"]
+    assert rank(1.0, 1, 0, 23).words("en") == "top 9%" and rank(1.0, 1, 0, 23).words("nb") == "topp 9 %"
     assert [present._in_sentence(KPIS_BY_ID[k].label(lang)) for k, lang in (
         ("productivity", "nb"), ("rnd_intensity", "nb"), ("h_value", "nb"), ("rnd_intensity", "en"),
         ("automation_share", "en"))] == ["produktivitet", "FoU-intensitet", "H-verdi", "R&D intensity", "automation share"]
+
+
+def test_two_winners_words_never_contradict_their_figures() -> None:
+    """The demo's 2025 slide, by hand: energy intensity (lower is better) 12 is joint best among
+    the main prize's 24 nominees, 19 best among the special prize's 5; the special winner's line
+    may not call 19 "best" beside 12, so it names its next strengths. Automation share 71.6 (2nd of
+    24, top 9%) beside 59.3 (2nd of 5, top 40%) agrees with the figures and stays."""
+    rank = present.Rank
+    main = {"energy_intensity": rank(12.0, 0, 1, 23), "automation_share": rank(71.6, 1, 0, 23)}
+    special = {"energy_intensity": rank(19.0, 0, 0, 4), "renewable_share": rank(100.0, 0, 1, 4),
+               "automation_share": rank(59.3, 1, 0, 4)}
+    assert present.contradicts(main["energy_intensity"], special["energy_intensity"], True)
+    assert not present.contradicts(main["automation_share"], special["automation_share"], False)
+    # equal figures told differently contradict; a worse figure in a larger top share does not
+    assert present.contradicts(rank(5.0, 0, 0, 9), rank(5.0, 1, 0, 9), False)
+    assert not present.contradicts(rank(5.0, 1, 0, 9), rank(4.0, 3, 0, 9), False)
+    assert present.contradicts(rank(5.0, 1, 0, 9), rank(4.0, 0, 0, 3), False)
+    assert present.why(special, "special", "en") == (
+        "Strongest among the special prize's nominees in energy intensity (best of all) and renewable share (joint best)")
+    assert present.why(special, "special", "en", besides=main) == (
+        "Strongest among the special prize's nominees in renewable share (joint best) and automation share (top 40%)")
+    assert present.why(main, "main", "nb") == (
+        "Sterkest blant de nominerte til hovedprisen på energiintensitet (delt best) og automatiseringsgrad (topp 9 %)")
 
 
 def nominated_tables() -> dict:
@@ -97,12 +125,12 @@ def nominated_tables() -> dict:
     return t
 
 
-def test_why_the_winner_won_from_its_percentiles_among_the_nominees(tmp_path: Path) -> None:
-    """B's percentiles among the other main-prize nominees (A, C, D), by hand from tiny_tables():
-    export share 90 % beats A 20 %, C 11.1 %, D 10 % (100); productivity 1,100 beats C 500 and D 1,000
-    but not A 2,200 (66.7, "top 34 %"); value added per wage 1.74 beats C 1.0 and D 1.67 (66.7,
-    after productivity in the catalogue); robot density 333 beats D 200 (50); emissions reduction
-    9.1 % beats D 0 % (50); emissions intensity 30.3 beats neither A 3.6 nor D 0.17 (0)."""
+def test_why_the_winner_won_from_its_places_among_the_nominees(tmp_path: Path) -> None:
+    """B's places among the main prize's four nominees (the others A, C, D), by hand from
+    tiny_tables(): export share 90 % beats A 20 %, C 11.1 %, D 10 % (best of all); productivity 1,100
+    is behind A 2,200 only (2nd of 4, "top 50%"); value added per wage 1.74 is behind A only (2nd of
+    4, after productivity in the catalogue); robot density 333 and emissions reduction 9.1 % are
+    2nd of the 3 reporting (67 %); emissions intensity 30.3 is behind A 3.6 and D 0.17 (last)."""
     t = nominated_tables()
     with serving(tmp_path / "why.duckdb", t["companies"], t["company_years"], t["nominations"]):
         jury = present.winner(2025, "en", JURY, step=2)
@@ -114,7 +142,7 @@ def test_why_the_winner_won_from_its_percentiles_among_the_nominees(tmp_path: Pa
         [value, KPIS_BY_ID[k].label("en"), KPIS_BY_ID[k].unit("en")]
         for value, k in (("90.0", "export_share"), ("1,100", "productivity"), ("1.74", "value_added_per_wage"))]
     assert text(by_class(main, "winner-why")) == (
-        "Strongest among the nominees in export share (best of all) and productivity (top 34 %)")
+        "Strongest among the main prize's nominees in export share (best of all) and productivity (top 50%)")
     # the special prize's only nominee has no one to be better than: its name, no figures, no "why"
     [special] = by_class(jury, "winner-special")
     assert text(by_class(special, "winner-name")) == "Gamma Sveis AS" and not by_class(special, "winner-figure")
@@ -122,11 +150,33 @@ def test_why_the_winner_won_from_its_percentiles_among_the_nominees(tmp_path: Pa
     # the public sees the winners' names, never a company's figures
     assert [text(by_class(b, "winner-name")) for b in by_class(public, "winner-block")] == ["Beta Metall AS", "Gamma Sveis AS"]
     assert not by_class(public, "winner-figure") and not by_class(public, "winner-why")
-    assert present.why({"productivity": 95.0, "automation_share": 99.2}, "main", "nb") == (
-        "Sterkest blant de nominerte på automatiseringsgrad (topp 1 %) og produktivitet (topp 5 %)")
     # the special prize counts only its own criteria (technology, sustainability): not productivity
-    assert present.why({"productivity": 100.0, "renewable_share": 80.0}, "special", "en") == (
-        "Strongest among the nominees in renewable share (top 20 %)")
+    assert present.why({"productivity": present.Rank(1.0, 0, 0, 9), "renewable_share": present.Rank(80.0, 1, 0, 9)},
+                       "special", "en") == "Strongest among the special prize's nominees in renewable share (top 20%)"
+
+
+def test_hall_of_fame_gives_every_winner_a_place_line_and_the_award_is_named_once(tmp_path: Path) -> None:
+    """data/hall_of_fame.csv: every real winner has a line with its place and county (2018's
+    sources state none, and the slide says so); B (Basic metals, Oslo) won the main prize in 2024
+    in the tiny data, a demo year, told by sector and county under its own heading and note."""
+    t = tiny_tables()
+    t["nominations"] = pd.DataFrame({"year": [2024], "org_nr": [ORG_B], "prize": ["main"], "status": ["winner"],
+                                     "published_on": [date(2024, 6, 1)]})
+    with serving(tmp_path / "fame.duckdb", t["companies"], t["company_years"], t["nominations"]):
+        slide = present.hall_of_fame(2025, "en", JURY)
+        closing = present.closing(2025, "nb")
+    real, demo = by_class(slide, "fame-list")
+    lines = [[text(by_class(li, c)) for c in ("year", "name", "meta")] for li in of_kind(real, "Li")]
+    assert len(lines) == 7 and all(meta for *_, meta in lines)
+    assert lines[0] == ["2014", "Borregaard", "Sarpsborg · Østfold"]
+    assert lines[4] == ["2018", "Thermo Fisher Scientific (Norway)", "place not stated"]
+    assert [[text(by_class(li, c)) for c in ("year", "name", "meta")] for li in of_kind(demo, "Li")] == [
+        ["2024", "Beta Metall AS", "Basic metals · Oslo"]]
+    assert [text(h) for h in of_kind(slide, "H2")] == ["The main prize 2014–2020", "The demo years 2024"]
+    assert text(by_class(slide, "fame-note")) == "Invented companies from the demo data"
+    # the closing slide names the award once, with its year
+    words = " ".join(text(p) for p in of_kind(closing, "P"))
+    assert words.count("Norges smarteste industribedrift") == 1 and "Norges smarteste industribedrift 2025" in words
 
 
 def test_headline_names_the_population_of_each_figure(tmp_path: Path) -> None:
@@ -170,13 +220,28 @@ def test_county_map_slide_names_the_counties_and_the_top_three(tmp_path: Path) -
     assert labels["Møre og Romsdal"] == labels["Finnmark"] == "no data"
     outlined = [s for s in fig["layout"]["shapes"] if s["line"].get("color") == figures.SLIDE_ACCENT]
     assert len(outlined) == 2  # the top three, of the two counties with a figure
+    # each outline lies inside its tile (4 px line, 0.04 tile heights in): neighbours keep their gap
+    tiles = [s for s in fig["layout"]["shapes"] if s["line"]["width"] == 0]
+    for o in outlined:
+        [tile] = [s for s in tiles if s["x0"] < o["x0"] and s["x1"] > o["x1"] and s["y0"] < o["y0"] and s["y1"] > o["y1"]]
+        assert round(o["y0"] - tile["y0"], 6) == 0.04 and o["line"]["width"] == 4
     unit = KPIS_BY_ID["productivity"].unit("en")
     assert [text(li) for li in of_kind(by_class(slide, "map-top"), "Li")] == [
         f"Oslo1,375 {unit}", f"Vestland969 {unit}"]
-    # the colour scale: six equal bands from 969 to 1,375, darkest (best) first, then "no data"
+    # the colour scale: six equal bands from 968.75 to 1,375 (67.71 wide), darkest (best) first, then
+    # "no data"; a boundary (1,307.29) belongs to the better band, so the next one stops at 1,306
     scale = [text(li) for li in of_kind(by_class(slide, "map-scale"), "Li")]
-    assert scale == ["1,307–1,375", "1,240–1,307", "1,172–1,240", "1,104–1,172", "1,036–1,104", "969–1,036", "no data"]
+    assert scale == ["1,307–1,375", "1,240–1,306", "1,172–1,239", "1,104–1,171", "1,036–1,103", "969–1,035", "no data"]
     assert text(by_class(slide, "scale-title")) == f"Productivity, {unit}"
+
+
+def test_scale_labels_share_no_endpoint() -> None:
+    """Values 10 to 16 in bands of 1: higher is better, 15–16 holds 15, so the next is 14–14.9 (one
+    decimal shown); lower is better, 10–11 holds 11, so the next starts at 12 (none shown)."""
+    labels = [text for _, text in present.scale_labels(figures.tile_scale([10.0, 16.0], True), 1, "nb")]
+    assert labels == ["15,0–16,0", "14,0–14,9", "13,0–13,9", "12,0–12,9", "11,0–11,9", "10,0–10,9"]
+    labels = [text for _, text in present.scale_labels(figures.tile_scale([10.0, 16.0], False), 0, "en")]
+    assert labels == ["10–11", "12", "13", "14", "15", "16"]
 
 
 def test_tile_scale_bands() -> None:
@@ -187,13 +252,15 @@ def test_tile_scale_bands() -> None:
 
 
 def test_scatter_names_a_dropped_sector_and_never_piles_labels() -> None:
-    """Three sectors over two years: Beverages (11) is not published in 2024, so that frame names
-    it in a note (and shows no figure for it); Food (10) and Wood (16) sit on one spot, so only the
+    """Four sectors over two years: Beverages (11) is not published in 2024, so that frame names
+    it in a note (and shows no figure for it); Paper (17) reports in 2025 without a published figure
+    (a row without figures), so it is named too; Food (10) and Wood (16) sit on one spot, so only the
     larger (Food) gets its name there."""
-    df = pd.DataFrame({"sector": [10, 16, 10, 16, 11], "year": [2024, 2024, 2025, 2025, 2025],
-                       "fte": [900.0, 100.0, 900.0, 100.0, 400.0],
-                       "productivity": [1000.0, 1000.0, 1100.0, 1100.0, 2000.0],
-                       "emissions_intensity": [5.0, 5.0, 5.0, 5.0, 50.0]})
+    nan = float("nan")
+    df = pd.DataFrame({"sector": [10, 16, 10, 16, 11, 17], "year": [2024, 2024, 2025, 2025, 2025, 2025],
+                       "fte": [900.0, 100.0, 900.0, 100.0, 400.0, nan],
+                       "productivity": [1000.0, 1000.0, 1100.0, 1100.0, 2000.0, nan],
+                       "emissions_intensity": [5.0, 5.0, 5.0, 5.0, 50.0, nan]})
     fig = figures.animated_sectors_figure(df, dimensions.sectors().reset_index(drop=True), "en", "T", "N", font=26)
     frames = {f["name"]: f["data"] for f in fig["frames"]}
     bubbles, note = frames["2024"]
@@ -201,10 +268,29 @@ def test_scatter_names_a_dropped_sector_and_never_piles_labels() -> None:
     assert note["text"] == ["Not published for 2024: Beverages"]
     bubbles, note = frames["2025"]
     assert dict(zip(bubbles["ids"], bubbles["text"])) == {"10": "Food", "16": " ", "11": "Beverages"}
+    assert note["text"] == ["Not published for 2025: Paper"] and "17" not in bubbles["ids"]
+    bubbles, note = figures.animated_sectors_figure(df[df["sector"] != 17], dimensions.sectors().reset_index(drop=True),
+                                                    "en", "T", "N", font=26)["frames"][1]["data"]
     assert note["text"] == [" "]  # blank, not empty (see the builder)
     assert fig["data"] == frames["2025"]  # the chart opens on the last year
     corners = [a["text"] for a in fig["layout"]["annotations"] if a.get("xref") == "x domain"]
     assert corners == ["↑ more value per FTE", "← less emissions per krone of value added"]
+
+
+def test_sector_slide_names_the_sectors_it_leaves_out(tmp_path: Path) -> None:
+    """tiny_tables() 2025: Metal products (A, C), Basic metals (B) and Food (D) each have
+    fewer than five companies, so the bars show none of them, for the jury too, and the caption
+    names all three (sorted by name)."""
+    t = tiny_tables()
+    with serving(tmp_path / "sectors.duckdb", t["companies"], t["company_years"], t["nominations"]):
+        slide = present.sectors(2025, "en", JURY)
+    assert not find(slide, "present-sectors").figure["data"]
+    assert "Not published for 2025 (a sector is shown from 5 companies): Basic metals, Food, Metal products." in (
+        text(by_class(slide, "slide-note")))
+    reported = pd.DataFrame({"member": ["10", "24", "25"], "value": [1.0, 2.0, 3.0]})
+    assert present.hidden_sectors(reported, reported.assign(value=[1.0, None, 3.0]), 2025, "nb") == (
+        "Ikke publisert for 2025 (en bransje vises fra 5 bedrifter): Metaller.")
+    assert present.hidden_sectors(reported, reported, 2025, "nb") == ""
 
 
 def test_dark_returns_a_new_figure_and_leaves_the_original_alone() -> None:
@@ -235,3 +321,12 @@ def test_slide_charts_take_the_dark_look_from_the_template(app) -> None:
         # ...and the light look of the other pages is left out, so the template's shows
         assert not {"paper_bgcolor", "plot_bgcolor", "font"} & layout.keys(), graph.id
         assert "font" not in layout["title"] and "gridcolor" not in layout["xaxis"], graph.id
+        # an axis title takes the template's size (the light pages' 14 px would be unreadable
+        # across a hall beside 22 px ticks)
+        for axis in ("xaxis", "yaxis"):
+            assert "font" not in layout[axis].get("title", {}), (graph.id, axis)
+    # ticks group thousands ("3 500", "3,500"), titles are as large as the ticks
+    for axis in ("xaxis", "yaxis"):
+        look = dark["layout"][axis]
+        assert look["separatethousands"] is True
+        assert look["title"]["font"]["size"] == look["tickfont"]["size"] == figures.SLIDE_FONT - 4

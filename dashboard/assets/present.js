@@ -51,6 +51,11 @@
         Object.keys(base).filter((key) => /^[xy]axis/.test(key)).forEach((ax) => {
             const tick = (base[ax].tickfont && base[ax].tickfont.size) || ((look[ax.slice(0, 5)] || {}).tickfont || {}).size;
             if (tick) update[ax + ".tickfont.size"] = tick * k;
+            const preset = look[ax.slice(0, 5)] || {};
+            const title = typeof base[ax].title === "object" ? base[ax].title : null;
+            const titleSize = size(title, preset.title);
+            if (title && titleSize) update[ax + ".title.font.size"] = titleSize * k;
+            if (title && title.standoff) update[ax + ".title.standoff"] = title.standoff * k;
         });
         (base.annotations || []).forEach((a, n) => { if (size(a)) update["annotations[" + n + "].font.size"] = size(a) * k; });
         ["l", "r", "t", "b"].forEach((m) => { if (base.margin && base.margin[m]) update["margin." + m] = base.margin[m] * k; });

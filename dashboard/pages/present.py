@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 from dash import dcc, html
@@ -46,7 +47,8 @@ def dark(fig: figures.Figure) -> figures.Figure:
     slide. Notes under the plot are dropped: a slide states its definition in a caption instead."""
     fig = figures.themed(fig, "nsi_dark")
     layout = fig["layout"]
-    margin = {**layout["margin"], "b": 150 if layout.get("sliders") else 70}
+    # a slider (the scatter's years) stands under the x axis's title: room for both
+    margin = {**layout["margin"], "b": figures.SLIDER_BELOW + 110 if layout.get("sliders") else 70}
     if "title" in layout:
         margin["t"] = 110
     return figures.with_layout(fig, autosize=True, margin=margin, height=None,
@@ -143,9 +145,9 @@ def county_map(year: int, lang: str, viewer: Viewer | None = None) -> list:
     podium = html.Ol([html.Li([html.Span(r.name, className="name"), html.Br(),
                                html.Span(f"{fmt_number(r.value, lang, kpi.decimals)} {unit}", className="value")])
                       for r in top.itertuples()], className="map-top")
-    scale = [html.Li([html.Span(className="swatch", style={"background": colour}),
-                      f"{fmt_number(a, lang, kpi.decimals)}–{fmt_number(b, lang, kpi.decimals)}"])
-             for colour, a, b in figures.tile_scale(shown["value"].tolist(), kpi.higher_is_better)] if len(shown) else []
+    scale = [html.Li([html.Span(className="swatch", style={"background": colour}), text])
+             for colour, text in scale_labels(figures.tile_scale(shown["value"].tolist(), kpi.higher_is_better),
+                                              kpi.decimals, lang)] if len(shown) else []
     if len(shown) < len(dimensions.counties()):
         scale.append(html.Li([html.Span(className="swatch none"), t("map.nodata", lang)]))
     aside = html.Div([
@@ -156,19 +158,37 @@ def county_map(year: int, lang: str, viewer: Viewer | None = None) -> list:
             caption(f"{kpi.definition(lang)} {t('common.source', lang)}")]
 
 
+def scale_labels(bands: list[tuple[str, float, float]], decimals: int, lang: str) -> list[tuple[str, str]]:
+    """The colour scale's bands (``figures.tile_scale``, best first) as (colour, "from–to") as shown:
+    two neighbours share a boundary, which belongs to one of them (the better one, as the tiles are
+    coloured), so the other's end starts or stops one shown unit away ("1 721–1 861", "1 582–1 720")."""
+    step = 10 ** -decimals
+    labels = []
+    for i, (colour, a, b) in enumerate(bands):
+        lo, hi = round(a, decimals), round(b, decimals)
+        if i and bands[i - 1][1] == b:  # higher is better: the better band above holds the boundary
+            hi = round(hi - step, decimals)
+        if i and bands[i - 1][2] == a:  # lower is better: the better band below holds it
+            lo = round(lo + step, decimals)
+        shown = fmt_number(lo, lang, decimals) if lo >= hi else f"{fmt_number(lo, lang, decimals)}–{fmt_number(hi, lang, decimals)}"
+        labels.append((colour, shown))
+    return labels
+
+
 def scatter(year: int, lang: str, viewer: Viewer | None = None) -> list:
     """Sectors over the years. A bubble needs both its figures and its FTE published (for the
-    public); the jury's bubbles need five reporting companies."""
+    public); the jury's bubbles need five reporting companies. A sector with reporting companies
+    but no bubble in a year is named in that year's note."""
     viewer = disclosure.or_public(viewer)
     df = run_query("present_sector_years", year=year, min_group=disclosure.MIN_GROUP)
     cells = [disclosure.Cell(sector=int(x)) for x in df["sector"]]
     for column, kpi, d in (("productivity", "productivity", 0), ("emissions_intensity", "emissions_intensity", 1),
                            ("fte", disclosure.FTE, 0)):
         df = _show(df, viewer, cells, kpi=kpi, column=column, decimals=d)
-    df = df.dropna(subset=["productivity", "emissions_intensity", "fte"])
+    shown = df.dropna(subset=["productivity", "emissions_intensity", "fte"])
     fig = figures.animated_sectors_figure(df, dimensions.sectors().reset_index(drop=True), lang,
                                           t("present.scatter.title", lang,
-                                            years=fmt_years(int(df["year"].min()) if len(df) else year, year)),
+                                            years=fmt_years(int(shown["year"].min()) if len(shown) else year, year)),
                                           t("present.scatter.note", lang), font=FONT)
     return [_graph(dark(fig), "present-scatter"),
             caption(f"{t('present.scatter.note', lang)} {t('common.source', lang)}")]
@@ -190,11 +210,22 @@ def automation(year: int, lang: str, viewer: Viewer | None = None) -> list:
     return [_graph(dark(fig), "present-automation"), caption(f"{kpi.definition(lang)} {t('common.source', lang)}")]
 
 
+def hidden_sectors(reported: pd.DataFrame, shown: pd.DataFrame, year: int, lang: str) -> str:
+    """The note naming the sectors with reporting companies (``reported``'s members) that have no
+    figure in ``shown``: fewer than five companies, or held back by the disclosure rules. "" if none."""
+    published = {str(m) for m, v in zip(shown["member"], shown["value"]) if pd.notna(v)}
+    names = sorted(dimensions.sector_name(int(m), lang) for m in reported["member"] if str(m) not in published)
+    return tn("present.sectors.hidden", disclosure.MIN_GROUP, lang, year=year, sectors=", ".join(names)) if names else ""
+
+
 def sectors(year: int, lang: str, viewer: Viewer | None = None) -> list:
+    """The sectors' productivity as bars, and the sectors best at two other KPIs. Only sectors of
+    five or more companies (for the jury too: the slides are shown in public); the caption names
+    the sectors left out."""
     viewer = disclosure.or_public(viewer)
     kpi = KPIS_BY_ID["productivity"]
-    df = run_query("kpi_by_dimension", dim="sector", kpi=kpi.id, year=year, **everyone(year, viewer))
-    df = df[df["companies"] >= disclosure.MIN_GROUP]
+    reported = run_query("kpi_by_dimension", dim="sector", kpi=kpi.id, year=year, **everyone(year, viewer))
+    df = reported[reported["companies"] >= disclosure.MIN_GROUP]
     df = _show(df, viewer, [disclosure.Cell(sector=int(m)) for m in df["member"]], kpi=kpi.id, year=year)
     fig = figures.sector_bar_figure(df, dimensions.sectors().reset_index(drop=True), kpi, lang, year, (),
                                     t("selection.all", lang))
@@ -214,8 +245,9 @@ def sectors(year: int, lang: str, viewer: Viewer | None = None) -> list:
             best.append(html.Li(t("present.sectors.best", lang, kpi=k.label(lang).lower(),
                                   sector=dimensions.sector_name(int(top["member"]), lang))
                                 + f" ({fmt_number(top['value'], lang, k.decimals)} {k.unit(lang)})"))
+    note = " ".join(p for p in (kpi.definition(lang), hidden_sectors(reported, df, year, lang), t("common.source", lang)) if p)
     return [html.Div([_graph(dark(fig), "present-sectors"), html.Ul(best, className="callouts")],
-                     className="slide-split"), caption(f"{kpi.definition(lang)} {t('common.source', lang)}")]
+                     className="slide-split"), caption(note)]
 
 
 def finalists(year: int, lang: str, viewer: Viewer | None = None) -> list:
@@ -249,17 +281,45 @@ def parse_reveal(raw: object) -> list[str]:
     return list(dict.fromkeys(chosen + [p for p in REVEAL_ORDER if p not in chosen])) if chosen else list(REVEAL_ORDER)
 
 
-def top_share(percentile: float) -> int | None:
-    """"Top n %" for a percentile among the nominees (the share of the others a company beats):
-    n is the share of the others that do better, rounded up so it never claims more; None for
-    the best of them all."""
-    better = round(100 - percentile, 6)  # 100 - 95.00000001 is 5, not 6
-    return None if better <= 0 else max(1, math.ceil(better))
+@dataclass(frozen=True)
+class Rank:
+    """Where a winner stands among the other nominees for its prize on one KPI, as the figures are
+    shown (rounded): ``better`` of the ``others`` have a better figure, ``tied`` the same."""
+    value: float
+    better: int
+    tied: int
+    others: int
+
+    @property
+    def best(self) -> bool:
+        return self.better == 0
+
+    def top(self) -> int:
+        """"Top n %": the winner's place (1 + those better; a tie shares the place) as a share of
+        all the nominees, rounded up so it never claims more. 0 for the best (or joint best)."""
+        return 0 if self.best else math.ceil(round(100 * (self.better + 1) / (self.others + 1), 6))
+
+    def sort_key(self) -> float:
+        """Best first; a place shared with many (eleven nominees "joint best" with no injuries) counts
+        as the last of them, so a place held alone goes before it."""
+        return (self.better + self.tied + 1) / (self.others + 1)
+
+    def words(self, lang: str) -> str:
+        if self.best:
+            return t("present.winner.joint", lang) if self.tied else t("present.winner.best", lang)
+        return t("present.winner.top", lang, n=self.top())
 
 
-def _ranked(percentile: float, lang: str) -> str:
-    n = top_share(percentile)
-    return t("present.winner.best", lang) if n is None else t("present.winner.top", lang, n=n)
+def contradicts(a: Rank, b: Rank, lower_is_better: bool) -> bool:
+    """Whether two winners' words on one KPI, each among its own prize's nominees, would contradict
+    their figures side by side: the one with the worse figure said to be best, or in a smaller top
+    share, than the one with the better figure; or equal figures told differently."""
+    sign = -1 if lower_is_better else 1
+    if a.value == b.value:
+        return a.top() != b.top()
+    if a.value * sign < b.value * sign:
+        a, b = b, a  # a has the better figure
+    return b.best or b.top() < a.top()
 
 
 def _in_sentence(label: str) -> str:
@@ -269,63 +329,80 @@ def _in_sentence(label: str) -> str:
     return label if len(word) < 2 or not word[1:].islower() or not word[1].isalpha() else label[0].lower() + label[1:]
 
 
-def strengths(percentiles: dict[str, float], prize: str) -> list[str]:
-    """The winner's KPIs for ``prize``'s measurable criteria, best percentile among the nominees
-    first (the catalogue's order between equals)."""
+def strengths(ranks: dict[str, Rank], prize: str, besides: dict[str, Rank] | None = None) -> list[str]:
+    """The winner's KPIs for ``prize``'s measurable criteria, best place among the nominees first
+    (the catalogue's order between equals). ``besides``: the other winner's ranks on the same slide;
+    a KPI whose words would contradict the other winner's is left out."""
     measured = {c.id for c in criteria_for(prize) if c.measurable}
-    known = [k.id for k in KPIS if k.criterion in measured and percentiles.get(k.id) is not None]
-    return sorted(known, key=lambda k: -percentiles[k])
+    known = [k.id for k in KPIS if k.criterion in measured and k.id in ranks
+             and not (besides and k.id in besides and contradicts(ranks[k.id], besides[k.id], k.id in LOWER_IS_BETTER))]
+    return sorted(known, key=lambda k: ranks[k].sort_key())
 
 
-def why(percentiles: dict[str, float], prize: str, lang: str) -> str | None:
-    """One line on why the winner won, from the data: its two best percentiles among the nominees
-    ("Strongest among the nominees in automation share (top 5 %) and productivity (top 10 %)")."""
-    best = [(_in_sentence(KPIS_BY_ID[k].label(lang)), _ranked(percentiles[k], lang)) for k in strengths(percentiles, prize)[:2]]
+def why(ranks: dict[str, Rank], prize: str, lang: str, besides: dict[str, Rank] | None = None) -> str | None:
+    """One line on why the winner won, from the data: its two best places among the prize's nominees
+    ("Strongest among the main prize's nominees in automation share (joint best) and productivity
+    (top 8 %)")."""
+    best = [(_in_sentence(KPIS_BY_ID[k].label(lang)), ranks[k].words(lang))
+            for k in strengths(ranks, prize, besides)[:2]]
     if not best:
         return None
+    among = t("present.winner.among.main", lang) if prize == "main" else t("present.winner.among.special", lang)
     if len(best) == 1:
-        return t("present.winner.why.one", lang, kpi=best[0][0], rank=best[0][1])
-    return t("present.winner.why", lang, kpi=best[0][0], rank=best[0][1], kpi2=best[1][0], rank2=best[1][1])
+        return t("present.winner.why.one", lang, among=among, kpi=best[0][0], rank=best[0][1])
+    return t("present.winner.why", lang, among=among, kpi=best[0][0], rank=best[0][1], kpi2=best[1][0], rank2=best[1][1])
 
 
-def _key_figures(org_nr: str, prize: str, year: int, lang: str, viewer: Viewer) -> list:
+def standing(org_nr: str, prize: str, year: int, viewer: Viewer) -> dict[str, Rank]:
+    """The winner's place among the year's nominees for ``prize`` on each KPI it reports."""
+    df = run_query("present_winner_ranks", company=org_nr, year=year, lower_is_better=list(LOWER_IS_BETTER),
+                   places=[{"kpi": k.id, "decimals": k.decimals} for k in KPIS],
+                   sel=state.selection(viewer.as_of, status=1, prize=prize))
+    return {r.kpi: Rank(float(r.value), int(r.better), int(r.tied), int(r.others))
+            for r in df.itertuples() if r.others > 0}
+
+
+def _key_figures(prize: str, own: dict[str, Rank], lang: str, besides: dict[str, Rank] | None) -> list:
     """The winner's three key figures where it did best among the year's nominees for the prize,
-    and the line that says so. Only for a viewer who may see a company's figures (the jury, or the
-    open demo): the public sees the winner's name, not its figures (see README, Present)."""
-    if not viewer.full:
-        return []
-    pct = run_query("compare_percentiles", companies=[org_nr], year=year, lower_is_better=list(LOWER_IS_BETTER),
-                    sel=state.selection(viewer.as_of, status=1, prize=prize))
-    values = dict(zip(pct["kpi"], pct["value"]))
-    percentiles = {k: float(p) for k, p in zip(pct["kpi"], pct["nominee_pct"]) if pd.notna(p)}
-    shown = [html.Div([html.Div(fmt_number(values[k], lang, KPIS_BY_ID[k].decimals), className="figure-value"),
+    and the line that says so (the KPIs of that line first)."""
+    chosen = strengths(own, prize, besides)[:2]
+    shown = (chosen + [k for k in strengths(own, prize) if k not in chosen])[:3]
+    figures_ = [html.Div([html.Div(fmt_number(own[k].value, lang, KPIS_BY_ID[k].decimals), className="figure-value"),
                           html.Div(KPIS_BY_ID[k].label(lang), className="figure-label"),
                           html.Div(KPIS_BY_ID[k].unit(lang), className="figure-unit")], className="winner-figure")
-                for k in strengths(percentiles, prize)[:3]]
-    line = why(percentiles, prize, lang)
-    return [html.Div(shown, className="winner-figures"), html.P(line, className="winner-why")] if line else []
+                for k in shown]
+    line = why(own, prize, lang, besides)
+    return [html.Div(figures_, className="winner-figures"), html.P(line, className="winner-why")] if line else []
 
 
 def winner(year: int, lang: str, viewer: Viewer | None = None, step: int = 2,
            order: list[str] | tuple[str, ...] = REVEAL_ORDER) -> list:
     """The winners of ``year`` revealed by ``step`` presses of R, in ``order`` (a prize with no
-    winner is passed over); asked for only by the reveal key. Shown main prize first."""
+    winner is passed over); asked for only by the reveal key. Shown main prize first.
+
+    Only a viewer who may see a company's figures (the jury, or the open demo) sees each winner's
+    key figures and why it won: the public sees the names (see README, Present). Each winner is
+    placed among its own prize's nominees; with both on the slide, the special prize's line leaves
+    out a KPI whose words would contradict the main winner's."""
     viewer = disclosure.or_public(viewer)
     df = run_query("present_winners", year_from=year, year=year, as_of=viewer.as_of)
     won = [p for p in order if (df["prize"] == p).any()]
     revealed = won[:max(step, 0)]
     if not revealed:
         return [html.P(t("present.winner.hint", lang), className="hint host-hint")]
+    rows = {p: df[df["prize"] == p].iloc[0] for p in revealed}
+    placed = {p: standing(r["org_nr"], p, year, viewer) for p, r in rows.items()} if viewer.full else {}
     blocks = []
     for prize in PRIZES:
         if prize not in revealed:
             continue
-        r = df[df["prize"] == prize].iloc[0]
+        r = rows[prize]
         label = t("present.winner.main", lang, year=year) if prize == "main" else t("present.winner.special", lang)
+        besides = placed.get("main") if prize == "special" else None
         blocks.append(html.Div([html.P(label, className="prize-label"), html.P(r["name"], className="winner-name"),
                                 html.P(f"{dimensions.sector_name(int(r['sector']), lang)} · "
                                        f"{dimensions.county_name(r['county'], lang)}", className="meta"),
-                                *_key_figures(r["org_nr"], prize, year, lang, viewer)],
+                                *(_key_figures(prize, placed[prize], lang, besides) if prize in placed else [])],
                                className=f"winner-block winner-{prize}" + (" winner-alone" if len(revealed) == 1 else "")))
     if len(revealed) < len(won):
         blocks.append(html.P(t("present.winner.next", lang), className="hint host-hint"))
@@ -337,30 +414,46 @@ def _hall_of_fame() -> pd.DataFrame:
     return pd.read_csv(dimensions.DATA_DIR / "hall_of_fame.csv", dtype={"county_code": str}).fillna("")
 
 
+def _place(place: str, county: str, lang: str) -> str:
+    """A real winner's place line: "Sarpsborg · Østfold" (the county in today's borders), or that
+    the sources do not say."""
+    parts = [p for p in (place, dimensions.county_name(county, lang) if county else "") if p]
+    return " · ".join(parts) or t("present.fame.noplace", lang)
+
+
 def hall_of_fame(year: int, lang: str, viewer: Viewer | None = None) -> list:
-    """The real winners as plain facts (no figures), then the demo winners of the years after them,
-    up to the year before this one (this year's winner stays on the winner slide)."""
+    """The real winners as plain facts (no figures), each with its place and county, then the demo
+    winners of the years after them, up to the year before this one (this year's winner stays on
+    the winner slide), each with its sector and county as on the winner slide; the demo column says
+    under its list that its companies are invented."""
     real = _hall_of_fame()
     last_real = int(real["year"].max())
     demo = run_query("present_winners", year_from=last_real + 1, year=year - 1,
                      as_of=disclosure.or_public(viewer).as_of)
     demo = demo[demo["prize"] == "main"]
-    real_items = [html.Li([html.Span(str(r.year), className="year"), html.Span(r.name, className="name"),
-                           html.Span(r.place or "", className="meta")]) for r in real.itertuples()]
-    demo_items = [html.Li([html.Span(str(r.year), className="year"), html.Span(r.name, className="name"),
-                           html.Span(dimensions.county_name(r.county, lang), className="meta")])
-                  for r in demo.itertuples()]
+
+    def item(y: int, name: str, meta: str) -> html.Li:
+        return html.Li([html.Span(str(y), className="year"), html.Span(name, className="name"),
+                        html.Span(meta, className="meta")])
+
+    real_items = [item(r.year, r.name, _place(r.place, r.county_code, lang)) for r in real.itertuples()]
+    demo_items = [item(r.year, r.name, f"{dimensions.sector_name(int(r.sector), lang)} · "
+                                       f"{dimensions.county_name(r.county, lang)}") for r in demo.itertuples()]
+    years = fmt_years(int(real["year"].min()), last_real)
     return [html.H1(t("present.fame.title", lang)), html.Div([
-        html.Div([html.H2(t("present.fame.real", lang)), html.Ol(real_items, className="fame-list")]),
-        html.Div([html.H2(t("present.fame.demo", lang)), html.Ol(demo_items, className="fame-list demo")])
+        html.Div([html.H2(t("present.fame.real", lang, years=years)), html.Ol(real_items, className="fame-list")]),
+        html.Div([html.H2(t("present.fame.demo", lang, years=fmt_years(int(demo["year"].min()), int(demo["year"].max())))),
+                  html.Ol(demo_items, className="fame-list"),
+                  html.P(t("present.fame.demo.note", lang), className="fame-note")])
         if demo_items else None,
     ], className="fame-grid")]
 
 
 def closing(year: int, lang: str, viewer: Viewer | None = None) -> list:
+    """Thanks, the award and its year, and who presents it (the award's name once)."""
     return [html.H1(t("present.closing.title", lang), className="closing-title"),
-            html.P(t("present.closing.body", lang), className="closing-body"),
-            html.P(t("app.title", lang) + f" {year}", className="closing-award")]
+            html.P(t("app.title", lang) + f" {year}", className="closing-award"),
+            html.P(t("present.closing.body", lang), className="closing-body")]
 
 
 BUILDERS = {"headline": headline, "map": county_map, "scatter": scatter, "automation": automation,
