@@ -125,6 +125,19 @@ def nominated_tables() -> dict:
     return t
 
 
+def test_the_special_prize_reads_the_same_before_and_after_the_main_prize_joins_it(app) -> None:
+    """The first R shows the special prize; the second adds the main prize above it. The special
+    prize's figures and line must not change under the hall's eyes at the second R (its line leaves
+    out a KPI that would contradict the main winner's, whether or not that one is shown yet)."""
+    with app.server.app_context():
+        first, second = (present.winner(2025, "en", JURY, step=step) for step in (1, 2))
+    [alone] = by_class(first, "winner-special")
+    [beside] = by_class(second, "winner-special")
+    assert by_class(alone, "winner-why") and not by_class(first, "winner-main") and by_class(second, "winner-main")
+    assert [text(by_class(block, c)) for block in (alone, beside) for c in ("winner-why", "winner-figures")][:2] == \
+        [text(by_class(beside, c)) for c in ("winner-why", "winner-figures")]
+
+
 def test_why_the_winner_won_from_its_places_among_the_nominees(tmp_path: Path) -> None:
     """B's places among the main prize's four nominees (the others A, C, D), by hand from
     tiny_tables(): export share 90 % beats A 20 %, C 11.1 %, D 10 % (best of all); productivity 1,100

@@ -382,15 +382,18 @@ def winner(year: int, lang: str, viewer: Viewer | None = None, step: int = 2,
 
     Only a viewer who may see a company's figures (the jury, or the open demo) sees each winner's
     key figures and why it won: the public sees the names (see README, Present). Each winner is
-    placed among its own prize's nominees; with both on the slide, the special prize's line leaves
-    out a KPI whose words would contradict the main winner's."""
+    placed among its own prize's nominees; the special prize's line leaves out a KPI whose words
+    would contradict the main winner's (whether or not that one is revealed yet, so the line does
+    not change at the next R)."""
     viewer = disclosure.or_public(viewer)
     df = run_query("present_winners", year_from=year, year=year, as_of=viewer.as_of)
     won = [p for p in order if (df["prize"] == p).any()]
     revealed = won[:max(step, 0)]
     if not revealed:
         return [html.P(t("present.winner.hint", lang), className="hint host-hint")]
-    rows = {p: df[df["prize"] == p].iloc[0] for p in revealed}
+    rows = {p: df[df["prize"] == p].iloc[0] for p in won}
+    # every winner placed, revealed or not, so the special prize's line is the same before and
+    # after the main prize joins it (nothing of an unrevealed winner goes into the page)
     placed = {p: standing(r["org_nr"], p, year, viewer) for p, r in rows.items()} if viewer.full else {}
     blocks = []
     for prize in PRIZES:
