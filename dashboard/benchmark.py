@@ -29,7 +29,7 @@ import pandas as pd
 from dashboard import dimensions, disclosure, ratelimit, state
 from dashboard.db import run_query, year_span
 from dashboard.disclosure import Viewer
-from dashboard.i18n import fmt_number, t
+from dashboard.i18n import fmt_number, t, with_unit
 from dashboard.kpis import KPIS, KPIS_BY_ID, LOWER_IS_BETTER, MEASURES, MEASURE_IDS
 
 PEER_OPTIONS = ("sector", "county", "size")
@@ -440,7 +440,7 @@ def summary_lines(summary: Summary, lang: str) -> list[str]:
 
     def value(r: PeerRow) -> str:
         k = KPIS_BY_ID[r.kpi]
-        return f"{fmt_number(r.value, lang, k.decimals)} {k.unit(lang)}"
+        return with_unit(fmt_number(r.value, lang, k.decimals), k.unit(lang), lang)
 
     lines = []
     for key, r in (("benchmark.summary.strongest", summary.strongest), ("benchmark.summary.weakest", summary.weakest)):

@@ -225,7 +225,7 @@ def peer_row(kpi: str, gap: float | None, in_top: bool | None) -> bench.PeerRow:
 def test_gap_text() -> None:
     """The change that reaches the top quartile: signed in the KPI's direction (a cut where lower is
     better), with its unit; percentage points for a share."""
-    assert bench.gap_text(peer_row("energy_intensity", 1.0, False), "en") == "-1 MWh per NOK million value added"
+    assert bench.gap_text(peer_row("energy_intensity", 1.0, False), "en") == "\u22121 MWh per NOK million value added"
     assert bench.gap_text(peer_row("energy_intensity", 1.0, False), "nb") == "−1 MWh per mill. kr verdiskaping"
     assert bench.gap_text(peer_row("productivity", 171.0, False), "nb") == "+171 " + KPIS_BY_ID["productivity"].unit("nb")
     assert bench.gap_text(peer_row("rnd_intensity", 0.79, False), "en") == "+0.79 percentage points"
@@ -233,7 +233,7 @@ def test_gap_text() -> None:
     edge = dataclasses.replace(peer_row("energy_intensity", 0.0, False), at_edge=True)
     assert bench.gap_text(edge, "en") == "at the edge of the top quartile"
     # 14.30 against 14.296 (lower is better): 0.004 worse, too small to show at 0 decimals
-    assert bench.gap_text(peer_row("energy_intensity", 0.0, False), "en") == "- under 1 MWh per NOK million value added"
+    assert bench.gap_text(peer_row("energy_intensity", 0.0, False), "en") == "\u2212 under 1 MWh per NOK million value added"
     assert bench.gap_text(peer_row("rnd_intensity", 0.0, False), "nb") == "+ under 0,01 prosentpoeng"
     assert bench.gap_text(peer_row("energy_intensity", None, None), "en") == "–"
 
@@ -349,7 +349,7 @@ def test_callback_shows_gap_rounded_once(boundary_db) -> None:
     table = {r[0].split(" ")[0] + " " + r[0].split(" ")[1]: r for r in _cells(out["table"])[1:]}
     energy, rnd = table["Energy intensity"], table["R&D intensity"]
     # not "in the top quartile": 1 to cut (lower is better), in the KPI's unit
-    assert energy[1] == "14" and energy[-1].split() == ["-1", "MWh", "per", "NOK", "million", "value", "added"]
+    assert energy[1] == "14" and energy[-1].split() == ["\u22121", "MWh", "per", "NOK", "million", "value", "added"]
     assert energy[3] == "17 · 16 · 14"  # worst to best (lower is better): 14 against 14, yet 1 from it
     assert rnd[1] == "13.52" and rnd[-1].split() == ["+0.79", "percentage", "points"]  # not 14.30 - 13.52
     assert rnd[3] == "11.00 · 12.00 · 14.30"
@@ -372,7 +372,7 @@ def test_report_shows_gap_rounded_once(boundary_db, monkeypatch) -> None:
                           "trend_kpi": "productivity"}, "en")
     energy = text.split("Energy intensity<br>")[1].split("</tr>")[0]
     rnd = text.split("R&amp;D intensity<br>")[1].split("</tr>")[0]
-    assert "<td>-1<br><small>MWh per NOK million value added</small></td>" in energy and "top quartile" not in energy
+    assert "<td>\u22121<br><small>MWh per NOK million value added</small></td>" in energy and "top quartile" not in energy
     assert "<td>17 · 16 · 14</td>" in energy  # worst to best, as on the page
     assert "<td>+0.79<br><small>percentage points</small></td>" in rnd
     # as on the page: the hidden cells of the KPIs nobody reports read "–", the reason is said once

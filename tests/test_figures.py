@@ -443,3 +443,90 @@ def test_benchmark_trend_without_a_published_median_says_so() -> None:
     both = figures.benchmark_trend_figure({2024: 900.0}, {2024: 850.0}, kpi, "en", "Acme AS")
     assert both["layout"]["title"]["text"].startswith("Productivity: the company against the peer median")
     assert [trace["name"] for trace in both["data"]] == ["Peer median", "Acme AS"]
+
+
+def _axes(layout: dict) -> dict[str, dict]:
+    """Every axis of a layout that shows numbers: x and y axes (xaxis2, ...) and a radar's radial axis."""
+    axes = {k: v for k, v in layout.items() if re.fullmatch(r"[xy]axis\d*", k)}
+    if "polar" in layout:
+        axes["polar.radialaxis"] = layout["polar"]["radialaxis"]
+    return axes
+
+
+def test_every_axis_groups_thousands_as_the_bar_labels_do() -> None:
+    """plotly.js writes a 4-digit tick as "3500" unless the axis says ``separatethousands``, while
+    a bar's label on the same chart reads "3 565" / "3,565". Every axis shown by every builder
+    groups thousands (a year axis keeps its "d" format, which plotly.js does not group)."""
+    checked = 0
+    for name, (build, args, kwargs) in cases().items():
+        for axis_name, axis in _axes(build(*args, **kwargs)["layout"]).items():
+            if axis.get("visible") is False:
+                continue
+            assert axis.get("separatethousands") is True, (name, axis_name)
+            checked += 1
+    assert checked >= 20
+
+
+def test_a_percent_unit_follows_its_number_as_the_language_writes_it() -> None:
+    """A share's hover reads "53.3% of production steps" in English and "53,3 % av
+    produksjonstrinnene" in Norwegian; another unit stays one space away."""
+    share = KPIS_BY_ID["automation_share"]
+    years = pd.DataFrame({"year": [2024, 2025], "value": [50.0, 53.3], "companies": [30, 31]})
+    for lang, expected in (("en", "%{y:,.1f}</b>% of production steps"),
+                           ("nb", "%{y:,.1f}</b> % av produksjonstrinnene")):
+        fig = figures.trend_figure({"selection": years}, share, lang, "all")
+        assert expected in fig["data"][0]["hovertemplate"], lang
+    fig = figures.trend_figure({"selection": years}, PROD, "en", "all")
+    assert "%{y:,.0f}</b> NOK thousand per FTE" in fig["data"][0]["hovertemplate"]
+
+
+def test_a_title_ends_left_of_the_chart_toolbar() -> None:
+    """plotly.js's toolbar sits over a chart's top right corner; the benchmark's strip title ran
+    under its camera at 1280 px. A page chart's title is broken into lines that end left of the
+    toolbar where the chart is narrowest, and the top margin grows by the extra line."""
+    for name, (build, args, kwargs) in cases().items():
+        if name not in ROOMS:
+            continue
+        for a, kw in _in_both_languages(args, kwargs):
+            layout = build(*a, **kw)["layout"]
+            toolbar = figures.TOOLBAR_SMALL if "polar" in layout or name == "tile_map_figure" else figures.TOOLBAR
+            room = ROOMS[name] - toolbar - figures.NOTE_INSET
+            for line in layout["title"]["text"].split("<br>"):
+                assert len(line) * 17 * figures.CHAR_EM <= room, (name, line)
+    strips = figures.strips_figure(peer_rows(), "en")["layout"]
+    assert strips["title"]["text"] == "Where the company stands on every key<br>figure"
+    subtitle_lines = strips["title"]["subtitle"]["text"].count("<br>") + 1
+    assert strips["margin"]["t"] == figures.TITLE_BLOCK + figures.TITLE_LINE + figures.SUBTITLE_LINE * subtitle_lines
+
+
+def test_radar_numbers_read_over_their_rings_and_labels_stand_off_the_rim() -> None:
+    """The percentile ticks (25 … 100) get a white halo, so "75" reads over its ring and over a
+    company's line; the KPI labels stand a tick's length off the rim, clear of a marker at 100;
+    the benchmark radar's top label keeps clear of the subtitle."""
+    for name in ("radar_figure", "benchmark_radar_figure"):
+        build, args, kwargs = cases()[name]
+        polar = build(*args, **kwargs)["layout"]["polar"]
+        assert "#fff" in polar["radialaxis"]["tickfont"]["shadow"], name
+        assert polar["radialaxis"]["tickvals"] == [25, 50, 75, 100]
+        assert polar["angularaxis"]["ticks"] == "outside" and polar["angularaxis"]["ticklen"] >= 8, name
+    radar = figures.benchmark_radar_figure(peer_rows(), "nb")["layout"]
+    title_block = figures.TITLE_BLOCK + figures.TITLE_LINE * radar["title"]["text"].count("<br>") \
+        + figures.SUBTITLE_LINE * (radar["title"]["subtitle"]["text"].count("<br>") + 1)
+    assert radar["margin"]["t"] >= title_block + 18
+
+
+def test_the_county_map_has_a_colour_key_with_its_unit() -> None:
+    """The tiles keep their codes (a full name does not fit a tile at 1280 px), in 12 px text, and
+    a legend names each colour's values, best first, with one-sided bounds so that no boundary is
+    named twice, under the unit. Hand-computed: 900 … 1200 in six bands of 50."""
+    fig = tile_map()
+    tiles, keys = fig["data"][0], fig["data"][1:]
+    assert tiles["textfont"]["size"] >= 12 and tiles["text"][0].startswith("<b>")
+    assert [k["name"] for k in keys] == ["≥ 1\u00a0150", "≥ 1\u00a0100", "≥ 1\u00a0050", "≥ 1\u00a0000", "≥ 950", "< 950"]
+    assert [k["marker"]["color"] for k in keys] == list(reversed(figures.SEQUENTIAL))
+    assert set(tiles["marker"]["color"]) - {"#d9dee3"} <= {k["marker"]["color"] for k in keys}
+    assert fig["layout"]["legend"]["title"]["text"].replace("<br>", " ") == PROD.unit("nb")
+    # lower is better: the best colour goes with the lowest values
+    df = pd.DataFrame({"member": ["03", "50"], "value": [2.0, 8.0], "companies": [12, 7]})
+    low = figures.tile_map_figure(df, dimensions.counties().reset_index(drop=True), INTENSITY, "en", 2025, (), "all")
+    assert [k["name"] for k in low["data"][1:]][::5] == ["≤ 3.0", "> 7.0"]

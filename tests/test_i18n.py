@@ -11,14 +11,15 @@ import pytest
 
 from dashboard.i18n import (DEFAULT_LANG, DROPDOWN_LABELS, LANGS, LANGUAGES, NBSP, TEXTS, ag_grid_texts, client_config, column,
                             csv_format, fmt_date, fmt_number, lang_arg, localized, normalize_lang, plotly_separators,
-                            plural_form, t, tn)
+                            plural_form, t, tn, with_unit)
 
 
 @pytest.mark.parametrize(("value", "lang", "decimals", "expected"), [
     (1234567.8, "nb", 1, f"1{NBSP}234{NBSP}567,8"),
     (1234567.8, "en", 1, "1,234,567.8"),
     (-1234.5, "nb", 0, f"\u22121{NBSP}234"),
-    (-1234.5, "en", 1, "-1,234.5"),
+    (-1234.5, "en", 1, "\u22121,234.5"),  # the true minus in English too
+    (-0.04, "en", 1, "0.0"),
     (-0.04, "nb", 1, "0,0"),
     (0.5, "en", 2, "0.50"),
     (None, "nb", 0, "–"),
@@ -30,7 +31,19 @@ def test_fmt_number(value, lang, decimals, expected) -> None:
 
 def test_signed_numbers() -> None:
     assert fmt_number(38.2, "nb", 1, signed=True) == "+38,2"
-    assert fmt_number(-3.0, "en", 0, signed=True) == "-3"
+    assert fmt_number(-3.0, "en", 0, signed=True) == "\u22123"
+    assert fmt_number(-3.0, "nb", 0, signed=True) == "\u22123"
+
+
+def test_a_percent_sign_follows_its_number_as_the_language_writes_it() -> None:
+    """English writes "2.8%" and "2.8% of turnover", Norwegian "2,8 %" and "2,8 % av omsetningen";
+    any other unit is one space away in both."""
+    assert with_unit("2.8", "%", "en") == "2.8%"
+    assert with_unit("2.8", "% of turnover", "en") == "2.8% of turnover"
+    assert with_unit("2,8", "%", "nb") == "2,8 %"
+    assert with_unit("2,8", "% av omsetningen", "nb") == "2,8 % av omsetningen"
+    assert with_unit("1,447", "NOK thousand per FTE", "en") == "1,447 NOK thousand per FTE"
+    assert with_unit("12", "", "en") == "12"
 
 
 def test_dates() -> None:

@@ -22,7 +22,7 @@ def card(value: float, previous: float, decimals: int = 2, higher_is_better: boo
     # shown as 2.01 and 2.00, yet only 0.0002 apart: unchanged, not +0.01 better
     (2.0051, 2.0049, True, "unchanged from 2024", "change-neutral"),
     # a fall, lower is better
-    (1.996, 2.004, False, "▼ -0.01 from 2024 (better)", "change-better"),
+    (1.996, 2.004, False, "▼ \u22120.01 from 2024 (better)", "change-better"),
 ])
 def test_change_from_unrounded_figures(value, previous, higher, text, css) -> None:
     assert change_text(card(value, previous, higher_is_better=higher), "en") == (text, css)

@@ -53,13 +53,16 @@ window.dash_clientside.dashboard.pushAddress = (function () {
 // AG Grid helpers (dash-ag-grid looks functions up in window.dashAgGridFunctions).
 var dagfuncs = (window.dashAgGridFunctions = window.dashAgGridFunctions || {});
 
-// A number the way a reader of the language writes it: 1 234,5 in nb, 1,234.5 in en.
+// A number the way a reader of the language writes it (i18n.fmt_number): 1 234,5 in nb, 1,234.5
+// in en, a negative one with the true minus in both (Intl writes a hyphen in English) and never
+// as "−0".
 dagfuncs.fmtNumber = function (value, decimals, lang) {
     if (value === null || value === undefined || Number.isNaN(value)) return "–";
     return new Intl.NumberFormat(dashboardLanguages.of(lang).locale, {
         minimumFractionDigits: decimals,
         maximumFractionDigits: decimals,
-    }).format(value);
+        signDisplay: "negative",
+    }).format(value).replace(/^-/, "\u2212");
 };
 
 // One CSV cell: the language's decimal mark (a comma in nb, where the separator is ";"), and text

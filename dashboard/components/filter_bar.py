@@ -41,6 +41,21 @@ def _field(label: str, control_id: str, control, wide: bool = False) -> html.Div
                     className="filter-field" + (" filter-wide" if wide else ""))
 
 
+def year_marks(span: Span) -> dict[int, dict]:
+    """The year slider's marks: the first and last year in full, the years between as two digits.
+    Over more than six years only every other year between has a mark, and none right beside an
+    end: "2014 15" and "24 2025" ran into each other. (The slider still steps a year at a time; a
+    mark with an empty label would show its year in full.)"""
+    ends = (span.first, span.last)
+    crowded = span.last - span.first > 6
+
+    def marked(y: int) -> bool:
+        return y in ends or not crowded or ((y - span.first) % 2 == 0 and span.first + 1 < y < span.last - 1)
+
+    return {y: {"label": str(y) if y in ends else f"{y % 100:02d}"}
+            for y in range(span.first, span.last + 1) if marked(y)}
+
+
 def filter_bar(f: Filters, span: Span, lang: str) -> html.Section:
     name, short = column(lang, "name"), column(lang, "short")
     counties = dimensions.counties().sort_values(name)
@@ -61,8 +76,7 @@ def filter_bar(f: Filters, span: Span, lang: str) -> html.Section:
                 options=[{"label": f"{c} {r[short]}", "value": int(c)} for c, r in sectors.iterrows()])),
             _field(t("filter.years", lang), YEARS, dcc.RangeSlider(
                 id=YEARS, min=span.first, max=span.last, step=1, value=[f.year_from, f.year_to],
-                marks={y: {"label": f"{y % 100:02d}" if y not in (span.first, span.last) else str(y)}
-                       for y in range(span.first, span.last + 1)},
+                marks=year_marks(span),
                 allowCross=True, updatemode="mouseup"), wide=True),
             _field(t("filter.size", lang), SIZE, dcc.Checklist(
                 id=SIZE, value=list(f.sizes), inline=True, className="size-checklist",
@@ -76,6 +90,7 @@ def filter_bar(f: Filters, span: Span, lang: str) -> html.Section:
             _field(t("filter.prize", lang), PRIZE, dcc.Dropdown(
                 id=PRIZE, value=f.prize, clearable=False, searchable=False, disabled=f.status == "all",
                 options=[{"label": t(f"prize.{p}", lang), "value": p} for p in PRIZES])),
+            # the grid's last column, at the foot of the bar (02-app.css)
             html.Div(dcc.Link(t("filter.reset", lang), href=href("/", lang), id=RESET,
                               className="btn btn-outline-secondary"), className="filter-actions"),
         ],

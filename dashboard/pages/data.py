@@ -9,7 +9,7 @@ from dash import html
 from dashboard import dimensions
 from dashboard.components.shell import page_layout
 from dashboard.db import run_query
-from dashboard.i18n import fmt_date, fmt_number, t
+from dashboard.i18n import fmt_date, fmt_number, t, with_unit
 from dashboard.kpis import CRITERIA_BY_ID, KPIS, KPI, MEASURES
 
 PATH = "/data"
@@ -61,7 +61,7 @@ def coverage(lang: str) -> list:
     parts.append(html.Div([html.H3(t("data.coverage.missing", lang), className="h6"),
                            _table([t("data.col.measure", lang), t("data.col.missing", lang)],
                                   [[m.label(lang),
-                                    f"{fmt_number(100 * (missing[m.id] or 0), lang, 1)} %"] for m in MEASURES],
+                                    with_unit(fmt_number(100 * (missing[m.id] or 0), lang, 1), "%", lang)] for m in MEASURES],
                                   f"{COVERAGE}-missing")]))
     return [html.H2(t("data.coverage", lang), className="h4"), html.Div(parts, className="coverage-grid")]
 
@@ -89,10 +89,12 @@ def layout(lang: str, args: dict[str, str]) -> list:
         html.Section([
             html.H2(t("data.import", lang), className="h4"),
             html.P(t("data.import.body", lang)),
-            html.A(t("data.template.csv", lang), href="/data/template.csv", download="template.csv",
-                   className="btn btn-outline-primary btn-sm me-2", id="data-template-csv"),
-            html.A(t("data.template.xlsx", lang), href="/data/template.xlsx", download="template.xlsx",
-                   className="btn btn-outline-primary btn-sm", id="data-template-xlsx"),
+            html.Div([  # its own row, a gap above the load history's heading
+                html.A(t("data.template.csv", lang), href="/data/template.csv", download="template.csv",
+                       className="btn btn-outline-primary btn-sm", id="data-template-csv"),
+                html.A(t("data.template.xlsx", lang), href="/data/template.xlsx", download="template.xlsx",
+                       className="btn btn-outline-primary btn-sm", id="data-template-xlsx"),
+            ], className="template-buttons"),
             *loads(lang),
         ], className="chart-panel"),
     ]

@@ -21,7 +21,7 @@ from dashboard.components.shell import page_layout
 from dashboard.db import cached, run_query, year_span
 from dashboard.auth import viewer as current_viewer
 from dashboard.disclosure import Cell, Viewer
-from dashboard.i18n import ag_grid_texts, column, csv_format, fmt_number, t, tn
+from dashboard.i18n import ag_grid_texts, column, csv_format, fmt_number, t, tn, with_unit
 from dashboard.kpis import DECIMALS, HEADLINE_KPIS, KPIS, KPIS_BY_ID, LOWER_IS_BETTER, get_kpi
 from dashboard.state import Filters
 
@@ -202,7 +202,8 @@ def table_view(f: Filters, lang: str, viewer: Viewer | None = None) -> tuple[lis
         "award": [_award(m, s, lang) for m, s in zip(df["main_level"], df["special_level"])],
     })
     numeric = lambda decimals: {  # noqa: E731
-        "type": "rightAligned", "filter": "agNumberColumnFilter",
+        # minWidth: a heading's longest word ("Produktivitet", bold) on one line, beside its menu
+        "type": "rightAligned", "filter": "agNumberColumnFilter", "minWidth": 150,
         "valueFormatter": {"function": f"fmtNumber(params.value, {decimals}, '{lang}')"},
     }
     columns = [
@@ -211,9 +212,11 @@ def table_view(f: Filters, lang: str, viewer: Viewer | None = None) -> tuple[lis
         {"field": "org_nr", "headerName": t("col.org_nr", lang), "width": 120, "filter": "agTextColumnFilter"},
         {"field": "county", "headerName": t("col.county", lang), "filter": "agTextColumnFilter"},
         {"field": "sector", "headerName": t("col.sector", lang), "filter": "agTextColumnFilter"},
-        {"field": "fte", "headerName": t("col.fte", lang), **numeric(0)},
+        {"field": "fte", "headerName": t("col.fte", lang), **numeric(0), "minWidth": 90},
         {"field": "kpi_value", "headerName": f"{kpi.label(lang)} ({kpi.unit(lang)})", **numeric(kpi.decimals),
-         "cellClass": "kpi-column", "headerClass": "kpi-column"},
+         # right-aligned as the other numbers (a column's own classes replace its type's)
+         "cellClass": ["ag-right-aligned-cell", "kpi-column"],
+         "headerClass": ["ag-right-aligned-header", "kpi-column"]},
         *[{"field": k, "headerName": f"{KPIS_BY_ID[k].label(lang)} ({KPIS_BY_ID[k].unit(lang)})",
            **numeric(KPIS_BY_ID[k].decimals)} for k in HEADLINE_KPIS if k != f.kpi],
         {"field": "award", "headerName": t("col.status", lang), "filter": "agTextColumnFilter"},
@@ -258,7 +261,7 @@ def company_view(org_nr: str, f: Filters, lang: str) -> tuple[str, list]:
     rank_rows = [
         html.Tr([
             html.Th(k.label(lang), scope="row"),
-            html.Td(f"{fmt_number(ranks.at[k.id, 'value'], lang, k.decimals)} {k.unit(lang)}"),
+            html.Td(with_unit(fmt_number(ranks.at[k.id, 'value'], lang, k.decimals), k.unit(lang), lang)),
             html.Td(t("company.rank_of", lang, rank=int(ranks.at[k.id, "rank"]), n=int(ranks.at[k.id, "peers"]))),
             html.Td(fmt_number(ranks.at[k.id, "sector_median"], lang, k.decimals)),
         ])
@@ -358,15 +361,17 @@ def layout(lang: str, args: dict[str, str]) -> list:
                 html.P(note, id=TABLE_NOTE, className="table-note"),
                 loading(dag.AgGrid(
                     id=TABLE, rowData=rows, columnDefs=columns,
+                    # a long heading ("Utslippskutt (% siden basisåret)") wraps onto lines rather
+                    # than widen its column or end cut off mid-word
                     defaultColDef={"sortable": True, "resizable": True, "floatingFilter": True,
-                                   "minWidth": 110},
+                                   "minWidth": 110, "wrapHeaderText": True, "autoHeaderHeight": True},
                     dashGridOptions={"pagination": True, "paginationPageSize": 20,
                                      "paginationPageSizeSelector": False,
                                      "localeText": ag_grid_texts(lang),
                                      "animateRows": False},
                     getRowId="params.data.org_nr",
                     csvExportParams=csv_params(f, lang),
-                    columnSize="autoSize",
+                    columnSize="autoSize", columnSizeOptions={"skipHeader": True},
                     className="ag-theme-quartz company-grid",
                     style={"height": "640px"},
                 )),

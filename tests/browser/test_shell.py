@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tests.browser.helpers import card_label, card_value, requests_leaving_the_machine
+from tests.waiting import wait_until
 
 
 def test_explorer_shows_numbers_and_switches_language(dash_duo, app) -> None:
@@ -22,6 +23,14 @@ def test_explorer_shows_numbers_and_switches_language(dash_duo, app) -> None:
     assert dash_duo.driver.execute_script("return document.documentElement.lang") == "en"
     assert re.fullmatch(r"\d{1,2},\d{3}", card_value(dash_duo, "fte"))
     assert card_label(dash_duo, "fte") == "Full-time equivalents"
+    # the table's numbers (AG Grid's fmtNumber) take the true minus in English too, as the server's
+    # fmt_number does, and never read "−0.0"; axis ticks group thousands as the bar labels do
+    fmt = "return window.dashAgGridFunctions.fmtNumber(arguments[0], 1, arguments[1])"
+    assert dash_duo.driver.execute_script(fmt, -1234.5, "en") == "\u22121,234.5"
+    assert dash_duo.driver.execute_script(fmt, -1234.5, "nb") == "\u22121\u00a0234,5"
+    assert dash_duo.driver.execute_script(fmt, -0.04, "en") == "0.0"
+    ticks = "return Array.from(document.querySelectorAll('#explorer-sectors .xtick text')).map(e => e.textContent)"
+    wait_until(lambda: "1,000" in dash_duo.driver.execute_script(ticks), "the sector axis's ticks read 1,000")
 
     dash_duo.select_dcc_dropdown("#explorer-kpi", "Robot density")
     dash_duo.wait_for_contains_text("#explorer-trend .gtitle", "Robot density, 2014–2025")
@@ -64,14 +73,15 @@ def test_keyboard_reaches_skip_link_and_navigation(dash_duo, app) -> None:
     assert active.is_displayed()
 
 
-# Every text of every chart on the page, as the browser draws it: the title (and subtitle), the
-# legend, the axis titles, the annotations (the note, a subplot's heading), the x tick labels and a
-# radar's labels; the pairs of different kinds whose boxes overlap by more than a pixel; the texts
+# Every text of every chart on the page, as the browser draws it: the title, the subtitle, the
+# legend, the axis titles, the annotations (the note, a subplot's heading), the x tick labels, a
+# radar's labels and the tile map's tiles, and the toolbar (a title ran under its camera); the pairs of different kinds whose boxes overlap by more than a pixel; the texts
 # that run past the chart's left or right edge (plotly.js cuts them off there); and whether the
 # legend scrolls (its entries are taller than the room plotly.js gives it).
 CHART_TEXTS = r"""
-const kinds = {title: '.g-gtitle', xtitle: '.g-xtitle', ytitle: '.g-ytitle', legend: '.legend',
-               annotation: '.annotation', xtick: '.xtick text', label: '.angularaxistick text'};
+const kinds = {title: '.g-gtitle .gtitle', subtitle: '.g-gtitle .gtitle-subtitle', xtitle: '.g-xtitle', ytitle: '.g-ytitle', legend: '.legend',
+               annotation: '.annotation', xtick: '.xtick text', label: '.angularaxistick text',
+               toolbar: '.modebar', tile: '.textpoint'};
 return Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => {
     const boxes = [];
     for (const [kind, selector] of Object.entries(kinds)) {
@@ -113,7 +123,6 @@ def test_chart_texts_never_overlap_and_plotly_speaks_the_page_language(dash_duo,
 
     from dashboard import auth, dimensions, state
     from dashboard.db import run_query
-    from tests.waiting import wait_until
 
     with app.server.app_context():
         ten = run_query("company_search", year=2025, search="", limit=10,
@@ -144,3 +153,42 @@ def test_chart_texts_never_overlap_and_plotly_speaks_the_page_language(dash_duo,
     assert button is not None
     assert dash_duo.get_logs() == []
     assert requests_leaving_the_machine(dash_duo) == []
+
+
+# The explorer's filter bar as drawn: each field's label (top), the year slider's mark labels (left,
+# right) and the Reset button and the bar (right edges).
+FILTER_BAR = r"""
+const bar = document.querySelector('.filter-bar'), reset = document.querySelector('#explorer-reset');
+const labels = Array.from(bar.querySelectorAll('.filter-field > .form-label')).map(l => {
+    const r = l.getBoundingClientRect(); return {text: l.textContent, top: r.top, bottom: r.bottom};
+});
+const marks = Array.from(bar.querySelectorAll('.filter-wide [class*="mark"]')).filter(m => m.textContent.trim()
+    && !m.querySelector('[class*="mark"]')).map(m => { const r = m.getBoundingClientRect();
+    return {text: m.textContent, left: r.left, right: r.right}; });
+const b = bar.getBoundingClientRect(), r = reset.getBoundingClientRect();
+return {labels, marks, barRight: b.right - parseFloat(getComputedStyle(bar).paddingRight), resetRight: r.right,
+        resetBottom: r.bottom, lastBottom: Math.max(...Array.from(bar.children).map(c => c.getBoundingClientRect().bottom))};"""
+
+
+def test_the_filter_bar_lines_up_at_1920(dash_duo, app) -> None:
+    """At 1920 px every label in a row of the filter bar stands on one line (the size group's rose
+    above the others), Reset sits at the bar's right edge in its last row, not mid-panel, and the
+    year slider's labels do not run into each other ("2014 15", "24 2025")."""
+    dash_duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
+    dash_duo.start_server(app)
+    dash_duo.wait_for_element("#explorer-card-productivity")
+    wait_until(lambda: len(dash_duo.driver.execute_script(FILTER_BAR)["marks"]) >= 2, "the year slider's marks")
+    bar = dash_duo.driver.execute_script(FILTER_BAR)
+    rows: dict[int, list] = {}
+    for label in bar["labels"]:
+        rows.setdefault(round(label["top"] / 40), []).append(label)
+    assert len(bar["labels"]) == 8 and len(rows) == 2, bar["labels"]
+    for row in rows.values():
+        assert max(lb["top"] for lb in row) - min(lb["top"] for lb in row) < 1, row
+    assert abs(bar["resetRight"] - bar["barRight"]) < 2, bar
+    assert abs(bar["resetBottom"] - bar["lastBottom"]) < 2, bar
+    marks = sorted(bar["marks"], key=lambda m: m["left"])
+    assert [m["text"] for m in marks][0] == "2014" and marks[-1]["text"] == "2025", marks
+    for a, b in zip(marks, marks[1:]):
+        assert b["left"] - a["right"] >= 4, (a, b)
