@@ -499,7 +499,7 @@ TEXTS: dict[str, tuple[Text, ...]] = {
                                 ("in {n} company reporting emissions", "in {n} companies reporting emissions")),
     "present.headline.change.count": ("{n} i {year}", "{n} in {year}"),
     "present.headline.change.percent": (("{change} % fra {year} (da {n} bedrift)", "{change} % fra {year} (da {n} bedrifter)"),
-                                        ("{change} % since {year} ({n} company then)", "{change} % since {year} ({n} companies then)")),
+                                        ("{change}% since {year} ({n} company then)", "{change}% since {year} ({n} companies then)")),
     "present.headline.change.points": (
         ("{change} prosentpoeng fra {year} (da {n} bedrift)", "{change} prosentpoeng fra {year} (da {n} bedrifter)"),
         ("{change} percentage points since {year} ({n} company then)", "{change} percentage points since {year} ({n} companies then)")),

@@ -208,8 +208,8 @@ def test_headline_names_the_population_of_each_figure(tmp_path: Path) -> None:
 
     assert cells(jury) == [
         ["3", "nominated companies", "among 4 reporting companies", "0 in 2024"],
-        ["360", "full-time equivalents", "in 4 reporting companies", "+500.0 % since 2024 (3 companies then)"],
-        ["0.2", "NOK billion in exports", "from 4 companies reporting exports", "+105.0 % since 2024 (3 companies then)"],
+        ["360", "full-time equivalents", "in 4 reporting companies", "+500.0% since 2024 (3 companies then)"],
+        ["0.2", "NOK billion in exports", "from 4 companies reporting exports", "+105.0% since 2024 (3 companies then)"],
         ["9.6", "% lower emissions than in the companies' baseline years", "in 3 companies reporting emissions",
          "+9.6 percentage points since 2024 (2 companies then)"]]
     # the public: no nomination published yet, and no total from fewer than five companies (so no change)
