@@ -29,7 +29,7 @@ import pandas as pd
 from dashboard import dimensions, disclosure, ratelimit, state
 from dashboard.db import run_query, year_span
 from dashboard.disclosure import Viewer
-from dashboard.i18n import fmt_number, t, with_unit
+from dashboard.i18n import fmt_number, t, tn, with_unit
 from dashboard.kpis import KPIS, KPIS_BY_ID, LOWER_IS_BETTER, MEASURES, MEASURE_IDS
 
 PEER_OPTIONS = ("sector", "county", "size")
@@ -186,6 +186,16 @@ def peer_filter(subject: Subject, options: list[str]) -> dict:
         sectors=[subject.sector] if "sector" in options else [],
         sizes=[subject.size] if "size" in options and subject.size else [],
     )}
+
+
+def group_line(count: int, subject: Subject, options: list[str], lang: str) -> str:
+    """The peer group's size and make-up: "Peer group: 23 companies (Machinery · 50–249 FTE)"; for a
+    group too small to show, its make-up only (the banner says why; the subject is never its own
+    peer, so the count of the others read "0 companies" beside a banner about fewer than 5)."""
+    what = describe_group(subject, options, lang)
+    if count < disclosure.MIN_GROUP:
+        return t("benchmark.group.few", lang, what=what)
+    return tn("benchmark.group", count, lang, what=what)
 
 
 def describe_group(subject: Subject, options: list[str], lang: str) -> str:

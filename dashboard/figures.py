@@ -179,9 +179,12 @@ def _wrap(text: str, width: int = 110) -> str:
     return "<br>".join([*lines, line])
 
 
-def kpi_note(kpi: KPI, lang: str, extra: str = "") -> str:
-    """The note under a KPI chart: the catalogue's definition, anything extra, and the source."""
-    return " ".join(p for p in (kpi.definition(lang), extra, t("common.source", lang)) if p)
+def kpi_note(kpi: KPI, lang: str, extra: str = "", median: bool = False) -> str:
+    """The note under a KPI chart: the catalogue's definition, anything extra, and the source, with
+    how its group figures are made (ratios of sums, or, for a chart whose group line is a
+    ``median``, the median of the companies' own figures)."""
+    source = t("common.source.median" if median else "common.source", lang)
+    return " ".join(p for p in (kpi.definition(lang), extra, source) if p)
 
 
 def hover_number(kpi: KPI, field: str = "y") -> str:
@@ -597,7 +600,7 @@ def company_history_figure(df: pd.DataFrame, kpi: KPI, lang: str, name: str) -> 
                 "line": {"color": PRIMARY, "width": 3},
                 "hovertemplate": f"%{{x}}: {hover_value(kpi, lang, bold=True)}<extra></extra>"},
     ]
-    layout = base_layout(lang, t("company.history", lang, kpi=kpi.label(lang)), kpi_note(kpi, lang), unit,
+    layout = base_layout(lang, t("company.history", lang, kpi=kpi.label(lang)), kpi_note(kpi, lang, median=True), unit,
                          room=ROOM_MODAL)
     layout = legend_above(layout, [t("chart.middle_half", lang), t("company.sector_median", lang), name], 900)
     layout["hovermode"] = "x unified"
@@ -820,7 +823,7 @@ def benchmark_trend_figure(own: dict[int, float], medians: dict[int, float], kpi
              "line": {"color": PRIMARY, "width": 3}, "marker": {"size": 8},
              "hovertemplate": f"%{{x}}: {hover_value(kpi, lang, bold=True)}<extra></extra>"}]
     title = t("benchmark.trend.title" if medians else "benchmark.trend.title.own", lang, kpi=kpi.label(lang))
-    layout = base_layout(lang, title, kpi_note(kpi, lang), unit, room=ROOM_REPORT)
+    layout = base_layout(lang, title, kpi_note(kpi, lang, median=bool(medians)), unit, room=ROOM_REPORT)
     layout = legend_above(layout, [trace["name"] for trace in data], 1000) | {"hovermode": "x unified"}
     return figure(data, layout, xaxis={"dtick": 1, "tickformat": "d"}, yaxis={"title": {"text": unit}})
 

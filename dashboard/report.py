@@ -102,7 +102,7 @@ def render(state: dict, lang: str) -> str | None:
     subject_line = esc(f"{subject.name} · {dimensions.sector_name(subject.sector, lang)} · "
                        f"{dimensions.county_name(subject.county, lang)}")
     what = bench.describe_group(subject, options, lang)
-    group_line = esc(tn("benchmark.group", count, lang, what=what))
+    group_line = esc(bench.group_line(count, subject, options, lang))
     if small:
         head = f"<p class='banner'>{esc(tn('benchmark.small', disclosure.MIN_GROUP, lang, what=what))}</p>"
     else:

@@ -554,6 +554,9 @@ def test_a_hidden_group_says_why_once_and_shows_none_of_its_figures(peers_db, mo
         assert layout.text(small).count(reason) == 1, lang  # the banner's, once on the whole page
         assert layout.text(layout.find(small, page.BANNER)).count(reason) == 1
         assert word not in layout.text(small).lower()
+        # four peers: the group's line names the group, with no count beside the banner
+        assert layout.text(layout.find(small, page.GROUP)) == {
+            "en": "Peer group: Metal products.", "nb": "Sammenligningsgruppe: Metallvarer."}[lang]
         cells = _cells(layout.find(small, page.TABLE))
         assert cells[0] == [{"en": "Key figure", "nb": "Nøkkeltall"}[lang], {"en": "Subject", "nb": "Bedriften"}[lang]]
         assert len(cells) == 1 + len(bench.KPIS) and all(len(r) == 2 for r in cells)

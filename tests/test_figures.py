@@ -530,3 +530,15 @@ def test_the_county_map_has_a_colour_key_with_its_unit() -> None:
     df = pd.DataFrame({"member": ["03", "50"], "value": [2.0, 8.0], "companies": [12, 7]})
     low = figures.tile_map_figure(df, dimensions.counties().reset_index(drop=True), INTENSITY, "en", 2025, (), "all")
     assert [k["name"] for k in low["data"][1:]][::5] == ["≤ 3.0", "> 7.0"]
+
+
+def test_a_median_line_is_called_a_median_in_the_note() -> None:
+    """The company detail's sector line and the benchmark's peer line are medians of the companies'
+    own figures (1 324 beside a group total of 1 339): their notes must not say that group figures
+    are ratios of sums, as the other charts' notes do."""
+    for name in ("company_history_figure", "benchmark_trend_figure"):
+        build, args, kwargs = cases()[name]
+        note = " ".join(a["text"] for a in build(*args, **kwargs)["layout"]["annotations"]).replace("<br>", " ")
+        assert "median" in note and "forholdstall av summer" not in note and "ratios of sums" not in note, (name, note)
+    build, args, kwargs = cases()["trend_figure"]
+    assert "forholdstall av summer" in " ".join(a["text"] for a in build(*args, **kwargs)["layout"]["annotations"]).replace("<br>", " ")

@@ -95,7 +95,7 @@ def table(rows: list[PeerRow], lang: str, year: int) -> html.Div:
             html.Th([k.label(lang), html.Br(), html.Small(k.unit(lang), className="text-muted")], scope="row"),
             html.Td(value, className="num subject"),
             html.Td(pct, className=f"num pct pct-{r.quarter}" if r.quarter else "num pct", style=pct_style(r.quarter)),
-            html.Td(quart, className="num"), html.Td(top, className="num"), html.Td(group, className="num"),
+            html.Td(quart, className="num quartiles"), html.Td(top, className="num"), html.Td(group, className="num"),
             html.Td(fmt_number(r.winners, lang, d) if r.winners is not None else "–", className="num"),
             html.Td([gap, html.Br(), html.Small(unit, className="text-muted")] if unit else gap, className="num gap"),
         ]))
@@ -183,7 +183,7 @@ def view(subject: Subject | None, options: list[str], year: int, lang: str,
     summary = None if small else summary_list(
         bench.summarize(rows, bench.previous_rows(subject, options, year, viewer), year), lang)
     return {SUBJECT: label, EMPTY: "", "empty_hidden": True, "results_hidden": False,
-            GROUP: tn("benchmark.group", count, lang, what=what), "banner_hidden": not small,
+            GROUP: bench.group_line(count, subject, options, lang), "banner_hidden": not small,
             BANNER_TEXT: banner, WIDEN: t("benchmark.small.widen", lang, what=bench.describe_group(subject, wider, lang))
             if wider is not None else "", "widen_hidden": wider is None, WIDEN_TO: wider,
             SUMMARY: summary, TABLE: table(rows, lang, year), CHARTS: charts(rows, lang)}

@@ -201,11 +201,14 @@ def table_view(f: Filters, lang: str, viewer: Viewer | None = None) -> tuple[lis
         **{k: df[k].round(KPIS_BY_ID[k].decimals) for k in HEADLINE_KPIS if k != f.kpi},
         "award": [_award(m, s, lang) for m, s in zip(df["main_level"], df["special_level"])],
     })
-    numeric = lambda decimals: {  # noqa: E731
-        # minWidth: a heading's longest word ("Produktivitet", bold) on one line, beside its menu
-        "type": "rightAligned", "filter": "agNumberColumnFilter", "minWidth": 150,
+    numeric = lambda decimals, heading="": {  # noqa: E731
+        # minWidth: the heading's longest word ("Automatiseringsgrad", bold) on one line, beside its
+        # menu, so a wrapped heading breaks between words, never inside one
+        "type": "rightAligned", "filter": "agNumberColumnFilter",
+        "minWidth": max(150, 9 * max((len(w) for w in heading.split()), default=0) + 50),
         "valueFormatter": {"function": f"fmtNumber(params.value, {decimals}, '{lang}')"},
     }
+    heading = lambda k: f"{KPIS_BY_ID[k].label(lang)} ({KPIS_BY_ID[k].unit(lang)})"  # noqa: E731
     columns = [
         {"field": "name", "headerName": t("col.name", lang), "pinned": "left", "minWidth": 210,
          "filter": "agTextColumnFilter"},
@@ -213,12 +216,12 @@ def table_view(f: Filters, lang: str, viewer: Viewer | None = None) -> tuple[lis
         {"field": "county", "headerName": t("col.county", lang), "filter": "agTextColumnFilter"},
         {"field": "sector", "headerName": t("col.sector", lang), "filter": "agTextColumnFilter"},
         {"field": "fte", "headerName": t("col.fte", lang), **numeric(0), "minWidth": 90},
-        {"field": "kpi_value", "headerName": f"{kpi.label(lang)} ({kpi.unit(lang)})", **numeric(kpi.decimals),
+        {"field": "kpi_value", "headerName": heading(kpi.id), **numeric(kpi.decimals, heading(kpi.id)),
          # right-aligned as the other numbers (a column's own classes replace its type's)
          "cellClass": ["ag-right-aligned-cell", "kpi-column"],
          "headerClass": ["ag-right-aligned-header", "kpi-column"]},
-        *[{"field": k, "headerName": f"{KPIS_BY_ID[k].label(lang)} ({KPIS_BY_ID[k].unit(lang)})",
-           **numeric(KPIS_BY_ID[k].decimals)} for k in HEADLINE_KPIS if k != f.kpi],
+        *[{"field": k, "headerName": heading(k), **numeric(KPIS_BY_ID[k].decimals, heading(k))}
+          for k in HEADLINE_KPIS if k != f.kpi],
         {"field": "award", "headerName": t("col.status", lang), "filter": "agTextColumnFilter"},
     ]
     note = tn("table.count", total, lang, shown=fmt_number(len(rows), lang), kpi=kpi.label(lang).lower())
