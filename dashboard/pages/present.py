@@ -23,7 +23,7 @@ from dash import dcc, html
 from dashboard import auth, dimensions, disclosure, figures, state
 from dashboard.disclosure import Viewer
 from dashboard.db import DatabaseError, run_query, year_span
-from dashboard.i18n import fmt_number, fmt_years, normalize_lang, t, tn
+from dashboard.i18n import fmt_number, fmt_years, normalize_lang, t, tn, with_unit
 from dashboard.kpis import DECIMALS, KPIS, KPIS_BY_ID, LOWER_IS_BETTER, criteria_for
 
 PATH = "/present"
@@ -40,6 +40,7 @@ SLIDES = ("headline", "map", "scatter", "automation", "sectors", "finalists", "w
 FONT = figures.SLIDE_FONT  # chart font in px
 INK, ACCENT = figures.SLIDE_INK, figures.SLIDE_ACCENT
 MAP_STRETCH = 2.5  # the map's tiles are this much wider than tall, so a county's full name fits
+TOP_SHARE = 25  # a winner's line names a KPI where it is best, joint best or in the top 25 % of its nominees
 
 
 def dark(fig: figures.Figure) -> figures.Figure:
@@ -143,7 +144,7 @@ def county_map(year: int, lang: str, viewer: Viewer | None = None) -> list:
     fig = figures.with_layout(fig, margin={**fig["layout"]["margin"], "b": 10, "l": 10, "r": 10})
     unit = kpi.unit(lang)
     podium = html.Ol([html.Li([html.Span(r.name, className="name"), html.Br(),
-                               html.Span(f"{fmt_number(r.value, lang, kpi.decimals)} {unit}", className="value")])
+                               html.Span(with_unit(fmt_number(r.value, lang, kpi.decimals), unit, lang), className="value")])
                       for r in top.itertuples()], className="map-top")
     scale = [html.Li([html.Span(className="swatch", style={"background": colour}), text])
              for colour, text in scale_labels(figures.tile_scale(shown["value"].tolist(), kpi.higher_is_better),
@@ -244,7 +245,7 @@ def sectors(year: int, lang: str, viewer: Viewer | None = None) -> list:
             top = d.sort_values("value", ascending=not k.higher_is_better).iloc[0]
             best.append(html.Li(t("present.sectors.best", lang, kpi=k.label(lang).lower(),
                                   sector=dimensions.sector_name(int(top["member"]), lang))
-                                + f" ({fmt_number(top['value'], lang, k.decimals)} {k.unit(lang)})"))
+                                + f" ({with_unit(fmt_number(top['value'], lang, k.decimals), k.unit(lang), lang)})"))
     note = " ".join(p for p in (kpi.definition(lang), hidden_sectors(reported, df, year, lang), t("common.source", lang)) if p)
     return [html.Div([_graph(dark(fig), "present-sectors"), html.Ul(best, className="callouts")],
                      className="slide-split"), caption(note)]
@@ -304,6 +305,13 @@ class Rank:
         as the last of them, so a place held alone goes before it."""
         return (self.better + self.tied + 1) / (self.others + 1)
 
+    def notable(self) -> bool:
+        """Worth naming to the hall as a strength: best; joint best with at most half the nominees
+        (four of five "joint best" with no injuries says nothing); or in the top quarter."""
+        if self.best:
+            return 2 * (self.tied + 1) <= self.others + 1
+        return self.top() <= TOP_SHARE
+
     def words(self, lang: str) -> str:
         if self.best:
             return t("present.winner.joint", lang) if self.tied else t("present.winner.best", lang)
@@ -339,18 +347,24 @@ def strengths(ranks: dict[str, Rank], prize: str, besides: dict[str, Rank] | Non
     return sorted(known, key=lambda k: ranks[k].sort_key())
 
 
+def named(ranks: dict[str, Rank], prize: str, besides: dict[str, Rank] | None = None) -> list[str]:
+    """The (at most two) KPIs the winner's line names: its best places among the prize's nominees,
+    only those worth calling a strength (``Rank.notable``); empty when it has no such place."""
+    return [k for k in strengths(ranks, prize, besides) if ranks[k].notable()][:2]
+
+
 def why(ranks: dict[str, Rank], prize: str, lang: str, besides: dict[str, Rank] | None = None) -> str | None:
-    """One line on why the winner won, from the data: its two best places among the prize's nominees
-    ("Strongest among the main prize's nominees in automation share (joint best) and productivity
-    (top 8 %)")."""
-    best = [(_in_sentence(KPIS_BY_ID[k].label(lang)), ranks[k].words(lang))
-            for k in strengths(ranks, prize, besides)[:2]]
+    """One line on why the winner won, from the data: its two best places among the prize's nominees,
+    each best, joint best or in the top quarter ("Among the best of the main prize's nominees in
+    energy intensity (joint best) and automation share (top 9%)"); one, or no line, if it has fewer."""
+    best = [(_in_sentence(KPIS_BY_ID[k].label(lang)), ranks[k].words(lang)) for k in named(ranks, prize, besides)]
     if not best:
         return None
-    among = t("present.winner.among.main", lang) if prize == "main" else t("present.winner.among.special", lang)
+    nominees = t("present.winner.nominees.main", lang) if prize == "main" else t("present.winner.nominees.special", lang)
     if len(best) == 1:
-        return t("present.winner.why.one", lang, among=among, kpi=best[0][0], rank=best[0][1])
-    return t("present.winner.why", lang, among=among, kpi=best[0][0], rank=best[0][1], kpi2=best[1][0], rank2=best[1][1])
+        return t("present.winner.why.one", lang, nominees=nominees, kpi=best[0][0], rank=best[0][1])
+    return t("present.winner.why", lang, nominees=nominees, kpi=best[0][0], rank=best[0][1], kpi2=best[1][0],
+             rank2=best[1][1])
 
 
 def standing(org_nr: str, prize: str, year: int, viewer: Viewer) -> dict[str, Rank]:
@@ -364,15 +378,17 @@ def standing(org_nr: str, prize: str, year: int, viewer: Viewer) -> dict[str, Ra
 
 def _key_figures(prize: str, own: dict[str, Rank], lang: str, besides: dict[str, Rank] | None) -> list:
     """The winner's three key figures where it did best among the year's nominees for the prize,
-    and the line that says so (the KPIs of that line first)."""
-    chosen = strengths(own, prize, besides)[:2]
+    and the line that says so (the KPIs of that line first; no line if none is worth naming, see
+    ``why``). Nothing if it has no nominee to be placed among."""
+    chosen = named(own, prize, besides)
     shown = (chosen + [k for k in strengths(own, prize) if k not in chosen])[:3]
     figures_ = [html.Div([html.Div(fmt_number(own[k].value, lang, KPIS_BY_ID[k].decimals), className="figure-value"),
                           html.Div(KPIS_BY_ID[k].label(lang), className="figure-label"),
                           html.Div(KPIS_BY_ID[k].unit(lang), className="figure-unit")], className="winner-figure")
                 for k in shown]
     line = why(own, prize, lang, besides)
-    return [html.Div(figures_, className="winner-figures"), html.P(line, className="winner-why")] if line else []
+    return ([html.Div(figures_, className="winner-figures")] if figures_ else []) + \
+        ([html.P(line, className="winner-why")] if line else [])
 
 
 def winner(year: int, lang: str, viewer: Viewer | None = None, step: int = 2,
@@ -418,10 +434,10 @@ def _hall_of_fame() -> pd.DataFrame:
 
 
 def _place(place: str, county: str, lang: str) -> str:
-    """A real winner's place line: "Sarpsborg · Østfold" (the county in today's borders), or that
-    the sources do not say."""
+    """A real winner's place line: "Sarpsborg · Østfold" (the county in today's borders); "" where
+    the sources give none (the slide then shows no line rather than say so to the hall)."""
     parts = [p for p in (place, dimensions.county_name(county, lang) if county else "") if p]
-    return " · ".join(parts) or t("present.fame.noplace", lang)
+    return " · ".join(parts)
 
 
 def hall_of_fame(year: int, lang: str, viewer: Viewer | None = None) -> list:
@@ -436,8 +452,8 @@ def hall_of_fame(year: int, lang: str, viewer: Viewer | None = None) -> list:
     demo = demo[demo["prize"] == "main"]
 
     def item(y: int, name: str, meta: str) -> html.Li:
-        return html.Li([html.Span(str(y), className="year"), html.Span(name, className="name"),
-                        html.Span(meta, className="meta")])
+        spans = [html.Span(str(y), className="year"), html.Span(name, className="name")]
+        return html.Li(spans + [html.Span(meta, className="meta")] if meta else spans)
 
     real_items = [item(r.year, r.name, _place(r.place, r.county_code, lang)) for r in real.itertuples()]
     demo_items = [item(r.year, r.name, f"{dimensions.sector_name(int(r.sector), lang)} · "
@@ -500,7 +516,9 @@ def layout(**query: str) -> html.Div:
         *built,
         html.Div(t("demo.badge", lang), className="present-badge"),
         html.Div(t("present.paused", lang), className="present-paused", id="present-paused"),
-        html.Div(t("present.keys", lang), className="present-keys host-hint"),
+        # "R reveal" only on the winner slide, the one slide where R does anything (03-present.css)
+        html.Div([t("present.keys", lang), html.Span(" · " + t("present.keys.reveal", lang), className="keys-reveal")],
+                 className="present-keys host-hint"),
         dcc.Store(id=REVEAL),
         dcc.Store(id=ORDER, data=order),
         dcc.Store(id=LANG, data=lang),
