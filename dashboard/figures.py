@@ -613,11 +613,12 @@ COMPANY_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4
 
 
 def multiples_figure(history: pd.DataFrame, names: dict[str, str], kpis: tuple[KPI, ...], lang: str,
-                     view: str) -> Figure:
+                     view: str, order: list[str] | None = None) -> Figure:
     """Small multiples: one panel per KPI, one line per company over the years.
 
     ``history`` has org_nr, kpi, year, value and change; ``view`` "change" plots the change since
-    each company's first reported year, "level" the value itself. Colours follow ``names``' order.
+    each company's first reported year, "level" the value itself. Colours follow ``names``' order,
+    the legend ``order`` (the ranking's; ``names``' order by default).
     """
     if history.empty:
         return empty_figure(lang, t("compare.empty", lang))
@@ -636,6 +637,7 @@ def multiples_figure(history: pd.DataFrame, names: dict[str, str], kpis: tuple[K
     column = "change" if view == "change" else "value"
     data, annotations, layout = [], [], {}
     colour = {org: COMPANY_COLOURS[i % len(COMPANY_COLOURS)] for i, org in enumerate(names)}
+    rank = _legend_ranks(names, order)
     series = {key: frame for key, frame in history.groupby(["kpi", "org_nr"], sort=False)}
     for i, kpi in enumerate(kpis):
         r, c = divmod(i, cols)
@@ -656,7 +658,7 @@ def multiples_figure(history: pd.DataFrame, names: dict[str, str], kpis: tuple[K
                 continue
             data.append({
                 "type": "scatter", "mode": "lines+markers", "name": name, "legendgroup": org,
-                "showlegend": org not in {d["legendgroup"] for d in data},
+                "legendrank": rank[org], "showlegend": org not in {d["legendgroup"] for d in data},
                 # unrounded: the hover rounds the change once, to the KPI's precision
                 "x": rows_["year"].tolist(), "y": _values(rows_[column]),
                 "xaxis": f"x{axis}", "yaxis": f"y{axis}",
@@ -696,14 +698,22 @@ def _multiples_headings(kpis: tuple[KPI, ...], lang: str, cols: int, width: floa
     return headings
 
 
+def _legend_ranks(names: dict[str, str], order: list[str] | None) -> dict[str, int]:
+    """Each company's place in a legend: as in ``order`` (the ranking's), the rest after it."""
+    listed = [org for org in (order or []) if org in names] + [org for org in names if org not in (order or [])]
+    return {org: i + 1 for i, org in enumerate(listed)}
+
+
 def radar_figure(pct: pd.DataFrame, names: dict[str, str], kpis: tuple[KPI, ...], lang: str,
-                 prize: str) -> Figure:
-    """Every KPI as a percentile among the year's nominees, one closed line per company."""
+                 prize: str, order: list[str] | None = None) -> Figure:
+    """Every KPI as a percentile among the year's nominees, one closed line per company; colours
+    by ``names``' order, the legend in ``order``. The rings (25, 50, 75, 100) carry no numbers,
+    which the company lines would cross wherever they stood; the subtitle names them."""
     if pct.empty:
         return empty_figure(lang, t("compare.empty", lang))
     labels = [k.label(lang) for k in kpis]
     table = pct.pivot_table(index="org_nr", columns="kpi", values="nominee_pct", aggfunc="first")
-    data = []
+    data, rank = [], _legend_ranks(names, order)
     for i, (org, name) in enumerate(names.items()):
         values = [table.at[org, k.id] if org in table.index and k.id in table.columns
                   and pd.notna(table.at[org, k.id]) else None for k in kpis]
@@ -711,7 +721,8 @@ def radar_figure(pct: pd.DataFrame, names: dict[str, str], kpis: tuple[KPI, ...]
         said = [t("compare.radar.hover", lang, kpi=k.label(lang), pct=fmt_number(v, lang, 0)) if v is not None
                 else None for k, v in zip(kpis, values)]
         data.append({
-            "type": "scatterpolar", "name": name, "r": values + values[:1], "theta": labels + labels[:1],
+            "type": "scatterpolar", "name": name, "legendrank": rank[org],
+            "r": values + values[:1], "theta": labels + labels[:1],
             "mode": "lines+markers", "connectgaps": False, "customdata": said + said[:1],
             "line": {"color": COMPANY_COLOURS[i % len(COMPANY_COLOURS)], "width": 2},
             "hovertemplate": f"{name}<br>%{{customdata}}<extra></extra>",
@@ -720,10 +731,11 @@ def radar_figure(pct: pd.DataFrame, names: dict[str, str], kpis: tuple[KPI, ...]
                          t("compare.radar.note", lang, prize=t(f"prize.{prize}", lang).lower()),
                          t("compare.radar.subtitle", lang), room=ROOM_FULL, toolbar=TOOLBAR_SMALL)
     layout.pop("xaxis"), layout.pop("yaxis")
-    # the first KPI points right and they run anticlockwise (plotly.js's default); the percentile
-    # ticks lie halfway to the second spoke, clear of both labels at the rim
+    # the first KPI points right and they run anticlockwise (plotly.js's default); the rings are
+    # drawn without their numbers (ten companies' lines cross any place they could stand)
     layout["polar"] = {"domain": copy.deepcopy(RADAR_DOMAIN),
-                       "radialaxis": copy.deepcopy(RADAR_TICKS) | {"angle": 180 / len(kpis), "tickangle": 0},
+                       "radialaxis": copy.deepcopy(RADAR_TICKS) | {"angle": 180 / len(kpis), "showticklabels": False,
+                                                                  "ticks": "", "showline": False},
                        "angularaxis": copy.deepcopy(RADAR_LABELS) | {"rotation": 0, "direction": "counterclockwise"}}
     layout = legend_above(layout, list(names.values()), 990)
     layout["margin"].update(l=90, r=90)

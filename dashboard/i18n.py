@@ -252,6 +252,7 @@ TEXTS: dict[str, tuple[Text, ...]] = {
                     "and the places after count on (1, 2, 2, 4)."),
     "compare.tie.title": ("Delt plass", "Shared place"),
     "compare.table": ("Alle nøkkeltall, {year}", "Every key figure, {year}"),
+    "compare.table.cont": ("{title} (forts.)", "{title} (cont.)"),
     "compare.table.help": (
         "Under hver verdi: persentil blant årets nominerte til {prize} · persentil i bransjen. "
         "Persentilen er andelen av de andre bedriftene i gruppen som bedriften gjør det bedre enn "
@@ -277,7 +278,8 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     ),
     "compare.radar.title": ("Profil: persentil på hvert nøkkeltall", "Profile: percentile on every key figure"),
     "compare.radar.hover": ("{kpi}: persentil {pct} blant de nominerte", "{kpi}: percentile {pct} among the nominees"),
-    "compare.radar.subtitle": ("0 = svakest, 100 = sterkest blant de nominerte", "0 = weakest, 100 = strongest among the nominees"),
+    "compare.radar.subtitle": ("0 = svakest, 100 = sterkest blant de nominerte; ringene ved 25, 50, 75 og 100",
+                               "0 = weakest, 100 = strongest among the nominees; rings at 25, 50, 75 and 100"),
     "compare.radar.note": ("Persentil blant de andre nominerte til {prize} samme år (bedriften selv "
                            "telles ikke med). Kilde: syntetiske demodata.",
                            "Percentile among the year's other nominees for the {prize} (the company "

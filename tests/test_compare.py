@@ -142,9 +142,11 @@ def test_key_figure_csv_is_the_table_as_shown(client, app, finalists) -> None:
     lines = data["content"].lstrip("\ufeff").splitlines()
     assert lines[0] == "Bedrift;Org.nr.;Nøkkeltall;Enhet;Verdi;P nominerte;P bransje"
     rows = [line.split(";") for line in lines[1:]]
-    # the companies in the order picked, each with the KPIs in the table's order
-    assert list(dict.fromkeys(row[1] for row in rows)) == finalists
-    first = [row[2] for row in rows if row[1] == finalists[0]]
+    # the companies in the ranking's order at the default weights (each criterion 1; scores from
+    # the store): Solhaug (65.9 + 56.8 + 70.8 + 50.0 + 79.2 + 91.7) / 6 = 69.1, Lysstad 60.9,
+    # Strandnes 60.2; each with the KPIs in the table's order
+    assert list(dict.fromkeys(row[1] for row in rows)) == RANKED_FINALISTS
+    first = [row[2] for row in rows if row[1] == RANKED_FINALISTS[0]]
     assert first == [k.label("nb") for k in KPIS if k.label("nb") in first]
     assert len(first) > 10
     # every number as the table shows it (rounded to the KPI's decimals), percentiles whole
@@ -159,6 +161,68 @@ def test_key_figure_csv_is_the_table_as_shown(client, app, finalists) -> None:
         assert float(row[4].replace(",", ".")) == float(value.replace("\u2009", "").replace("\xa0", "")
                                                          .replace("\u2212", "-").replace(",", ".")), (row, value)
         assert row[5].lstrip("-").isdigit() or row[5] == "", row
+
+
+# The 2025 finalists of the demo data, best first at the default weights (see the test above)
+RANKED_FINALISTS = ["961785146", "939229159", "903346655"]
+
+
+def test_key_figures_follow_the_ranking(client, app, finalists) -> None:
+    """The key-figure table's columns (on screen and in the print's groups), the key-figure CSV and
+    the legends of the small multiples and the radar list the companies as the ranking does, under
+    the sliders' weights. A weight that moves no company changes nothing; one that does reorders
+    them all, and each company keeps its colour."""
+    criteria = list(RANKING_WEIGHTS)
+    ids = [{"type": "compare-weight", "criterion": c} for c in criteria]
+    names = {"961785146": "Solhaug Sensor AS", "939229159": "Lysstad Optikk AS", "903346655": "Strandnes Elektro AS"}
+
+    def request(output: str, values: dict, only: str | None = None, changed: str | None = None) -> dict | None:
+        """The callback's response under weights of 1 each, or all on the criterion ``only``."""
+        weights = [1.0] * len(criteria) if only is None else [float(c == only) for c in criteria]
+        body = callback_body(app, output, {"compare-year.value": 2025, "compare-prize.value": "main",
+                                           "compare-lang.data": "en"} | values, changed)
+        for part in ("inputs", "state"):
+            for i, item in enumerate(body[part]):
+                if "ALL" in str(item["id"]):
+                    body[part][i] = [{"id": x, "property": item["property"],
+                                      "value": w if item["property"] == "value" else x} for x, w in zip(ids, weights)]
+        response = client.post("/_dash-update-component", json=body)
+        return None if response.status_code == 204 else response.get_json()["response"]
+
+    def heads(table: dict) -> list[list[str]]:
+        """Each table's company columns by name: the screen's first, then the print's groups."""
+        return [[text(th).split(" ")[0] for th in of_kind(of_kind(t_, "Thead"), "Th")[1:]]
+                for t_ in of_kind(table, "Table")]
+
+    picked = {"compare-companies.value": finalists}
+    out = request("compare-table.children", picked)
+    assert out["compare-order"]["data"] == RANKED_FINALISTS
+    assert heads(out["compare-table"]["children"]) == [["Solhaug", "Lysstad", "Strandnes"]] * 2
+    store = out["compare-scores"]["data"]
+    assert [c["org_nr"] for c in store["companies"]] == finalists  # colours by the order picked
+
+    moved = {"compare-scores.data": store, "compare-order.data": RANKED_FINALISTS} | picked
+    weight = '{"criterion":"%s","type":"compare-weight"}.value'
+    # all weight on world market: Solhaug 91.7, Lysstad 87.5, Strandnes 33.3, the same order: no answer
+    assert request("compare-table.children", moved, "world_market", weight % "world_market") is None
+    # all on technology: Strandnes 87.4, Lysstad 71.0, Solhaug 56.8; the table is drawn again
+    out = request("compare-table.children", moved, "technology", weight % "technology")
+    by_technology = ["903346655", "939229159", "961785146"]
+    assert out["compare-order"]["data"] == by_technology
+    assert heads(out["compare-table"]["children"]) == [["Strandnes", "Lysstad", "Solhaug"]] * 2
+    assert "compare-scores" not in out  # nothing else changed
+
+    csv = request("compare-download.data", {"compare-csv.n_clicks": 1} | picked, "technology")
+    lines = csv["compare-download"]["data"]["content"].lstrip("\ufeff").splitlines()[1:]
+    assert list(dict.fromkeys(line.split(",")[1] for line in lines)) == by_technology
+
+    for output, values in (("compare-multiples.figure", {"compare-view.value": "change"} | picked),
+                           ("compare-radar.figure", {"compare-scores.data": store})):
+        figure = request(output, values | {"compare-order.data": by_technology})[output.split(".")[0]]["figure"]
+        legend = sorted((tr["legendrank"], tr["name"]) for tr in figure["data"] if tr.get("showlegend", True))
+        assert [name for _, name in legend] == [names[org] for org in by_technology], output
+        colour = {tr["name"]: tr["line"]["color"] for tr in figure["data"]}
+        assert [colour[names[org]] for org in finalists] == ["#0072B2", "#D55E00", "#009E73"], output
 
 
 def ranking_store() -> dict:

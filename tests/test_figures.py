@@ -386,10 +386,10 @@ def test_a_county_without_a_figure_shows_a_dash_that_fits_its_tile() -> None:
     assert "–" not in _note(full["layout"])["text"]  # no dash, no word about it
 
 
-def test_the_compare_radar_says_what_its_numbers_are_and_keeps_its_ticks_off_the_labels() -> None:
+def test_the_compare_radar_says_what_its_numbers_are_and_names_its_rings() -> None:
     """The hover reads "Produktivitet: persentil 80 blant de nominerte" (was a bare "80"); the
-    percentile ticks lie halfway between the first two spokes (90° for two KPIs), not on the first
-    spoke, whose label sits at the rim beside "100"."""
+    rings carry no numbers (ten companies' lines crossed "75" wherever it stood), the subtitle
+    names them; the legend follows the ranking's order while each company keeps its colour."""
     build, args, kwargs = cases()["radar_figure"]
     fig = build(*args, **kwargs)
     alfa = next(tr for tr in fig["data"] if tr["name"] == "Alfa")
@@ -398,7 +398,14 @@ def test_the_compare_radar_says_what_its_numbers_are_and_keeps_its_ticks_off_the
     assert "%{customdata}" in alfa["hovertemplate"] and "%{r" not in alfa["hovertemplate"]
     polar = fig["layout"]["polar"]
     assert polar["radialaxis"]["angle"] == 90 and polar["angularaxis"]["rotation"] == 0
+    assert polar["radialaxis"]["tickvals"] == [25, 50, 75, 100] and polar["radialaxis"]["showticklabels"] is False
+    assert fig["layout"]["title"]["subtitle"]["text"] == \
+        "0 = svakest, 100 = sterkest blant de nominerte; ringene ved 25, 50, 75 og 100"
     pct, names, kpis, _, prize = args
+    backwards = list(reversed(names))
+    ranked = figures.radar_figure(pct, names, kpis, "nb", prize, backwards)
+    assert [tr["legendrank"] for tr in ranked["data"]] == [len(names) - i for i in range(len(names))]
+    assert [tr["line"]["color"] for tr in ranked["data"]] == [tr["line"]["color"] for tr in fig["data"]]
     english = figures.radar_figure(pct, names, kpis, "en", prize)
     assert next(tr for tr in english["data"] if tr["name"] == "Beta")["customdata"][0] == \
         "Productivity: percentile 35 among the nominees"

@@ -97,7 +97,9 @@ window.dash_clientside.dashboard.print = function () {
             return gd._fullLayout && gd.offsetParent !== null;
         }).map(function (gd) {
             const full = gd._fullLayout, before = { width: gd.layout.width, height: gd.layout.height };
-            const height = Math.min(Math.floor(PAGE.height / scale), full.height);
+            // a .print-fill chart (the compare radar) takes the page's height: a radar grows with it
+            const page = Math.floor(PAGE.height / scale);
+            const height = gd.closest(".print-fill") ? page : Math.min(page, full.height);
             const update = { width: DRAW, height: height };
             if (gd.layout.legend && gd.layout.legend.y > 1) {
                 const plot = function (h) { return h - full.margin.t - full.margin.b; };

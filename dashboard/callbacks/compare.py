@@ -60,30 +60,51 @@ def choose(n_clicks: object, n_loads: object, chosen: object, year: object, priz
     raise PreventUpdate
 
 
+def _order(value: object) -> list[str]:
+    """The ranking's order as the browser sent it back: organisation numbers only (the pages check
+    them against the chosen companies)."""
+    return [org for org in value[:state.COMPARE_MAX] if isinstance(org, str)] if isinstance(value, list) else []
+
+
 @callback(Output(page.TABLE, "children"), Output(page.SCORES, "data"), Output(page.TABLE_TITLE, "children"),
           Output(page.RESULTS, "hidden"), Output(page.EMPTY, "hidden"),
           Output(page.LOAD_FINALISTS, "children"), Output(page.LOAD_FINALISTS, "disabled"),
+          Output(page.ORDER, "data"),
           Input(page.COMPANIES, "value"), Input(page.YEAR, "value"), Input(page.PRIZE, "value"),
-          State(page.LANG, "data"), prevent_initial_call=True)
-@guarded(lambda lang: (t("error.db.title", lang), *[no_update] * 6))
-def compare(chosen: object, year: object, prize: object, lang: object):
-    """The comparison of the chosen companies; with none chosen, the empty view in its place."""
+          Input({"type": page.WEIGHT, "criterion": ALL}, "value"),
+          State({"type": page.WEIGHT, "criterion": ALL}, "id"), State(page.SCORES, "data"),
+          State(page.ORDER, "data"), State(page.LANG, "data"), prevent_initial_call=True)
+@guarded(lambda lang: (t("error.db.title", lang), *[no_update] * 7))
+def compare(chosen: object, year: object, prize: object, values: object, ids: object, store: object,
+            shown: object, lang: object):
+    """The comparison of the chosen companies, the key figures in the ranking's order under the
+    sliders' weights; with none chosen, the empty view in its place. A weight that moves no company
+    to another place changes nothing here (no query); one that does draws the table again."""
     auth.require("jury", "admin")
     lang = normalize_lang(lang)
     s = state.build_compare(year, prize, None, chosen, span=year_span())
-    table, store = page.table_and_scores(s, lang)
+    weights = _weights(values, ids, s.prize)
+    if all(p.startswith("{") for p in ctx.triggered_prop_ids):  # only weights moved
+        order = page.rank_order(_clean_store(store), weights)
+        if order == _order(shown):
+            raise PreventUpdate
+        table, _, order = page.table_and_scores(s, lang, weights)
+        return (table, *[no_update] * 6, order)
+    table, store, order = page.table_and_scores(s, lang, weights)
     return (table, store, page.table_title(s, lang), not s.companies, bool(s.companies),
-            *page.load_button(s, lang))
+            *page.load_button(s, lang), order)
 
 
 @callback(Output(page.MULTIPLES, "figure"),
-          Input(page.COMPANIES, "value"), Input(page.VIEW, "value"), State(page.YEAR, "value"),
-          State(page.PRIZE, "value"), State(page.LANG, "data"), prevent_initial_call=True)
+          Input(page.ORDER, "data"), Input(page.VIEW, "value"), State(page.COMPANIES, "value"),
+          State(page.YEAR, "value"), State(page.PRIZE, "value"), State(page.LANG, "data"), prevent_initial_call=True)
 @guarded(db_error_figure)
-def multiples(chosen: object, view: object, year: object, prize: object, lang: object):
+def multiples(order: object, view: object, chosen: object, year: object, prize: object, lang: object):
+    """The small multiples, drawn again when the companies change (the table's callback writes their
+    order then) or only their order (the legend follows the ranking)."""
     auth.require("jury", "admin")
     s = state.build_compare(year, prize, None, chosen, None, view, span=year_span())
-    return page.multiples(s, normalize_lang(lang))
+    return page.multiples(s, normalize_lang(lang), _order(order))
 
 
 def _clean_store(store: object) -> dict:
@@ -103,11 +124,11 @@ def _clean_store(store: object) -> dict:
     }
 
 
-@callback(Output(page.RADAR, "figure"), Input(page.SCORES, "data"), State(page.LANG, "data"),
-          prevent_initial_call=True)
-def radar(store: object, lang: object):
+@callback(Output(page.RADAR, "figure"), Input(page.SCORES, "data"), Input(page.ORDER, "data"),
+          State(page.LANG, "data"), prevent_initial_call=True)
+def radar(store: object, order: object, lang: object):
     auth.require("jury", "admin")
-    return page.radar(_clean_store(store), normalize_lang(lang))
+    return page.radar(_clean_store(store), normalize_lang(lang), _order(order))
 
 
 @callback(Output(page.RANKING, "children"), Output(page.RESET, "disabled"),
@@ -137,15 +158,20 @@ def reset_weights(n_clicks: object, ids: object):
 
 @callback(Output(page.DOWNLOAD, "data"), Input(page.CSV, "n_clicks"),
           State(page.COMPANIES, "value"), State(page.YEAR, "value"), State(page.PRIZE, "value"),
+          State({"type": page.WEIGHT, "criterion": ALL}, "value"),
+          State({"type": page.WEIGHT, "criterion": ALL}, "id"),
           State(page.LANG, "data"), prevent_initial_call=True)
 @guarded(lambda lang: no_update)
-def download(n_clicks: object, chosen: object, year: object, prize: object, lang: object):
-    """The key-figure table as CSV."""
+def download(n_clicks: object, chosen: object, year: object, prize: object, values: object, ids: object,
+             lang: object):
+    """The key-figure table as CSV, the companies in the table's order (the ranking's under the
+    sliders' weights, computed again from the database)."""
     auth.require("jury", "admin")
     lang = normalize_lang(lang)
     s = state.build_compare(year, prize, None, chosen, span=year_span())
     companies, pct = page.comparison(s)
-    rows = page.csv_rows(companies, pct, lang)
+    order = page.rank_order(page.scores_store(companies, pct, s.prize, s.year), _weights(values, ids, s.prize))
+    rows = page.csv_rows(companies, pct, lang, order)
     name = f"compare-{s.prize}-{s.year}.csv"
     return dcc.send_string(csv_export.to_csv(rows, lang), name)
 

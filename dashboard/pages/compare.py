@@ -9,6 +9,11 @@ year's finalists; ``companies=`` (empty) is the empty view.
 On paper (print CSS, A4 landscape) the page is one document: a title line with the prize, year,
 date and weights, the ranking, the key figures of every chosen company in groups of
 ``PRINT_GROUP``, then the small multiples and the radar.
+
+The companies are listed in one order everywhere: the ranking's, under the weights the sliders
+show (``ORDER``). The key-figure table's columns, the legends of the small multiples and the radar
+and the key-figure CSV follow it, and follow it anew when a weight moves a company to another
+place; a company keeps its colour (given in the order picked) whatever its place.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ NOTICE = "compare-notice"
 WEIGHT = "compare-weight"  # dict ids: {"type": WEIGHT, "criterion": id}
 RANKING = "compare-ranking"
 SCORES = "compare-scores"  # store: criterion scores of the chosen companies, no raw peer data
+ORDER = "compare-order"  # store: the chosen companies in the ranking's order, as the table shows them
 TABLE = "compare-table"
 VIEW = "compare-view"
 MULTIPLES = "compare-multiples"
@@ -143,6 +149,19 @@ def ranked(store: dict, weights: dict[str, float]) -> list[dict]:
              "total": totals[c["org_nr"]], "scores": c["scores"], "moves": moves[c["org_nr"]]}
             for c in companies]
     return sorted(rows, key=lambda r: (r["rank"] is None, r["rank"] or 0, r["name"]))
+
+
+def rank_order(store: dict, weights: dict[str, float]) -> list[str]:
+    """The chosen companies' organisation numbers in the ranking's order under ``weights`` (shared
+    places as the ranking lists them, companies without scores last)."""
+    return [r["org_nr"] for r in ranked(store, weights)]
+
+
+def in_order(companies: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """``companies`` (rows with an org_nr) in ``order``; any it does not name keep their place after."""
+    place = {org: i for i, org in enumerate(order)}
+    key = companies["org_nr"].map(lambda org: place.get(org, len(place)))
+    return companies.assign(_place=key).sort_values("_place", kind="stable").drop(columns="_place")
 
 
 def _weight(value: float, lang: str) -> str:
@@ -258,25 +277,32 @@ def table_title(s: CompareState, lang: str) -> str:
     return t("compare.table", lang, year=s.year)
 
 
-def kpi_table(companies: pd.DataFrame, pct: pd.DataFrame, s: CompareState, lang: str) -> html.Div:
-    """Every KPI for every chosen company: on screen one table whose first column stays while it
-    scrolls sideways; on paper the companies in groups of ``PRINT_GROUP``, the KPI column repeated,
-    so that every company is on the page."""
+def kpi_table(companies: pd.DataFrame, pct: pd.DataFrame, s: CompareState, lang: str,
+              order: list[str] | None = None) -> html.Div:
+    """Every KPI for every chosen company, the companies in the ranking's ``order``: on screen one
+    table whose first column stays while it scrolls sideways; on paper the companies in groups of
+    ``PRINT_GROUP``, the KPI column repeated, so that every company is on the page, and each group
+    after the first headed with the table's title and "(cont.)"."""
     if companies.empty:
         return html.P(t("compare.empty", lang), className="text-muted")
+    companies = in_order(companies, order or [])
     cell = {(r["org_nr"], r["kpi"]): r for r in pct.to_dict("records")}
     groups = [companies.iloc[i:i + PRINT_GROUP] for i in range(0, len(companies), PRINT_GROUP)]
+    cont = t("compare.table.cont", lang, title=table_title(s, lang))
     return html.Div([
         html.P(t("compare.table.help", lang, prize=t(f"prize.{s.prize}", lang).lower()), className="table-note"),
         html.Div(_kpi_grid(companies, cell, lang, "compare-table"), className="compare-table-scroll screen-only"),
-        *[html.Div(_kpi_grid(group, cell, lang, "compare-table compare-print-table"), className="print-only")
-          for group in groups],
+        *[html.Div([html.P(cont, className="h5 print-cont") if i else None,
+                    _kpi_grid(group, cell, lang, "compare-table compare-print-table")], className="print-only")
+          for i, group in enumerate(groups)],
     ])
 
 
-def csv_rows(companies: pd.DataFrame, pct: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The key-figure table as flat rows for the CSV download: the companies in the order picked,
-    the KPIs in the table's order, each number to the precision the table shows."""
+def csv_rows(companies: pd.DataFrame, pct: pd.DataFrame, lang: str, order: list[str] | None = None) -> pd.DataFrame:
+    """The key-figure table as flat rows for the CSV download: the companies in the table's order
+    (the ranking's ``order``), the KPIs in the table's order, each number to the precision the
+    table shows."""
+    companies = in_order(companies, order or [])
     names = dict(zip(companies["org_nr"], companies["name"]))
     cell = {(r["org_nr"], r["kpi"]): r for r in pct.to_dict("records")}
     found = [(org, k, cell[(org, k.id)]) for org in names for k in KPIS if (org, k.id) in cell]
@@ -295,29 +321,34 @@ def csv_rows(companies: pd.DataFrame, pct: pd.DataFrame, lang: str) -> pd.DataFr
     })
 
 
-def table_and_scores(s: CompareState, lang: str) -> tuple[html.Div, dict]:
-    """The KPI table and the store of percentiles and criterion scores for a selection."""
+def table_and_scores(s: CompareState, lang: str,
+                     weights: dict[str, float] | None = None) -> tuple[html.Div, dict, list[str]]:
+    """The KPI table, the store of percentiles and criterion scores for a selection, and the
+    ranking's order under ``weights`` (the selection's own by default), which the table follows."""
     companies, pct = comparison(s)
-    return kpi_table(companies, pct, s, lang), scores_store(companies, pct, s.prize, s.year)
+    store = scores_store(companies, pct, s.prize, s.year)
+    order = rank_order(store, s.weight_map() if weights is None else weights)
+    return kpi_table(companies, pct, s, lang, order), store, order
 
 
-def multiples(s: CompareState, lang: str) -> figures.Figure:
+def multiples(s: CompareState, lang: str, order: list[str] | None = None) -> figures.Figure:
+    """The small multiples; each company's colour by the order picked, the legend in ``order``."""
     companies = run_query("compare_companies", companies=list(s.companies), year=s.year, prize=s.prize)
-    order = {org: i for i, org in enumerate(s.companies)}
-    companies = companies.assign(order=companies["org_nr"].map(order)).sort_values("order")
+    picked = {org: i for i, org in enumerate(s.companies)}
+    companies = companies.assign(order=companies["org_nr"].map(picked)).sort_values("order")
     names = dict(zip(companies["org_nr"], companies["name"]))
     history = run_query("compare_history", companies=list(s.companies)) if names else pd.DataFrame(
         columns=["org_nr", "kpi", "year", "value", "change"])
-    return figures.multiples_figure(history, names, KPIS, lang, s.view)
+    return figures.multiples_figure(history, names, KPIS, lang, s.view, order)
 
 
-def radar(store: dict, lang: str) -> figures.Figure:
-    """The radar from the stored percentiles (no query)."""
+def radar(store: dict, lang: str, order: list[str] | None = None) -> figures.Figure:
+    """The radar from the stored percentiles (no query); the legend in ``order``."""
     companies = store.get("companies", [])
     names = {c["org_nr"]: c["name"] for c in companies}
     pct = pd.DataFrame([(c["org_nr"], k, v) for c in companies for k, v in c.get("percentiles", {}).items()],
                        columns=["org_nr", "kpi", "nominee_pct"])
-    return figures.radar_figure(pct, names, KPIS, lang, store.get("prize", "main"))
+    return figures.radar_figure(pct, names, KPIS, lang, store.get("prize", "main"), order)
 
 
 def weight_sliders(s: CompareState, lang: str) -> html.Div:
@@ -356,7 +387,7 @@ def layout(lang: str, args: dict[str, str]) -> list:
                           color="warning", id="compare-forbidden")]
     span = year_span()
     s = opening_state(args, span)
-    table, store = table_and_scores(s, lang)
+    table, store, order = table_and_scores(s, lang)
     chosen = bool(s.companies)
     load_label, load_disabled = load_button(s, lang)
     notice = dbc.Alert(t("filter.dropped", lang, items=", ".join(s.dropped)), color="info", id=NOTICE,
@@ -418,14 +449,15 @@ def layout(lang: str, args: dict[str, str]) -> list:
                           dcc.RadioItems(id=VIEW, value=s.view, inline=True, className="view-toggle",
                                          options=[{"label": t(f"compare.view.{v}", lang), "value": v}
                                                   for v in state.VIEWS])], className="panel-tools-left"),
-                loading(dcc.Graph(id=MULTIPLES, figure=multiples(s, lang), config=figures.graph_config(lang),
+                loading(dcc.Graph(id=MULTIPLES, figure=multiples(s, lang, order), config=figures.graph_config(lang),
                                   className="chart-multiples")),
             ], className="chart-panel panel-multiples print-fit"),
-            html.Section(loading(dcc.Graph(id=RADAR, figure=radar(store, lang), config=figures.graph_config(lang),
-                                           className="chart-radar")),
-                         className="chart-panel panel-radar print-fit"),
+            html.Section(loading(dcc.Graph(id=RADAR, figure=radar(store, lang, order),
+                                           config=figures.graph_config(lang), className="chart-radar")),
+                         className="chart-panel panel-radar print-fit print-fill"),
         ], id=RESULTS, hidden=not chosen),
         dcc.Store(id=SCORES, data=store),
+        dcc.Store(id=ORDER, data=order),
         dcc.Store(id=LANG, data=lang),
         dcc.Store(id=ADDRESS),
         dcc.Download(id=DOWNLOAD),

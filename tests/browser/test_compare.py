@@ -60,6 +60,8 @@ def test_pick_two_and_move_a_weight(dash_duo, app) -> None:
         dash_duo.select_dcc_dropdown("#compare-companies", company["label"])
         dash_duo.driver.find_element("tag name", "body").send_keys(Keys.ESCAPE)
     dash_duo.wait_for_text_to_equal("#compare-ranking-table tbody tr:first-child th", exporter["name"])
+    first_column = ".compare-table-scroll thead th:nth-child(2)"  # the key figures follow the ranking
+    dash_duo.wait_for_contains_text(first_column, exporter["name"])
     assert not dash_duo.find_element("#compare-empty").is_displayed()
     address_shows(dash_duo, lambda url: f"companies={productive['org_nr']},{exporter['org_nr']}" in url,
                   "named the companies")
@@ -68,6 +70,7 @@ def test_pick_two_and_move_a_weight(dash_duo, app) -> None:
     set_weight(dash_duo, "world_market", Keys.HOME)
     set_weight(dash_duo, "productivity", Keys.END)
     dash_duo.wait_for_text_to_equal("#compare-ranking-table tbody tr:first-child th", productive["name"])
+    dash_duo.wait_for_contains_text(first_column, productive["name"])
     address_shows(dash_duo, lambda url: "productivity:5" in url, "carried the new weight")
     assert dash_duo.find_element("#compare-rule").text.startswith("How the score is computed")
     # reset: every weight back to 1 (the address then names none), and the button has nothing to do
@@ -99,7 +102,8 @@ def test_benchmark_link_and_language_keep_the_view(dash_duo, app) -> None:
 
 def test_print_has_every_company(dash_duo, app) -> None:
     """Ten companies on A4 landscape: the title line, the ranking, and the key figures of all ten
-    (the print once stopped after six columns), with nothing of the screen's controls. On screen,
+    (the print once stopped after six columns) in the ranking's order, the second group headed
+    "(forts.)", with nothing of the screen's controls. On screen,
     at 1280 px, the ranking shows every column, and the key-figure column stays put when the table
     scrolls sideways."""
     from dashboard.pages import compare
@@ -133,6 +137,7 @@ def test_print_has_every_company(dash_duo, app) -> None:
     assert weights[0] < ranking[0] and abs(weights[1] - ranking[1]) < 1, "the weights are not beside the ranking"
     assert sliders[2] - sliders[1] <= ranking_content[2] - head[1], "the weights are taller than the ranking"
     assert key_figures[1] - max(weights[2], ranking[2]) < 40, "a gap above the key figures"
+    assert weights[2] - sliders[2] < 40, "an empty hole under the weights"
     sideways = """const box = document.querySelector('.compare-table-scroll');
         const first = () => box.querySelector('tbody tr th').getBoundingClientRect().left;
         const company = () => box.querySelector('thead th:nth-child(2)').getBoundingClientRect().left;
@@ -156,8 +161,10 @@ def test_print_has_every_company(dash_duo, app) -> None:
     # the key-figure pages: after the ranking, before the small multiples
     charts = next(i for i, text in enumerate(pages) if "Endring siden bedriftens første rapporterte år" in text)
     key_figures = " ".join(pages[1:charts])
-    assert "Alle nøkkeltall, 2025" in key_figures
+    assert "Alle nøkkeltall, 2025" in key_figures and "Alle nøkkeltall, 2025 (forts.)" in pages[charts - 1]
     assert [n for n in names if n not in key_figures] == [], "a company is missing from the key figures"
+    # one order on paper: the key figures' columns as the ranking lists the companies
+    assert sorted(names, key=key_figures.index) == sorted(names, key=pages[0].index)
     assert any("Profil: persentil på hvert nøkkeltall" in text for text in pages[charts:])
     everything = " ".join(pages)
     screen_only = ["Vekt på kriteriene", "Tilbakestill vektene", "Legg til alle finalister", "Last ned",
