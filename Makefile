@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 export DASHBOARD_DB HOST PORT
 
-.PHONY: run serve test test-fast data bench ingest template screenshot screenshots clean
+.PHONY: run serve test test-fast data bench ingest template screenshot screenshots plotly-bundle clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,13 @@ screenshot: $(VENV)/.installed
 screenshots: $(VENV)/.installed
 	@.ci/ensure-chromium
 	$(PY) -m tests.browser.screenshots docs/screenshots
+
+## plotly-bundle: rebuild dashboard/assets/plotly-bundle.min.js, plotly.js with only the trace types the
+## figures draw (tools/plotly-bundle/entry.js), at the version Dash's plotly package ships; needs node
+## and npm (nothing else does), and fetches plotly.js and esbuild from npm into a temporary folder
+plotly-bundle: $(VENV)/.installed
+	tools/plotly-bundle/build.sh "$$($(PY) -c 'from plotly.offline import get_plotlyjs_version as v; print(v())')" \
+		dashboard/assets/plotly-bundle.min.js
 
 clean:
 	rm -rf $(VENV) data/*.duckdb .pytest_cache

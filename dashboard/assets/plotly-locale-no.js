@@ -3,8 +3,9 @@
 // Copyright (c) 2016-2024 Plotly Technologies Inc.; served by the app (no CDN). Changed here: the
 // key "Reset axes" (misspelt upstream, so never used), two typos, and the toolbar's words.
 // A chart asks for it with config.locale "no" (figures.graph_config, i18n.plotly_locale).
-// plotly.js is loaded after this file, when the first chart is drawn: it registers every locale
-// waiting in window.PlotlyLocales as it starts; were it loaded already, this registers it at once.
+// plotly.js (assets/plotly-bundle.min.js, which sorts before this file) is loaded already, so this
+// registers the locale at once; were plotly.js loaded later, it registers every locale waiting in
+// window.PlotlyLocales as it starts.
 (function () {
     var locale = {
     moduleType: 'locale',
