@@ -400,9 +400,12 @@ def widen(subject: Subject, options: list[str], year: int, viewer: Viewer | None
     best, best_key = None, (0, -1)
     for n in range(len(options) - 1, -1, -1):
         for kept in itertools.combinations(options, n):
-            shown = sum(not r.hidden for r in rows(subject, list(kept), year, viewer)[1])
+            candidate = rows(subject, list(kept), year, viewer)[1]
+            shown = sum(not r.hidden for r in candidate)
             if (shown, n) > best_key:
                 best, best_key = list(kept), (shown, n)
+            if shown == len(candidate):  # shows everything: no group with fewer boxes can beat it
+                return best
     return best
 
 
