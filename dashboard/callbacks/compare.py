@@ -166,14 +166,10 @@ def download(n_clicks: object, chosen: object, year: object, prize: object, valu
              lang: object):
     """The key-figure table as CSV, the companies in the table's order (the ranking's under the
     sliders' weights, computed again from the database)."""
-    auth.require("jury", "admin")
-    lang = normalize_lang(lang)
-    s = state.build_compare(year, prize, None, chosen, span=year_span())
-    companies, pct = page.comparison(s)
-    order = page.rank_order(page.scores_store(companies, pct, s.prize, s.year), _weights(values, ids, s.prize))
-    rows = page.csv_rows(companies, pct, lang, order)
-    name = f"compare-{s.prize}-{s.year}.csv"
-    return dcc.send_string(csv_export.to_csv(rows, lang), name)
+    s, companies, pct, store = _scored(chosen, year, prize)
+    order = page.rank_order(store, _weights(values, ids, s.prize))
+    rows = page.csv_rows(companies, pct, normalize_lang(lang), order)
+    return dcc.send_string(csv_export.to_csv(rows, normalize_lang(lang)), f"compare-{s.prize}-{s.year}.csv")
 
 
 @callback(Output(page.RANKING_DOWNLOAD, "data"), Input(page.RANKING_CSV, "n_clicks"),
@@ -186,13 +182,18 @@ def download_ranking(n_clicks: object, chosen: object, year: object, prize: obje
                      ids: object, lang: object):
     """The ranking as CSV, as the page shows it under the sliders' weights; the scores are
     computed again from the database, not taken from the browser's store."""
+    s, _, _, store = _scored(chosen, year, prize)
+    rows = page.ranking_csv_rows(store, _weights(values, ids, s.prize), normalize_lang(lang))
+    return dcc.send_string(csv_export.to_csv(rows, normalize_lang(lang)), f"ranking-{s.prize}-{s.year}.csv")
+
+
+def _scored(chosen: object, year: object, prize: object):
+    """For a download (the jury's only): the picked companies' key figures, percentiles and
+    criterion scores, computed again from the database, never taken from the browser's store."""
     auth.require("jury", "admin")
-    lang = normalize_lang(lang)
     s = state.build_compare(year, prize, None, chosen, span=year_span())
     companies, pct = page.comparison(s)
-    store = page.scores_store(companies, pct, s.prize, s.year)
-    rows = page.ranking_csv_rows(store, _weights(values, ids, s.prize), lang)
-    return dcc.send_string(csv_export.to_csv(rows, lang), f"ranking-{s.prize}-{s.year}.csv")
+    return s, companies, pct, page.scores_store(companies, pct, s.prize, s.year)
 
 
 clientside_callback(
