@@ -58,3 +58,14 @@ def test_the_bundle_is_the_plotly_js_of_dash_and_has_every_trace_type_the_app_dr
     registered = {"scatter"} | set(re.findall(r"require\('plotly\.js/lib/([a-z]+)'\)", ENTRY.read_text()))
     assert drawn <= registered, drawn - registered
     assert "choropleth" in TRACE_TYPES and "choropleth" not in registered
+
+
+def test_no_script_the_browser_runs_names_an_address_on_the_internet() -> None:
+    """Offline at events: the scripts we serve hold no internet address (the bundle's cloud and
+    topojson defaults are emptied by its build, its documentation links lose their scheme); only the
+    w3.org XML namespaces stay, which are names, never fetched."""
+    namespaces = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink", "http://www.w3.org/2000/xmlns/",
+                  "http://www.w3.org/1999/xhtml", "http://www.w3.org/XML/1998/namespace"}
+    for script in sorted((ROOT / "dashboard" / "assets").glob("*.js")):
+        found = set(re.findall(r"https?://[\w./-]*", script.read_text(encoding="utf-8")))
+        assert found <= namespaces, (script.name, found - namespaces)

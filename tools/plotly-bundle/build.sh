@@ -28,5 +28,11 @@ npx --no-install esbuild entry.js --bundle --minify --format=iife --global-name=
     --target=es2016 --define:global=window --define:define.amd=false \
     --define:process.env.NODE_DEBUG=false --loader:.css=empty --legal-comments=none \
     --log-level=warning --outfile=bundle.js
+# Offline: no address on the internet in what the browser runs. The two defaults that would be
+# fetched are emptied (plotlyServerURL, the "send to cloud" target, off in our toolbar anyway; and
+# topojsonURL, for geo traces, which this bundle does not register), and the documentation links in
+# plotly.js's messages lose their scheme. The w3.org XML namespaces stay: they are names, not fetched.
+sed -E -i 's#"https://cloud\.plotly\.com/newchart"#""#; s#"https://cdn\.plot\.ly/un/"#"topojson/"#;
+    s#https://((www\.)?plotly\.com|github\.com|developer\.mozilla\.org|www\.w3\.org/TR)#\1#g' bundle.js
 cat banner.txt bundle.js > "$out"
 echo "wrote $out ($(wc -c < "$out") bytes)"
