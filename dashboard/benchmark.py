@@ -281,11 +281,11 @@ def rows(subject: Subject, options: list[str], year: int,
     exclude = subject.org_nr or ""
     peers = peer_filter(subject, options)
     known = {k: v for k, v in subject.values.items() if v is not None}
-    window = disclosure.QUANTILE_WINDOW
     stats = run_query("benchmark_peer_stats", year=year, exclude=exclude, kpis=list(known),
-                      values=list(known.values()), lower_is_better=list(LOWER_IS_BETTER), window=window,
-                      **peers).set_index("kpi")
-    winners = run_query("benchmark_winners", year=year, as_of=viewer.as_of, window=window).set_index("kpi")
+                      values=list(known.values()), lower_is_better=list(LOWER_IS_BETTER),
+                      **disclosure.QUANTILE_PARAMS, **peers).set_index("kpi")
+    winners = run_query("benchmark_winners", year=year, as_of=viewer.as_of,
+                        **disclosure.QUANTILE_PARAMS).set_index("kpi")
     count = run_query("benchmark_peer_count", year=year, exclude=exclude, **peers)["companies"].iloc[0]
     cell = peer_cell(subject, options)
     verdict = {} if viewer.full else disclosure.verdicts(run_query, [k.id for k in KPIS], [year], [cell])
@@ -296,17 +296,20 @@ def rows(subject: Subject, options: list[str], year: int,
         s = stats.loc[k.id] if k.id in stats.index else None
         n = int(s["n"]) if s is not None else 0
         w = winners.loc[k.id] if k.id in winners.index else None
+        # the peers' total: enough companies, none dominating it (checked on the peers themselves:
+        # a published cell without the subject can be dominated by one company)
+        total = disclosure.sum_statistic(n, None if s is None or pd.isna(s["top_share"]) else float(s["top_share"]))
         if viewer.full:
             order = disclosure.order_statistic(n)
-            total = disclosure.sum_statistic(n, None if s is None or pd.isna(s["top_share"]) else float(s["top_share"]))
             hidden, group_hidden = order.reason, total.reason
             raw = {p: s[p] if order.shown and s is not None else None for p in PROBS}
             raw_winners = w["p50"] if w is not None and disclosure.order_statistic(int(w["n"])).shown else None
         else:
             # the cell must be published, and the figure itself come from enough companies: the peers
             # of a looked-up company are its cell without it
-            hidden = group_hidden = (verdict[(k.id, year, cell)] or ("too_few" if n < disclosure.MIN_GROUP else "")
-                                     if s is not None else "too_few")
+            hidden = (verdict[(k.id, year, cell)] or ("too_few" if n < disclosure.MIN_GROUP else "")
+                      if s is not None else "too_few")
+            group_hidden = hidden or total.reason
             raw = {p: s[f"w{p[1:]}"] if not hidden else None for p in PROBS}
             raw_winners = (w["w50"] if newest and w is not None and int(w["n"]) >= disclosure.MIN_GROUP
                            else None)
@@ -343,7 +346,7 @@ def trend(subject: Subject, options: list[str], kpi_id: str,
     (for anyone but the jury: years whose cell is published, as the mean of the middle companies)."""
     viewer = disclosure.or_public(viewer)
     df = run_query("benchmark_peer_trend", kpi=kpi_id, exclude=subject.org_nr or "",
-                   window=disclosure.QUANTILE_WINDOW, **peer_filter(subject, options))
+                   **disclosure.QUANTILE_PARAMS, **peer_filter(subject, options))
     d = KPIS_BY_ID[kpi_id].decimals
     if viewer.full:
         medians = {int(y): round(float(m), d) for y, n, m in zip(df["year"], df["n"], df["p50"])

@@ -20,7 +20,9 @@ practise them. Each rule is stated in the README and on the pages, with why:
    figures therefore always mixes at least ``MIN_GROUP`` companies.
 5. **Rounding**: every value sent to a browser is rounded to the precision it is shown at.
 6. **Quantiles** (quartiles, deciles, medians) are each the mean of the ``QUANTILE_WINDOW``
-   companies nearest the quantile's position, so no quantile is one company's own value.
+   companies nearest the quantile's position, and withheld where that mean comes within
+   ``QUANTILE_NEAR`` of any one company's own value (evenly spaced values put it on the middle
+   one), so no quantile is one company's own value.
 7. **Typed figures** are placed in a band between published quantiles, never at an exact
    percentile, and typed calculations are rate-limited per address.
 
@@ -42,6 +44,8 @@ import pandas as pd
 MIN_GROUP = 5
 MAX_SHARE = 0.60
 QUANTILE_WINDOW = 3
+QUANTILE_NEAR = 0.01  # a public quantile within 1 % of one company's value is withheld
+QUANTILE_PARAMS = {"window": QUANTILE_WINDOW, "near": QUANTILE_NEAR}  # the window_mean macro's
 FOREVER = date(9999, 12, 31)
 FTE = "fte"  # the FTE total (explorer card, presentation headline) is checked like a KPI
 
@@ -215,8 +219,9 @@ def published(run_query, kpis: list[str], years: list[int], cells: list[Cell]) -
 
 def windowed_quantiles(values: list[float], probs: tuple[float, ...]) -> dict[float, float | None]:
     """Each quantile as the mean of the ``QUANTILE_WINDOW`` values nearest its position (a sorted
-    list's index p·(n−1)), so that no quantile is one company's own value. None for groups smaller
-    than ``MIN_GROUP``."""
+    list's index p·(n−1)); None where that mean lies within ``QUANTILE_NEAR`` of any one value, so
+    that no quantile is one company's own value, and None for groups smaller than ``MIN_GROUP``.
+    The ``window_mean`` SQL macro does the same."""
     v = sorted(float(x) for x in values)
     n = len(v)
     if n < MIN_GROUP:
@@ -226,7 +231,8 @@ def windowed_quantiles(values: list[float], probs: tuple[float, ...]) -> dict[fl
         centre = p * (n - 1)
         start = math.floor(centre - (QUANTILE_WINDOW - 1) / 2 + 0.5)
         start = min(max(start, 0), n - QUANTILE_WINDOW)
-        out[p] = sum(v[start:start + QUANTILE_WINDOW]) / QUANTILE_WINDOW
+        mean = sum(v[start:start + QUANTILE_WINDOW]) / QUANTILE_WINDOW
+        out[p] = None if any(abs(x - mean) <= QUANTILE_NEAR * abs(x) for x in v) else mean
     return out
 
 
@@ -267,6 +273,23 @@ def sum_statistic(n: int | None, top_share: float | None) -> Verdict:
     if top_share is None or top_share > MAX_SHARE:
         return Verdict(False, "dominated")
     return Verdict(True)
+
+
+def counts(values: list[int], viewer: Viewer | None = None) -> list[int | None]:
+    """Counts of companies per member of one dimension (a table whose total is published too), as
+    ``viewer`` may see them: for anyone but the jury, a count under ``MIN_GROUP`` is withheld (None),
+    and where just one is, so is the next smallest, so the total minus the shown counts gives no
+    withheld count exactly (secondary suppression)."""
+    viewer = or_public(viewer)
+    out: list[int | None] = [int(v) for v in values]
+    if viewer.full:
+        return out
+    small = [i for i, v in enumerate(out) if v < MIN_GROUP]
+    if len(small) == 1 and len(out) > 1:
+        small.append(min((i for i in range(len(out)) if i not in small), key=lambda i: out[i]))
+    for i in small:
+        out[i] = None
+    return out
 
 
 def round_for(value: object, decimals: int) -> float | None:

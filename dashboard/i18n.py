@@ -567,6 +567,7 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "data.coverage.missing": ("Andel ukjente verdier per måltall", "Share of unknown values per measure"),
     "data.col.year": ("År", "Year"),
     "data.col.companies": ("Bedrifter", "Companies"),
+    "data.few": ("under {n}", "fewer than {n}"),
     "data.col.counties": ("Fylker", "Counties"),
     "data.col.sectors": ("Bransjer", "Sectors"),
     "data.col.measure": ("Måltall", "Measure"),

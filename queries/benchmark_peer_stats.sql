@@ -4,7 +4,7 @@
 -- the group's numerator and denominator (for the dominance rule). Also the subject's percentile:
 -- the share of peers it does better than, a tie counting half. The quantiles come twice: exact
 -- (p10..p90, interpolated) and as the public sees them (w10..w90: each the mean of the $window
--- companies nearest the quantile's position, so never one company's own value; window_mean).
+-- companies nearest the quantile's position, never within $near of one company's own value; window_mean).
 -- Only aggregates leave this query.
 with subject as (
     select unnest($kpis) as kpi, unnest($values) as value
@@ -37,9 +37,9 @@ ranked as (
     group by s.kpi
 )
 select st.kpi, st.n, st.q[1] as p10, st.q[2] as p25, st.q[3] as p50, st.q[4] as p75, st.q[5] as p90,
-       window_mean(st.sorted_values, 0.10, $window) as w10, window_mean(st.sorted_values, 0.25, $window) as w25,
-       window_mean(st.sorted_values, 0.50, $window) as w50, window_mean(st.sorted_values, 0.75, $window) as w75,
-       window_mean(st.sorted_values, 0.90, $window) as w90,
+       window_mean(st.sorted_values, 0.10, $window, $near) as w10, window_mean(st.sorted_values, 0.25, $window, $near) as w25,
+       window_mean(st.sorted_values, 0.50, $window, $near) as w50, window_mean(st.sorted_values, 0.75, $window, $near) as w75,
+       window_mean(st.sorted_values, 0.90, $window, $near) as w90,
        st.group_value, st.top_share, r.subject_pct
 from stats st
 left join ranked r using (kpi)

@@ -5,7 +5,7 @@
 -- w50 is the median as the public sees it: the mean of the $window winners nearest the middle
 -- (window_mean).
 select kpi, count(*) as n, median(value) as p50,
-       window_mean(list_sort(list(value)), 0.5, $window) as w50
+       window_mean(list_sort(list(value)), 0.5, $window, $near) as w50
 from winner_kpis
 where year <= $year
   and ($as_of = DATE '9999-12-31'

@@ -59,6 +59,25 @@ def test_disclosure_rules() -> None:
     assert disclosure.sum_statistic(4, 0.1).reason == "too_few"
 
 
+def test_a_company_user_sees_no_peer_total_one_peer_dominates(tmp_path: Path) -> None:
+    """Sector 16 in Oslo: six companies of one productivity; the largest holds 55 % of the FTE and
+    value added, so the cell is published. Without the looked-up company (10 of 100 FTE) it holds
+    55/90 = 61 % of its peers' totals: their ratio of sums would all but show its figure, to a
+    company user as to the jury."""
+    orgs = [o for o in (f"{n:09d}" for n in range(930000000, 930001000)) if org_nr_is_valid(o)][:6]
+    companies = pd.DataFrame({"org_nr": orgs, "name": [f"Firma {o}" for o in orgs], "county_code": "03",
+                              "sector_code": 16, "founded": 2000})
+    ftes = [55, 10, 10, 10, 10, 5]
+    rows = [dict(org_nr=o, year=2025, fte=f, turnover_mnok=3 * f, value_added_mnok=f) for o, f in zip(orgs, ftes)]
+    with serving(tmp_path / "dominant.duckdb", companies, company_years(rows)):
+        subject = bench.company_subject(orgs[1], 2025)
+        cell = bench.peer_cell(subject, ["sector", "county"])
+        assert disclosure.published(bench.run_query, ["productivity"], [2025], [cell])  # the cell is shown
+        for viewer in (disclosure.Viewer(False, disclosure.FOREVER, orgs[1]), JURY):
+            r = row(bench.rows(subject, ["sector", "county"], 2025, viewer)[1], "productivity")
+            assert (r.n, r.group_hidden, r.group) == (5, "dominated", None), viewer
+
+
 def test_group_of_four_shows_nothing(peers_db) -> None:
     subject = bench.company_subject(SUBJECT, 2025)
     count, rows = bench.rows(subject, ["sector"], 2025, JURY)

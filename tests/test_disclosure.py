@@ -4,8 +4,9 @@ app (`make serve` with AUTH on, signed out), who tries to work back one company'
 The attack database: county 46, sector 25 holds five medium companies and one large one (the
 target): the groups "sector 25 in county 46" (6 companies) and "... of medium size" (5) differ by
 the target alone. County 03, sector 10 holds exactly five companies (quartiles of a small group).
-Productivity values are spread irregularly, so a mean of neighbours is never within 1 % of one of
-them by accident.
+Productivity values are spread irregularly; where a mean of neighbours comes within 1 % of one of
+them anyway, the public quantile is withheld (tested on its own), and the attacks below check every
+figure they find against every company's value at that 1 %.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ ORGS = iter(f"{n:09d}" for n in range(920000000, 921000000) if org_nr_is_valid(f
 # (county, sector, FTE, productivity in NOK 1,000 per FTE)
 GROUPS = [
     *[("46", 25, fte, p) for fte, p in ((60, 812), (85, 1340), (120, 1675), (150, 2950), (200, 1187))],
-    ("46", 25, 400, 2333),  # the target: the only large company of sector 25 in county 46
+    ("46", 25, 400, 2480),  # the target: the only large company of sector 25 in county 46
     *[("46", 28, fte, p) for fte, p in ((60, 905), (75, 1422), (70, 1733), (90, 2210), (120, 1098),
                                          (300, 3021), (144, 1560))],
     *[("11", 25, fte, p) for fte, p in ((25, 1010), (55, 1890), (75, 2404), (110, 1277), (30, 3333),
@@ -171,6 +172,21 @@ def test_windowed_quantiles_never_return_one_companys_value() -> None:
     assert disclosure.windowed_quantiles([1, 2, 3, 4], (0.5,)) == {0.5: None}  # fewer than five
 
 
+def test_a_quantile_on_one_companys_value_is_withheld() -> None:
+    """Evenly spaced values put the mean of three on the middle one: the issue's five peers, whose
+    quartiles were the 2nd, 3rd and 4th companies' own values. Within 1 % of one is withheld too."""
+    probs = (0.10, 0.25, 0.50, 0.75, 0.90)
+    assert set(disclosure.windowed_quantiles([1000, 2000, 3000, 4000, 5000], probs).values()) == {None}
+    near = disclosure.windowed_quantiles([1000, 2000, 3000, 4050, 5000], probs)
+    # 0.25 and 0.10: (1000+2000+3000)/3 = 2000, on the second value; the median (2000+3000+4050)/3 =
+    # 3016.7 is within 1 % of 3000; the upper windows (3000+4050+5000)/3 = 4016.7, within 1 % of 4050
+    assert set(near.values()) == {None}
+    apart = disclosure.windowed_quantiles([1000, 2100, 3000, 4000, 5000], probs)
+    assert apart[0.25] == pytest.approx(2033.33, abs=0.01)  # 1.6 % from 2100: shown
+    assert apart[0.50] == pytest.approx(3033.33, abs=0.01)  # 1.1 % from 3000: shown
+    assert apart[0.75] is None  # (3000+4000+5000)/3 = 4000: the fourth company's own value
+
+
 def test_sql_and_python_windows_agree(tmp_path: Path) -> None:
     """The queries' window_mean macro and disclosure.windowed_quantiles give the same quantiles."""
     import duckdb
@@ -178,17 +194,21 @@ def test_sql_and_python_windows_agree(tmp_path: Path) -> None:
     path = tmp_path / "attack.duckdb"
     t = attack_tables()
     build_database(path, t["companies"], t["company_years"], t["nominations"], {"source": "test"})
-    values = [812.0, 1340.0, 1675.0, 2950.0, 1187.0, 2333.0, 905.0]
+    values = [812.0, 1340.0, 1675.0, 2950.0, 1187.0, 2600.0, 905.0]  # no quantile near a value
     probs = (0.10, 0.25, 0.50, 0.75, 0.90)
     con = duckdb.connect(str(path), read_only=True)
     try:
-        sql = [con.execute("select window_mean(list_sort($v), $p, 3)", {"v": values, "p": p}).fetchall()[0][0]
-               for p in probs]
-        short = con.execute("select window_mean([1.0, 2.0], 0.5, 3)").fetchall()[0][0]
+        def sql(values: list[float]) -> list[float | None]:
+            return [con.execute("select window_mean(list_sort($v), $p, $window, $near)",
+                                {"v": values, "p": p, **disclosure.QUANTILE_PARAMS}).fetchall()[0][0] for p in probs]
+
+        shown, even = sql(values), sql([1000.0, 2000.0, 3000.0, 4000.0, 5000.0])
+        short = con.execute("select window_mean([1.0, 2.0], 0.5, 3, 0.01)").fetchall()[0][0]
     finally:
         con.close()
     python = disclosure.windowed_quantiles(values, probs)
-    assert sql == pytest.approx([python[p] for p in probs]) and short is None
+    assert None not in shown and shown == pytest.approx([python[p] for p in probs]) and short is None
+    assert even == [None] * len(probs)
 
 
 def test_band_follows_the_direction() -> None:
@@ -225,6 +245,28 @@ def test_views_default_to_the_public(tmp_path: Path) -> None:
                                         / sum(f for o, c, s, f, p in COMPANIES
                                               if c == "46" and s == 25 and size_of(f) == "medium"))
     assert value(public) is None  # (46, 25, medium) differs from (46, 25) by the target alone
+
+
+def test_small_counts_are_withheld_with_the_next_smallest() -> None:
+    public, jury = disclosure.public(), disclosure.JURY
+    # one count under five: it and the next smallest go, so the total less the rest gives neither
+    assert disclosure.counts([12, 7, 3, 9], public) == [12, None, None, 9]
+    assert disclosure.counts([12, 3, 2, 9], public) == [12, None, None, 9]  # two: each hides the other
+    assert disclosure.counts([12, 7, 3, 9], jury) == [12, 7, 3, 9]
+    assert disclosure.counts([4], public) == [None]
+
+
+def test_the_data_pages_coverage_goes_through_the_layer(tmp_path: Path) -> None:
+    """Finnmark (56) holds two companies and sector 16 none: the public reads "fewer than 5" for
+    Finnmark and for the next smallest county (03, eleven companies), the jury every count."""
+    from dashboard.pages import data
+
+    t = attack_tables()
+    with serving(tmp_path / "attack.duckdb", t["companies"], t["company_years"], t["nominations"]):
+        public = text(find(data.coverage("en"), f"{data.COVERAGE}-county"))
+        jury = text(find(data.coverage("en", disclosure.JURY), f"{data.COVERAGE}-county"))
+    assert public == "CountyCompaniesRogaland14Vestland13Oslofewer than 5Finnmarkfewer than 5"
+    assert jury == "CountyCompaniesRogaland14Vestland13Oslo11Finnmark2"
 
 
 # --- the attacker, over HTTP against make serve with AUTH on, signed out ---------------------------
@@ -371,9 +413,10 @@ def test_typed_figures_give_a_band_and_its_edges_are_published_figures(public_si
             lo = b + 0.5
         # the edges are the published figures (two may coincide in a small group), nothing finer
         assert sorted({round(e) for e in edges}) == sorted({round(x) for x in shown}), (edges, shown)
-        # and none of them is one company's own value: each is the mean of three
+        # and none of them is within 1 % of one company's own value: each is the mean of three,
+        # withheld where it would be
         for edge in edges:
-            assert all(abs(edge - productivity(org)) > 0.5 for org in group), (options, edge)
+            assert recovered(edge, group) == [], (options, edge)
         bisected += 1
     # of the two groups, which differ by the target alone, only one answers: there is nothing to
     # difference, so the company that differs stays unknown

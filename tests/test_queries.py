@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dashboard import state
+from dashboard import disclosure, state
 from dashboard.db import Database
 
 
@@ -184,7 +184,7 @@ def _tiny_variant(tmp_path, extra_years: list[dict] = (), extra_nominations: lis
 
 
 def winners_level(db: Database, year: int) -> dict:
-    df = db.query("benchmark_winners", year=year, as_of=date(9999, 12, 31), window=3)
+    df = db.query("benchmark_winners", year=year, as_of=date(9999, 12, 31), **disclosure.QUANTILE_PARAMS)
     return {r.kpi: (r.p50, r.n) for r in df.itertuples()}
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard import dimensions
+from dashboard import dimensions, disclosure
+from dashboard.auth import viewer as current_viewer
+from dashboard.disclosure import Viewer
 from dashboard.components.shell import page_layout
 from dashboard.db import run_query
 from dashboard.i18n import fmt_date, fmt_number, t, with_unit
@@ -42,7 +44,10 @@ def catalogue(lang: str) -> list:
                       id=CATALOGUE, striped=True, responsive=True, className="catalogue")]
 
 
-def coverage(lang: str) -> list:
+def coverage(lang: str, viewer: Viewer | None = None) -> list:
+    """How many companies report, per year, and per county and sector in the newest year (through
+    the disclosure layer: a count under five is withheld from the public), and the share of unknown
+    values per measure."""
     years = run_query("coverage_by_year")
     last = int(years["year"].max()) if len(years) else None
     by_year = _table([t(k, lang) for k in ("data.col.year", "data.col.companies", "data.col.counties", "data.col.sectors")],
@@ -53,9 +58,12 @@ def coverage(lang: str) -> list:
         for dim, name in (("county", lambda c: dimensions.county_name(c, lang)),
                           ("sector", lambda c: dimensions.sector_name(int(c), lang))):
             df = run_query("coverage_by_dimension", dim=dim, year=last)
+            shown = disclosure.counts(list(df["companies"]), viewer)
             parts.append(html.Div([html.H3(t(f"data.coverage.{dim}", lang, year=last), className="h6"),
                                    _table([t(f"filter.{dim}", lang), t("data.col.companies", lang)],
-                                          [[name(r.member), fmt_number(r.companies, lang)] for r in df.itertuples()],
+                                          [[name(m), fmt_number(n, lang) if n is not None
+                                            else t("data.few", lang, n=disclosure.MIN_GROUP)]
+                                           for m, n in zip(df["member"], shown)],
                                           f"{COVERAGE}-{dim}")]))
     missing = run_query("missing_shares").iloc[0]
     parts.append(html.Div([html.H3(t("data.coverage.missing", lang), className="h6"),
@@ -85,7 +93,7 @@ def layout(lang: str, args: dict[str, str]) -> list:
         html.H1(t("data.title", lang)),
         html.P(t("data.lead", lang), className="lead"),
         html.Section(catalogue(lang), className="chart-panel"),
-        html.Section(coverage(lang), className="chart-panel"),
+        html.Section(coverage(lang, current_viewer()), className="chart-panel"),
         html.Section([
             html.H2(t("data.import", lang), className="h4"),
             html.P(t("data.import.body", lang)),
