@@ -15,7 +15,7 @@ import plotly.io as pio
 from dash import dcc
 from plotly.utils import PlotlyJSONEncoder
 
-from dashboard import dimensions, figures
+from dashboard import dimensions, figures, winners
 from dashboard.db import run_query
 from dashboard.disclosure import JURY
 from dashboard.kpis import KPIS_BY_ID
@@ -81,12 +81,12 @@ def test_places_among_the_nominees_in_words() -> None:
     """The winner's place is 1 + the nominees with a better figure (a tie shares it), as a share of
     all the nominees, rounded up: 2nd of 24 is 8.3 %, "top 9%"; nobody better is "best", or "joint
     best" when another nominee shows the same figure."""
-    rank = present.Rank
+    rank = winners.Rank
     assert [rank(1.0, b, 0, n).top() for b, n in ((0, 23), (1, 23), (1, 19), (4, 4), (2, 3))] == [0, 9, 10, 100, 75]
     assert [rank(1.0, 0, tied, 4).words(lang) for tied, lang in ((0, "en"), (1, "en"), (0, "nb"), (2, "nb"))] == [
         "best of all", "joint best", "best av alle", "delt best"]
     assert rank(1.0, 1, 0, 23).words("en") == "top 9%" and rank(1.0, 1, 0, 23).words("nb") == "topp 9 %"
-    assert [present._in_sentence(KPIS_BY_ID[k].label(lang)) for k, lang in (
+    assert [winners._in_sentence(KPIS_BY_ID[k].label(lang)) for k, lang in (
         ("productivity", "nb"), ("rnd_intensity", "nb"), ("h_value", "nb"), ("rnd_intensity", "en"),
         ("automation_share", "en"))] == ["produktivitet", "FoU-intensitet", "H-verdi", "R&D intensity", "automation share"]
 
@@ -96,14 +96,14 @@ def test_the_line_names_only_places_worth_calling_a_strength() -> None:
     nominees sharing it) or in the top quarter. Of 24: 6th is 6/24 = 25 % (named), 7th is 29.2 %,
     "top 30%" (not). Joint best: 2 of 5 share it (named), 3 of 5 (not), 11 of 24 (named), 13 of 24
     (not)."""
-    rank = present.Rank
+    rank = winners.Rank
     assert [rank(1.0, b, 0, 23).notable() for b in (0, 5, 6)] == [True, True, False]
     assert [rank(1.0, 0, tied, n).notable() for tied, n in ((1, 4), (2, 4), (10, 23), (12, 23))] == [
         True, False, True, False]
     # 2nd of 5 (top 40%) and 3rd of 5: no line at all; one place worth naming: a line of one
-    assert present.why({"automation_share": rank(59.3, 1, 0, 4), "circular_input": rank(26.0, 2, 0, 4)},
+    assert winners.why({"automation_share": rank(59.3, 1, 0, 4), "circular_input": rank(26.0, 2, 0, 4)},
                        "special", "en") is None
-    assert present.why({"automation_share": rank(59.3, 1, 0, 4), "renewable_share": rank(100.0, 0, 1, 4)},
+    assert winners.why({"automation_share": rank(59.3, 1, 0, 4), "renewable_share": rank(100.0, 0, 1, 4)},
                        "special", "nb") == "Blant de beste av de nominerte til spesialprisen på fornybarandel (delt best)"
     # no line, but the key figures stay (the winner's best three)
     shown = present._key_figures("special", {"automation_share": rank(59.3, 1, 0, 4)}, "en", None)
@@ -116,21 +116,21 @@ def test_two_winners_words_never_contradict_their_figures() -> None:
     may not call 19 "best" beside 12, so it names its next strength. Automation share 71.6 (2nd of
     24, top 9%) beside 59.3 (2nd of 5, top 40%) agrees with the figures, but top 40% is no strength
     to read out to the hall, so the special prize's line names renewable share alone."""
-    rank = present.Rank
+    rank = winners.Rank
     main = {"energy_intensity": rank(12.0, 0, 1, 23), "automation_share": rank(71.6, 1, 0, 23)}
     special = {"energy_intensity": rank(19.0, 0, 0, 4), "renewable_share": rank(100.0, 0, 1, 4),
                "automation_share": rank(59.3, 1, 0, 4)}
-    assert present.contradicts(main["energy_intensity"], special["energy_intensity"], True)
-    assert not present.contradicts(main["automation_share"], special["automation_share"], False)
+    assert winners.contradicts(main["energy_intensity"], special["energy_intensity"], True)
+    assert not winners.contradicts(main["automation_share"], special["automation_share"], False)
     # equal figures told differently contradict; a worse figure in a larger top share does not
-    assert present.contradicts(rank(5.0, 0, 0, 9), rank(5.0, 1, 0, 9), False)
-    assert not present.contradicts(rank(5.0, 1, 0, 9), rank(4.0, 3, 0, 9), False)
-    assert present.contradicts(rank(5.0, 1, 0, 9), rank(4.0, 0, 0, 3), False)
-    assert present.why(special, "special", "en") == (
+    assert winners.contradicts(rank(5.0, 0, 0, 9), rank(5.0, 1, 0, 9), False)
+    assert not winners.contradicts(rank(5.0, 1, 0, 9), rank(4.0, 3, 0, 9), False)
+    assert winners.contradicts(rank(5.0, 1, 0, 9), rank(4.0, 0, 0, 3), False)
+    assert winners.why(special, "special", "en") == (
         "Among the best of the special prize's nominees in energy intensity (best of all) and renewable share (joint best)")
-    assert present.why(special, "special", "en", besides=main) == (
+    assert winners.why(special, "special", "en", besides=main) == (
         "Among the best of the special prize's nominees in renewable share (joint best)")
-    assert present.why(main, "main", "nb") == ("Blant de beste av de nominerte til hovedprisen på energiintensitet "
+    assert winners.why(main, "main", "nb") == ("Blant de beste av de nominerte til hovedprisen på energiintensitet "
                                                "(delt best) og automatiseringsgrad (topp 9 %)")
 
 
@@ -184,7 +184,7 @@ def test_why_the_winner_won_from_its_places_among_the_nominees(tmp_path: Path) -
     assert [text(by_class(b, "winner-name")) for b in by_class(public, "winner-block")] == ["Beta Metall AS", "Gamma Sveis AS"]
     assert not by_class(public, "winner-figure") and not by_class(public, "winner-why")
     # the special prize counts only its own criteria (technology, sustainability): not productivity
-    assert present.why({"productivity": present.Rank(1.0, 0, 0, 9), "renewable_share": present.Rank(80.0, 1, 0, 9)},
+    assert winners.why({"productivity": winners.Rank(1.0, 0, 0, 9), "renewable_share": winners.Rank(80.0, 1, 0, 9)},
                        "special", "en") == "Among the best of the special prize's nominees in renewable share (top 20%)"
 
 
@@ -240,6 +240,26 @@ def test_headline_names_the_population_of_each_figure(tmp_path: Path) -> None:
         ["–", "årsverk", "i 4 rapporterende bedrifter", ""],
         ["–", "mrd. kr i eksport", "fra 4 bedrifter som rapporterer eksport", ""],
         ["–", "% lavere utslipp enn i bedriftenes basisår", "i 3 bedrifter som rapporterer utslipp", ""]]
+
+
+def test_headline_changes_come_from_unrounded_figures(tmp_path: Path, monkeypatch) -> None:
+    """The public's FTE total is published rounded (60), but its change is worked out from the
+    unrounded totals and rounded once: 2025 without D, A at 10.4 FTE: 60.4 against 60 in 2024 is
+    +0.7 %, where the rounded figures (60 and 60) would say +0.0 %. Every cell published here, to
+    test the rounding alone."""
+    from dashboard import disclosure
+
+    t = tiny_tables()
+    years = t["company_years"]
+    years = years[~((years["org_nr"] == ORG_D) & (years["year"] == 2025))].copy()
+    years["fte"] = years["fte"].astype(float)
+    years.loc[(years["org_nr"] == ORG_A) & (years["year"] == 2025), "fte"] = 10.4
+    monkeypatch.setattr(disclosure, "published", lambda run_query, kpis, yrs, cells: {
+        (k, y, c) for k in kpis for y in yrs for c in cells})
+    with serving(tmp_path / "rounding.duckdb", t["companies"], years, t["nominations"]):
+        public = present.headline(2025, "en")
+    fte = [text(by_class(c, k)) for c in by_class(public, "big-cell")[1:2] for k in ("big-number", "big-change")]
+    assert fte == ["60", "+0.7% since 2024 (3 companies then)"]
 
 
 def test_county_map_slide_names_the_counties_and_the_top_three(tmp_path: Path) -> None:

@@ -14,17 +14,16 @@ only while the mouse moves.
 from __future__ import annotations
 
 import functools
-import math
-from dataclasses import dataclass
 
 import pandas as pd
 from dash import dcc, html
 
 from dashboard import auth, dimensions, disclosure, figures, state
-from dashboard.disclosure import Viewer
 from dashboard.db import DatabaseError, run_query, year_span
+from dashboard.disclosure import Viewer
 from dashboard.i18n import fmt_number, fmt_years, normalize_lang, t, tn, with_unit
-from dashboard.kpis import DECIMALS, KPIS, KPIS_BY_ID, LOWER_IS_BETTER, criteria_for
+from dashboard.kpis import DECIMALS, KPIS_BY_ID
+from dashboard.winners import Rank, named, standing, strengths, why
 
 PATH = "/present"
 DECK = "present-deck"
@@ -40,7 +39,6 @@ SLIDES = ("headline", "map", "scatter", "automation", "sectors", "finalists", "w
 FONT = figures.SLIDE_FONT  # chart font in px
 INK, ACCENT = figures.SLIDE_INK, figures.SLIDE_ACCENT
 MAP_STRETCH = 2.5  # the map's tiles are this much wider than tall, so a county's full name fits
-TOP_SHARE = 25  # a winner's line names a KPI where it is best, joint best or in the top 25 % of its nominees
 
 
 def dark(fig: figures.Figure) -> figures.Figure:
@@ -81,17 +79,18 @@ def headline(year: int, lang: str, viewer: Viewer | None = None) -> list:
     """Four numbers of the year, each with the population it counts ("in 335 reporting
     companies") and its change since the year before. Nominees count from their publish date for
     the public; the national totals go through the disclosure layer (FTE as itself, exports with
-    the export share, the emissions cut with emissions reduction), and a change is worked out from
-    the two published figures, as shown."""
+    the export share, the emissions cut with emissions reduction). A change is shown only between
+    two published figures, worked out from their unrounded values and rounded once."""
     viewer = disclosure.or_public(viewer)
-    df = run_query("present_headline", year=year, as_of=viewer.as_of)
+    raw = run_query("present_headline", year=year, as_of=viewer.as_of)
+    df = raw
     for column, kpi, d in (("fte", disclosure.FTE, 0), ("export_mnok", "export_share", 0),
                            ("emissions_cut_pct", "emissions_reduction", 1)):
         df = _show(df, viewer, [disclosure.Cell()] * len(df), kpi=kpi, column=column, decimals=d)
-    df = df.set_index("year")
+    df, raw = df.set_index("year"), raw.set_index("year")
 
-    def figure(y: int, column: str) -> float | None:
-        v = df.loc[y, column] if y in df.index else None
+    def figure(y: int, column: str, frame: pd.DataFrame = df) -> float | None:
+        v = frame.loc[y, column] if y in frame.index else None
         return None if v is None or pd.isna(v) else float(v)
 
     # the label, the value and its population (columns), decimals shown, scale, how the change is told
@@ -118,6 +117,7 @@ def headline(year: int, lang: str, viewer: Viewer | None = None) -> list:
             if change == "present.headline.change.count":
                 text = t(change, lang, n=fmt_number(before, lang), year=year - 1)
             else:
+                now, before = figure(year, column, raw), figure(year - 1, column, raw)
                 delta = 100 * (now / before - 1) if percent else now - before
                 text = tn(change, figure(year - 1, population) or 0, lang, year=year - 1,
                           change=fmt_number(delta, lang, 1, signed=True))
@@ -280,100 +280,6 @@ def parse_reveal(raw: object) -> list[str]:
     the special prize first, the main prize last) or ``main,special``."""
     chosen = [p for p in str(raw or "").split(",") if p in PRIZES]
     return list(dict.fromkeys(chosen + [p for p in REVEAL_ORDER if p not in chosen])) if chosen else list(REVEAL_ORDER)
-
-
-@dataclass(frozen=True)
-class Rank:
-    """Where a winner stands among the other nominees for its prize on one KPI, as the figures are
-    shown (rounded): ``better`` of the ``others`` have a better figure, ``tied`` the same."""
-    value: float
-    better: int
-    tied: int
-    others: int
-
-    @property
-    def best(self) -> bool:
-        return self.better == 0
-
-    def top(self) -> int:
-        """"Top n %": the winner's place (1 + those better; a tie shares the place) as a share of
-        all the nominees, rounded up so it never claims more. 0 for the best (or joint best)."""
-        return 0 if self.best else math.ceil(round(100 * (self.better + 1) / (self.others + 1), 6))
-
-    def sort_key(self) -> float:
-        """Best first; a place shared with many (eleven nominees "joint best" with no injuries) counts
-        as the last of them, so a place held alone goes before it."""
-        return (self.better + self.tied + 1) / (self.others + 1)
-
-    def notable(self) -> bool:
-        """Worth naming to the hall as a strength: best; joint best with at most half the nominees
-        (four of five "joint best" with no injuries says nothing); or in the top quarter."""
-        if self.best:
-            return 2 * (self.tied + 1) <= self.others + 1
-        return self.top() <= TOP_SHARE
-
-    def words(self, lang: str) -> str:
-        if self.best:
-            return t("present.winner.joint", lang) if self.tied else t("present.winner.best", lang)
-        return t("present.winner.top", lang, n=self.top())
-
-
-def contradicts(a: Rank, b: Rank, lower_is_better: bool) -> bool:
-    """Whether two winners' words on one KPI, each among its own prize's nominees, would contradict
-    their figures side by side: the one with the worse figure said to be best, or in a smaller top
-    share, than the one with the better figure; or equal figures told differently."""
-    sign = -1 if lower_is_better else 1
-    if a.value == b.value:
-        return a.top() != b.top()
-    if a.value * sign < b.value * sign:
-        a, b = b, a  # a has the better figure
-    return b.best or b.top() < a.top()
-
-
-def _in_sentence(label: str) -> str:
-    """A KPI's name inside a sentence: "Produktivitet" -> "produktivitet", but "FoU-intensitet",
-    "H-verdi" and "R&D intensity" as they are."""
-    word = label.split(" ")[0]
-    return label if len(word) < 2 or not word[1:].islower() or not word[1].isalpha() else label[0].lower() + label[1:]
-
-
-def strengths(ranks: dict[str, Rank], prize: str, besides: dict[str, Rank] | None = None) -> list[str]:
-    """The winner's KPIs for ``prize``'s measurable criteria, best place among the nominees first
-    (the catalogue's order between equals). ``besides``: the other winner's ranks on the same slide;
-    a KPI whose words would contradict the other winner's is left out."""
-    measured = {c.id for c in criteria_for(prize) if c.measurable}
-    known = [k.id for k in KPIS if k.criterion in measured and k.id in ranks
-             and not (besides and k.id in besides and contradicts(ranks[k.id], besides[k.id], k.id in LOWER_IS_BETTER))]
-    return sorted(known, key=lambda k: ranks[k].sort_key())
-
-
-def named(ranks: dict[str, Rank], prize: str, besides: dict[str, Rank] | None = None) -> list[str]:
-    """The (at most two) KPIs the winner's line names: its best places among the prize's nominees,
-    only those worth calling a strength (``Rank.notable``); empty when it has no such place."""
-    return [k for k in strengths(ranks, prize, besides) if ranks[k].notable()][:2]
-
-
-def why(ranks: dict[str, Rank], prize: str, lang: str, besides: dict[str, Rank] | None = None) -> str | None:
-    """One line on why the winner won, from the data: its two best places among the prize's nominees,
-    each best, joint best or in the top quarter ("Among the best of the main prize's nominees in
-    energy intensity (joint best) and automation share (top 9%)"); one, or no line, if it has fewer."""
-    best = [(_in_sentence(KPIS_BY_ID[k].label(lang)), ranks[k].words(lang)) for k in named(ranks, prize, besides)]
-    if not best:
-        return None
-    nominees = t("present.winner.nominees.main", lang) if prize == "main" else t("present.winner.nominees.special", lang)
-    if len(best) == 1:
-        return t("present.winner.why.one", lang, nominees=nominees, kpi=best[0][0], rank=best[0][1])
-    return t("present.winner.why", lang, nominees=nominees, kpi=best[0][0], rank=best[0][1], kpi2=best[1][0],
-             rank2=best[1][1])
-
-
-def standing(org_nr: str, prize: str, year: int, viewer: Viewer) -> dict[str, Rank]:
-    """The winner's place among the year's nominees for ``prize`` on each KPI it reports."""
-    df = run_query("present_winner_ranks", company=org_nr, year=year, lower_is_better=list(LOWER_IS_BETTER),
-                   places=[{"kpi": k.id, "decimals": k.decimals} for k in KPIS],
-                   sel=state.selection(viewer.as_of, status=1, prize=prize))
-    return {r.kpi: Rank(float(r.value), int(r.better), int(r.tied), int(r.others))
-            for r in df.itertuples() if r.others > 0}
 
 
 def _key_figures(prize: str, own: dict[str, Rank], lang: str, besides: dict[str, Rank] | None) -> list:
