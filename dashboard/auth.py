@@ -29,12 +29,11 @@ from flask import Flask, abort, current_app, redirect, request
 from flask_login import LoginManager, current_user, login_user, logout_user
 
 from dashboard import ratelimit, users
-from dashboard.disclosure import Viewer  # the views' viewer
+from dashboard.disclosure import FOREVER, Viewer  # the views' viewer
 from dashboard.i18n import lang_arg, normalize_lang, t
 
 log = logging.getLogger(__name__)
 FULL = ("open", "jury", "admin")  # roles that see individual companies and unpublished nominations
-FOREVER = date(9999, 12, 31)
 
 
 def role() -> str:

@@ -512,9 +512,9 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "present.map.top": ("Topp tre fylker", "Top three counties"),
     "present.scatter.title": ("Mer verdi, mindre utslipp: bransjene {years}", "More value, less emissions: the sectors {years}"),
     "present.scatter.note": ("Én boble per bransje; størrelse = årsverk; logaritmisk x-akse. En bransje vises de "
-                             "årene tallene kan publiseres (minst 5 bedrifter).",
+                             "årene tallene kan publiseres (minst {n} bedrifter).",
                              "One bubble per sector; size = FTE; logarithmic x axis. A sector is shown in the years "
-                             "its figures can be published (5 companies or more)."),
+                             "its figures can be published ({n} companies or more)."),
     "present.scatter.up": ("↑ mer verdi per årsverk", "↑ more value per FTE"),
     "present.scatter.left": ("← mindre utslipp per krone verdiskaping", "← less emissions per krone of value added"),
     "present.scatter.missing": ("Ikke publisert for {year}: {sectors}", "Not published for {year}: {sectors}"),

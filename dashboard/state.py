@@ -81,7 +81,7 @@ def selection(as_of: date, counties: Iterable = (), sectors: Iterable = (), size
     """The selection as SQL receives it: one struct (``$sel``), read by the table macros
     ``selected_facts`` and ``selected_kpis`` (``queries/macros``). Empty lists mean "all";
     ``status`` 0 all companies, 1 nominees, 2 finalists, 3 winners; nominations count from
-    ``as_of`` (the jury: 9999-12-31). Values must already be validated (``build``)."""
+    ``as_of`` (the jury: disclosure.FOREVER). Values must already be validated (``build``)."""
     return {"counties": [str(c) for c in counties], "sectors": [int(x) for x in sectors],
             "sizes": [str(x) for x in sizes], "ownership": [str(x) for x in ownership],
             "status": int(status), "prize": str(prize), "as_of": as_of}

@@ -23,7 +23,8 @@ import pandas as pd
 from dashboard.kpis import MEASURE_IDS
 from dashboard.warehouse import build_database
 
-YEARS = np.arange(2014, 2026)
+FIRST, LAST = 2014, 2025  # the demo's years: the real award's first year to the last it is set in
+YEARS = np.arange(FIRST, LAST + 1)
 BASE_COMPANIES = 350
 NOMINEES_PER_YEAR = 30
 FOREIGN_OWNED = 0.25  # share of demo companies with a foreign owner (a demo assumption, not a source)
@@ -129,9 +130,9 @@ def generate(scale: int = 1, seed: int = 2014) -> dict[str, pd.DataFrame]:
     founded = np.where(startup, rng.integers(2008, 2023, n), rng.integers(1900, 2011, n))
     # established companies enter the data set in 2014, a fifth of them later; a few leave
     late_entry = (rng.random(n) < 0.2) & ~heavy
-    first_year = np.where(startup, np.maximum(founded + 1, 2014),
-                          np.where(late_entry, rng.integers(2015, 2020, n), 2014))
-    last_year = np.where((rng.random(n) < 0.05) & ~heavy, rng.integers(2019, 2025, n), 2025)
+    first_year = np.where(startup, np.maximum(founded + 1, FIRST),
+                          np.where(late_entry, rng.integers(FIRST + 1, FIRST + 6, n), FIRST))
+    last_year = np.where((rng.random(n) < 0.05) & ~heavy, rng.integers(LAST - 6, LAST, n), LAST)
 
     companies = pd.DataFrame({
         "org_nr": make_org_numbers(rng, n),
@@ -143,7 +144,7 @@ def generate(scale: int = 1, seed: int = 2014) -> dict[str, pd.DataFrame]:
         "ownership": np.where(np.random.default_rng(seed + 1).random(n) < FOREIGN_OWNED, "foreign", "norwegian"),
     })
 
-    t = YEARS - 2014
+    t = YEARS - FIRST
     shape = (n, len(YEARS))
     active = (YEARS >= first_year[:, None]) & (YEARS <= last_year[:, None])
 

@@ -8,8 +8,7 @@ select kpi, count(*) as n, median(value) as p50,
        window_mean(list_sort(list(value)), 0.5, $window, $near) as w50
 from winner_kpis
 where year <= $year
-  and ($as_of = DATE '9999-12-31'
-       or (main_level = 3 and main_published <= $as_of)
-       or (special_level = 3 and special_published <= $as_of))
+  and ((main_level = 3 and counts_by(main_published, $as_of))
+       or (special_level = 3 and counts_by(special_published, $as_of)))
 group by kpi
 order by kpi

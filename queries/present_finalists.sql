@@ -4,5 +4,5 @@ select n.prize, c.name, c.county_code as county, c.sector_code as sector
 from nominations n
 join companies c using (org_nr)
 where n.year = $year and n.status in ('finalist', 'winner')
-  and ($as_of = DATE '9999-12-31' or n.published_on <= $as_of)
+  and counts_by(n.published_on, $as_of)
 order by n.prize, c.name

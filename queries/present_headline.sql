@@ -5,8 +5,8 @@
 -- counts (companies: all reporting that year), so the slide can name its population.
 select f.year,
        count(*) as companies,
-       count(*) filter (where (f.main_level > 0 and ($as_of = DATE '9999-12-31' or f.main_published <= $as_of))
-                           or (f.special_level > 0 and ($as_of = DATE '9999-12-31' or f.special_published <= $as_of)))
+       count(*) filter (where (f.main_level > 0 and counts_by(f.main_published, $as_of))
+                           or (f.special_level > 0 and counts_by(f.special_published, $as_of)))
            as nominees,
        sum(f.fte) as fte,
        count(f.fte) as fte_companies,

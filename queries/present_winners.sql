@@ -4,5 +4,5 @@ select n.year, n.prize, n.org_nr, c.name, c.county_code as county, c.sector_code
 from nominations n
 join companies c using (org_nr)
 where n.status = 'winner' and n.year between $year_from and $year
-  and ($as_of = DATE '9999-12-31' or n.published_on <= $as_of)
+  and counts_by(n.published_on, $as_of)
 order by n.year, n.prize

@@ -190,9 +190,9 @@ def scatter(year: int, lang: str, viewer: Viewer | None = None) -> list:
     fig = figures.animated_sectors_figure(df, dimensions.sectors().reset_index(drop=True), lang,
                                           t("present.scatter.title", lang,
                                             years=fmt_years(int(shown["year"].min()) if len(shown) else year, year)),
-                                          t("present.scatter.note", lang), font=FONT)
+                                          t("present.scatter.note", lang, n=disclosure.MIN_GROUP), font=FONT)
     return [_graph(dark(fig), "present-scatter"),
-            caption(f"{t('present.scatter.note', lang)} {t('common.source', lang)}")]
+            caption(f"{t('present.scatter.note', lang, n=disclosure.MIN_GROUP)} {t('common.source', lang)}")]
 
 
 def automation(year: int, lang: str, viewer: Viewer | None = None) -> list:

@@ -2,7 +2,7 @@
 --   counties, sectors, sizes, ownership: lists, each empty for "all";
 --   status: 0 all companies, 1 nominees, 2 finalists (and winners), 3 winners;
 --   prize: 'any', 'main' or 'special' (only read when status > 0);
---   as_of: a nomination counts from its publish date on; 9999-12-31 (the jury) counts them all.
+--   as_of: a nomination counts from its publish date on; the jury's (disclosure.FOREVER) counts them all; counts_by.
 -- Built in one place, state.selection(); only the table macros selected_facts and selected_kpis
 -- call this, so a query takes the whole selection as one parameter.
 create or replace macro in_selection(
@@ -15,7 +15,7 @@ create or replace macro in_selection(
     and (
         sel['status'] = 0
         or (sel['prize'] <> 'special' and main_level >= sel['status']
-            and (sel['as_of'] = DATE '9999-12-31' or main_published <= sel['as_of']))
+            and counts_by(main_published, sel['as_of']))
         or (sel['prize'] <> 'main' and special_level >= sel['status']
-            and (sel['as_of'] = DATE '9999-12-31' or special_published <= sel['as_of']))
+            and counts_by(special_published, sel['as_of']))
     )
