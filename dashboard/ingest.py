@@ -440,29 +440,42 @@ EMPTY = {"companies": ["org_nr", "name", "county_code", "sector_code", "founded"
          "loads": ["file_name", "checksum", "rows_added", "rows_changed", "loaded_at"]}
 
 
+def lock_path(db: Path) -> Path:
+    """The import lock file of ``db``: beside its own path, never beside what that path links to.
+
+    The first import turns a plain database file into a link into ``<stem>.versions/``; a lock
+    that followed the link would move with it, and an import started before the switch and one
+    started after it would not block each other."""
+    db = Path(db).absolute()
+    return db.parent / f".{db.name}.lock"
+
+
 @contextmanager
 def import_lock(db: Path, wait: float = LOCK_WAIT, err=sys.stderr) -> Iterator[None]:
-    """Hold the import lock of ``db``'s folder: a second import waits for the first.
+    """Hold the import lock of ``db``: a second import waits for the first.
 
-    The lock is taken on the folder itself (flock on its descriptor), so no lock file is left
-    behind, and the kernel releases it if an import dies."""
-    folder = os.open(Path(db).resolve().parent if Path(db).parent.exists() else ".", os.O_RDONLY)
+    The lock is an flock on ``lock_path(db)``, a small file left in place (removing it would let
+    an import that opened the old file and one that created a new one both hold "the" lock); the
+    kernel releases it if an import dies."""
+    path = lock_path(db)
+    path.parent.mkdir(parents=True, exist_ok=True)  # a first import creates the folder anyway
+    lock = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         deadline, told = time.monotonic() + wait, False
         while True:
             try:
-                fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise TimeoutError(f"another import into {Path(db).parent} has run for over {wait:.0f} s")
+                    raise TimeoutError(f"another import into {db} has run for over {wait:.0f} s")
                 if not told:
-                    print(f"waiting for another import into {Path(db).parent} to finish ...", file=err)
+                    print(f"waiting for another import into {db} to finish ...", file=err)
                     told = True
                 time.sleep(0.1)
         yield
     finally:
-        os.close(folder)  # closing the descriptor releases the lock
+        os.close(lock)  # closing the descriptor releases the lock
 
 
 def load(files: list[Path], db: Path, dry_run: bool = False, out=sys.stdout, err=sys.stderr,

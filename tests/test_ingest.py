@@ -13,7 +13,7 @@ import pytest
 
 from dashboard import ingest, years
 from dashboard.ingest import COLUMNS, EXAMPLE
-from dashboard.warehouse import build_database
+from dashboard.warehouse import build_database, publish
 from tests.conftest import tiny_tables
 
 CORPUS = Path(__file__).parent / "ingest_corpus"
@@ -315,6 +315,70 @@ def test_concurrent_imports_both_land(tmp_path: Path, db: Path) -> None:
     assert stored(db, "select org_nr from company_years where year = 2026 order by org_nr") == [
         ("910000055",), ("910000063",)]
     assert len(stored(db, "select * from loads")) == 2
+
+
+def _publish_tiny(db: Path) -> None:
+    """What the first import does to a plain database file: a new version, and the path a link to it."""
+    t = tiny_tables()
+    publish(db, t["companies"], t["company_years"], t["nominations"], {"source": "test"})
+
+
+def test_the_lock_holds_when_the_database_becomes_a_link(db: Path) -> None:
+    """An import that locked the plain file still blocks one that starts after the file has
+    become a link into the versions folder (the lock used to follow the link and move with it)."""
+    assert db.is_file() and not db.is_symlink()
+    with ingest.import_lock(db, wait=0):
+        _publish_tiny(db)
+        assert db.is_symlink()
+        with pytest.raises(TimeoutError, match="another import into"):
+            with ingest.import_lock(db, wait=0, err=io.StringIO()):
+                pass
+    with ingest.import_lock(db, wait=0):  # released: the next import takes it at once
+        pass
+    assert ingest.lock_path(db) == db.parent / ".served.duckdb.lock"
+
+
+def _one_row_file(folder: Path, org: str, name: str) -> Path:
+    path = folder / f"{org}.csv"
+    values = dict(EXAMPLE, org_nr=org, name=name, year="2026", prize="", status="")
+    path.write_text(";".join(COLUMNS) + "\n" + ";".join(values[c] for c in COLUMNS) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_imports_before_and_after_the_first_link_all_land(tmp_path: Path, db: Path) -> None:
+    """Three imports: A holds the lock on the plain file, B starts and waits, A publishes (the
+    file becomes a link), C starts: C waits too, and all three rows are stored."""
+    import subprocess
+    import sys
+
+    a, b, c = (_one_row_file(tmp_path, org, name) for org, name in (
+        ("910000055", "Bryggen Plast AS"), ("910000063", "Sørvik Blå AS"), ("910000071", "Tindetre AS")))
+
+    def start(path: Path) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", "dashboard.ingest", str(path), "--db", str(db)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    procs = []
+    try:
+        with ingest.import_lock(db, wait=0):
+            procs.append(start(b))
+            # a process that does not wait prints nothing to stderr and ends: readline gives ""
+            assert procs[0].stderr.readline().startswith("waiting for another import into")
+            assert ingest._merge_and_publish([ingest.parse(a)], db, False, io.StringIO()) == 0
+            assert db.is_symlink()
+            procs.append(start(c))
+            assert procs[1].stderr.readline().startswith("waiting for another import into")
+        results = [p.communicate(timeout=240) for p in procs]
+    finally:
+        for p in procs:
+            if p.poll() is None:  # a failed assertion above: end the import it left waiting
+                p.kill()
+    assert [p.returncode for p in procs] == [0, 0], results
+    assert stored(db, "select org_nr from company_years where year = 2026 order by org_nr") == [
+        ("910000055",), ("910000063",), ("910000071",)]
+    assert [r[0] for r in stored(db, "select file_name from loads order by loaded_at")] == [
+        "910000055.csv", "910000063.csv", "910000071.csv"]
 
 
 @pytest.mark.slow
