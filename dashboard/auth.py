@@ -77,14 +77,21 @@ def _host(url: str) -> str | None:
     return host.removesuffix({"http": ":80", "https": ":443"}[parts.scheme])
 
 
-def same_origin_or_403() -> None:
-    """Refuse (403) a request that a browser sent from another site: its Origin header (or, without
-    one, its Referer) must name this server's own host (the Host header, as the browser addressed
-    it). A request with neither is refused too: every current browser sends Origin with a POST."""
+def from_own_site() -> bool:
+    """Whether a browser sent this request from this site: its Origin header (or, without one, its
+    Referer) names this server's own host (the Host header, as the browser addressed it). Not with
+    neither: every current browser sends Origin with a POST. A refusal is logged."""
     source = request.headers.get("Origin") or request.headers.get("Referer") or ""
     own = request.host.lower().removesuffix(":80").removesuffix(":443")
     if _host(source) != own:
         log.warning("refused %s %s from %r (not %s)", request.method, request.path, source[:100], own)
+        return False
+    return True
+
+
+def same_origin_or_403() -> None:
+    """Refuse (403) a request that a browser sent from another site (``from_own_site``)."""
+    if not from_own_site():
         abort(403)
 
 

@@ -483,6 +483,8 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "benchmark.report.title": ("Benchmark-rapport", "Benchmark report"),
     "benchmark.report.drawing": ("Lager rapporten …", "Making the report …"),
     "benchmark.report.generated": ("Laget {date}", "Made {date}"),
+    "benchmark.report.cross_site": ("Rapporten kan bare bestilles fra denne siden.",
+                                    "The report can only be asked for from this site."),
     "benchmark.report.busy": ("Serveren lager en annen rapport nå. Prøv igjen om noen sekunder.",
                               "The server is making another report. Try again in a few seconds."),
     "benchmark.report.too_many": ("For mange rapporter på kort tid. Prøv igjen om et minutt.",

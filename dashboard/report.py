@@ -162,6 +162,8 @@ def answer(raw_state: str, lang: str) -> Answer:
     a limit per address, one report drawn at a time per worker, a damaged database."""
     lang = normalize_lang(lang)
     plain = {"Content-Type": "text/plain; charset=utf-8"}
+    if not auth.from_own_site():  # the form route and the page's callback alike
+        return Answer(403, t("benchmark.report.cross_site", lang), plain)
     if not ratelimit.allow("report", ratelimit.client_address(), *REPORT_LIMIT):
         return Answer(429, t("benchmark.report.too_many", lang), {**plain, "Retry-After": str(int(REPORT_LIMIT[1]))})
     try:
@@ -177,7 +179,7 @@ def answer(raw_state: str, lang: str) -> Answer:
         return Answer(503, t("benchmark.report.busy", lang), {**plain, "Retry-After": str(drawing.RETRY_AFTER)})
     except bench.TooMany:
         return Answer(429, tn("benchmark.too_many", int(bench.TYPED_WINDOW // 60), lang),
-                      {**plain, "Retry-After": "60"})
+                      {**plain, "Retry-After": str(int(bench.TYPED_WINDOW))})
     except DatabaseError:  # logged once per file by the Database
         return Answer(503, t("error.db.title", lang), {**plain, "X-Data-Unavailable": "database"})
     if report is None:

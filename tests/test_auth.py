@@ -18,6 +18,7 @@ import requests
 from flask import Flask
 
 from dashboard import auth, users
+from tests.dash_requests import callback_body
 from tests.layout import find, prop, text
 from tests.test_serve import serve, stop
 
@@ -174,6 +175,30 @@ def test_cross_site_report_is_refused_with_auth_off(app) -> None:
     assert client.post("/benchmark/report", data=form, headers={"Origin": EVIL}).status_code == 403
     assert client.post("/benchmark/report", data=form).status_code == 403
     assert client.post("/benchmark/report", data=form, headers={"Origin": "http://localhost"}).status_code == 400
+
+
+def test_the_pages_report_callback_checks_the_origin_too(app) -> None:
+    """The page asks for its report through a callback, not the form route: a request from another
+    site gets the refusal in the panel and no report; from this site it goes on to the usual
+    checks (here: nothing looked up, so no report either, and another reason)."""
+    from dashboard.pages import benchmark as page
+
+    client = app.server.test_client()
+    client.get("/")
+    body = callback_body(app, f"{page.REPORT_DOWNLOAD}.data", {
+        f"{page.REPORT_LANG}-en.n_clicks": 1, f"{page.REPORT_STATE}.value": "{}", f"{page.LANG}.data": "en"},
+        changed=f"{page.REPORT_LANG}-en.n_clicks")
+
+    def status(headers: dict) -> str:
+        r = client.post("/_dash-update-component", json=body, headers=headers)
+        assert r.status_code == 200, r.data[:300]
+        response = r.get_json()["response"]
+        assert "data" not in response.get(page.REPORT_DOWNLOAD, {})
+        return response[page.REPORT_STATUS]["children"]
+
+    refused = "The report can only be asked for from this site."
+    assert status({"Origin": EVIL}) == status({}) == refused
+    assert status({"Origin": "http://localhost"}) not in ("", refused)
 
 
 # --- sign-in, in this process: an app with only the sign-in routes ---------------------------
