@@ -10,7 +10,8 @@ the file is refused at the row that breaks the shape:
   a cell; no cell longer than ``MAX_CELL`` characters.
 - Header names are unique, and a column that holds data has a name.
 - An Excel workbook is read from its one sheet with data (or the sheet named by ``sheet``). Cells
-  keep their type: numbers stay numbers, a cell formatted as percent is marked as such, dates stay
+  keep their type: numbers stay numbers, a cell formatted as percent is marked as such (a % in
+  quotes or after a backslash is a plain character, not a percent format), dates stay
   dates, and a formula with no saved value is refused naming its cell.
 
 Numbers are read by ``number`` (one reader for CSV text and Excel cells alike). A value a person
@@ -291,8 +292,28 @@ def _xlsx_cell(cell, where: str) -> Cell:
         return Cell(None, where)
     if getattr(cell, "data_type", None) == "e":
         return Cell(str(value), where)  # #DIV/0!, #N/A, ...: as text, as a CSV export writes it
-    percent = isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or "")
+    percent = isinstance(value, (int, float)) and not isinstance(value, bool) and \
+        _shows_percent(cell.number_format or "", value)
     return Cell(value, where, percent)
+
+
+# The parts of a number format that show as themselves rather than acting as codes: "quoted text",
+# \x (one escaped character), [Red], [$-414] and [>=100] (colour, locale, condition), _x (a space as
+# wide as x) and *x (x repeated to fill the cell).
+_FORMAT_LITERAL = re.compile(r'"[^"]*"?|\\.|\[[^\]]*\]?|[_*].')
+
+
+def _shows_percent(number_format: str, value: float) -> bool:
+    """Whether Excel shows ``value`` multiplied by 100 with ``number_format``: a % code in the
+    section that applies to it. A % in quotes or after a backslash (0.0"%", 0.0\\%) is a plain
+    character: 0.5 is shown as 0.5%, and means 0.5."""
+    sections = _FORMAT_LITERAL.sub("", number_format).split(";")
+    if any(m[0].startswith(("[<", "[>", "[=")) for m in _FORMAT_LITERAL.finditer(number_format)):
+        # conditions ([>=100]) pick the section by value: a % in any of them counts
+        return any("%" in section for section in sections)
+    # one section for all; positive;negative; positive;negative;zero (a fourth is for text)
+    index = 1 if value < 0 and len(sections) > 1 else 2 if value == 0 and len(sections) > 2 else 0
+    return "%" in sections[index]
 
 
 # --- Numbers -------------------------------------------------------------------------------------

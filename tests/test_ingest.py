@@ -213,6 +213,12 @@ GOOD = {
                              [("Alfa Mekaniske AS", 1990)]),
     "good_percent_cells.xlsx": ("select automation_pct, renewable_share_pct from company_years "
                                 "where org_nr = '910000047'", [(48.1, 92.0)]),
+    # a % in quotes, after a backslash or after _ is a plain character: 0.5 shown "0.5%" is 0.5; the
+    # real percent formats beside them ("0%", "[Blue]0%") still read 0.92 as 92
+    "good_percent_quoted_literal.xlsx": ("select automation_pct, renewable_share_pct, scrap_rate_pct from "
+                                         "company_years where org_nr = '910000047'", [(0.5, 92.0, 3.1)]),
+    "good_percent_escaped_literal.xlsx": ("select automation_pct, renewable_share_pct, scrap_rate_pct from "
+                                          "company_years where org_nr = '910000047'", [(0.5, 92.0, 3.1)]),
     "empty_first_sheet.xlsx": ("select year, fte from company_years where org_nr = '910000047'", [(2026, 77.0)]),
     "good_date_cell.xlsx": ("select year, prize, status, published_on::varchar from nominations "
                             "where org_nr = '910000047'", [(2026, "main", "winner", "2026-11-20")]),
@@ -233,6 +239,19 @@ GOOD = {
     "good_minus_zero.csv": ("select export_mnok::varchar, robots from company_years where org_nr = '910000047'",
                             [("0.0", 0)]),
 }
+
+
+@pytest.mark.parametrize(("number_format", "value", "percent"), [
+    ("0%", 0.5, True), ("0.0%", 0.5, True), ("[Red]0.0%", 0.5, True),
+    ('0.0"%"', 0.5, False), ("0.0\\%", 0.5, False), ("0.0_%", 0.5, False), ("0.0*%", 0.5, False),
+    ("General", 0.5, False),
+    ("0;0%", 0.5, False), ("0;0%", -0.5, True),  # positive;negative: the section for the value
+    ('0%;-0%;"-"', 0, False), ("[>=1]0;0%", 0.5, True),  # zero section; a condition: any % counts
+])
+def test_which_number_formats_show_percent(number_format: str, value: float, percent: bool) -> None:
+    from dashboard.sheets import _shows_percent
+
+    assert _shows_percent(number_format, value) is percent
 
 
 @pytest.mark.parametrize("name", sorted(GOOD))
