@@ -70,7 +70,7 @@ JURY = Viewer(True, FOREVER)
 
 def rule_numbers() -> dict[str, int]:
     """The rules' numbers, for the texts that state them on the pages."""
-    return {"n": MIN_GROUP, "w": QUANTILE_WINDOW, "share": round(MAX_SHARE * 100)}
+    return {"n": MIN_GROUP, "w": QUANTILE_WINDOW, "share": round(MAX_SHARE * 100), "near": round(QUANTILE_NEAR * 100)}
 
 
 def public() -> Viewer:

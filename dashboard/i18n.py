@@ -418,17 +418,25 @@ TEXTS: dict[str, tuple[Text, ...]] = {
          "{n} minutes) and try again."),
     ),
     "disclosure.public_rules": (
-        "Offentlige tall viser grupper av minst {n} bedrifter som rapporterer nøkkeltallet: hele landet, "
-        "ett fylke, én bransje og én størrelse (eller alle). Et tall skjules når én bedrift har over {share} % "
-        "av summen, eller når det sammen med et annet publisert tall ville skille ut færre enn {n} "
-        "bedrifter. Flere fylker eller bransjer samtidig, valg av eier og grupper av nominerte vises bare for juryen. "
-        "Kvartiler er snittet av de {w} bedriftene nærmest kvartilen, og alle tall er avrundet slik de vises.",
-        "Public figures show groups of at least {n} companies that report the key figure: all of Norway, "
-        "one county, one sector and one size (or all). A figure is hidden where one company holds over "
-        "{share} % of the total, or where, with another published figure, it would single out fewer than {n} "
-        "companies. Several counties or sectors at once, a choice of owner and groups of nominees are for the jury only. "
-        "Quartiles are the mean of the {w} companies nearest the quartile, and every figure is rounded as "
-        "shown.",
+        "Bedriftene gir tallene sine fordi bare samletall vises; derfor disse reglene. Offentlige tall viser "
+        "grupper av minst {n} bedrifter som rapporterer nøkkeltallet, så ingen kan se én bedrifts tall: hele "
+        "landet, ett fylke, én bransje og én størrelse (eller alle). Et tall skjules når én bedrift har over "
+        "{share} % av summen (da er tallet nesten bedriftens eget), og når det sammen med et annet publisert "
+        "tall ville skille ut færre enn {n} bedrifter (differansen av to grupper er også et tall). Flere fylker "
+        "eller bransjer samtidig, valg av eier og grupper av nominerte vises bare for juryen, fordi de kunne "
+        "kombineres med gruppene over. Kvartiler er snittet av de {w} bedriftene nærmest kvartilen, og holdes "
+        "tilbake når snittet ligger innen {near} % av én bedrifts eget tall. Alle tall er avrundet slik de "
+        "vises, så ingen får flere sifre enn siden viser.",
+        "Companies give their figures because only aggregates are shown; hence these rules. Public figures "
+        "show groups of at least {n} companies that report the key figure, so no one sees one company's "
+        "figures: all of Norway, one county, one sector and one size (or all). A figure is hidden where one "
+        "company holds over {share} % of the total (it would all but be that company's own), and where, "
+        "with another published figure, it would single out fewer than {n} companies (the difference of two "
+        "groups is a figure too). Several counties or sectors at once, a choice of owner and groups of "
+        "nominees are for the jury only, because they could be combined with the groups above. Quartiles "
+        "are the mean of the {w} companies nearest the quartile, withheld where that mean lies within "
+        "{near} % of one company's own figure. Every figure is rounded as shown, so no one gets more digits "
+        "than the page shows.",
     ),
     "benchmark.missing": ("ikke rapportert", "not reported"),
     "benchmark.table": ("Nøkkeltall mot sammenligningsgruppen, {year}", "Key figures against the peer group, {year}"),

@@ -264,8 +264,11 @@ def test_the_data_pages_coverage_goes_through_the_layer(tmp_path: Path) -> None:
     t = attack_tables()
     with serving(tmp_path / "attack.duckdb", t["companies"], t["company_years"], t["nominations"]):
         public = text(find(data.coverage("en"), f"{data.COVERAGE}-county"))
+        rules = [text(p) for p in by_class(data.coverage("en"), "disclosure-rules")]
+        assert by_class(data.coverage("en", disclosure.JURY), "disclosure-rules") == []
         jury = text(find(data.coverage("en", disclosure.JURY), f"{data.COVERAGE}-county"))
     assert public == "CountyCompaniesRogaland14Vestland13Oslofewer than 5Finnmarkfewer than 5"
+    assert len(rules) == 1 and rules[0].startswith("Companies give their figures because only aggregates")
     assert jury == "CountyCompaniesRogaland14Vestland13Oslo11Finnmark2"
 
 

@@ -71,7 +71,9 @@ def coverage(lang: str, viewer: Viewer | None = None) -> list:
                                   [[m.label(lang),
                                     with_unit(fmt_number(100 * (missing[m.id] or 0), lang, 1), "%", lang)] for m in MEASURES],
                                   f"{COVERAGE}-missing")]))
-    return [html.H2(t("data.coverage", lang), className="h4"), html.Div(parts, className="coverage-grid")]
+    rules = None if disclosure.or_public(viewer).full else html.P(
+        t("disclosure.public_rules", lang, **disclosure.rule_numbers()), className="table-note disclosure-rules")
+    return [html.H2(t("data.coverage", lang), className="h4"), rules, html.Div(parts, className="coverage-grid")]
 
 
 def loads(lang: str) -> list:
