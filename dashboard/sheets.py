@@ -87,6 +87,8 @@ class Table:
 def read(path: Path, data: bytes, sheet: str | None = None) -> Table:
     """The file's header and rows; raises SheetError at the first place the shape breaks."""
     workbook = data[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm")
+    if sheet is not None and not workbook:  # silently reading the CSV would hide a mix-up of files
+        raise SheetError(1, "file", f"--sheet {sheet!r} applies to Excel workbooks only; this is a CSV file")
     lines = _xlsx_lines(data, sheet) if workbook else _csv_lines(_decode(data))
     lines = [(n, cells) for n, cells in lines if not _is_comment(cells)]
     if not lines:

@@ -89,6 +89,8 @@ BAD = {
                                  "'15.01.2026'"],
     "date_with_time.csv": ["date_with_time.csv:2: published_on: not a date written YYYY-MM-DD: '2026-01-15 10:00'"],
     "date_impossible.csv": ["date_impossible.csv:2: published_on: no such day: '2026-02-30'"],
+    "two_names_one_file.csv": ["two_names_one_file.csv:3: name: 'Fjordstål Verk ASA' differs from 'Fjordstål Verk AS' "
+                               "for the same organisation at line 2"],
     "founded_differs_within.csv": ["founded_differs_within.csv:3: founded: '1988' differs from '1987' for the same "
                                    "organisation at line 2"],
     # Excel as people use it
@@ -299,6 +301,17 @@ def test_sheet_option_picks_one_sheet(db: Path) -> None:
     assert stored(db, "select year from company_years where org_nr = '910000047'") == [(2026,)]
     code, errors, _ = run([CORPUS / "two_sheets.xlsx"], db, sheet="Ark9")
     assert code == 1 and errors[0] == "two_sheets.xlsx:1: file: no sheet named 'Ark9'; the sheets are '2025', '2026'"
+
+
+def test_sheet_option_with_a_csv_file_is_refused(db: Path) -> None:
+    """--sheet names a sheet of a workbook; given with a CSV file it is a mix-up, not ignored."""
+    before = folder_state(db)
+    code, errors, _ = run([CORPUS / "good_2026.csv"], db, sheet="2026")
+    assert code == 1
+    assert errors == ["good_2026.csv:1: file: --sheet '2026' applies to Excel workbooks only; this is a CSV file",
+                      "1 problem(s); nothing was imported."]
+    assert ingest.main([str(CORPUS / "good_2026.csv"), "--db", str(db), "--sheet", "2026"]) == 1
+    assert folder_state(db) == before
 
 
 def test_clean_up_touches_only_its_own_versions(db: Path) -> None:
