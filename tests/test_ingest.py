@@ -564,12 +564,14 @@ def _table_request() -> dict:
             "state": [{"id": "explorer-lang", "property": "data", "value": "en"}]}
 
 
-def test_a_2026_file_imports_and_the_explorer_shows_2026(app, db: Path) -> None:
-    """The round trip: the data runs to 2025, a 2026 submission is imported, and the explorer (the
-    session's app, pointed at this database as at any served file) offers, opens on and shows 2026."""
+def test_a_2026_file_imports_and_every_page_shows_2026(app, db: Path) -> None:
+    """The round trip: the data runs to 2025, a 2026 submission is imported through the importer,
+    and each page (the session's app, pointed at this database as at any served file) offers 2026,
+    opens on it and shows it: the explorer, compare, benchmark, present and the Data page."""
     from dashboard.callbacks import explorer as explorer_cb
     from dashboard.db import Database
-    from dashboard.pages import explorer
+    from dashboard.pages import benchmark, compare, data, explorer, present
+    from tests.layout import of_kind, text
     from tests.test_years import find
 
     code, errors, _ = run([CORPUS / "good_2026.csv"], db)
@@ -578,11 +580,32 @@ def test_a_2026_file_imports_and_the_explorer_shows_2026(app, db: Path) -> None:
     app.server.extensions["dashboard.db"] = database
     try:
         with app.server.app_context():
+            # explorer
             slider = find(explorer.layout(lang="en"), "explorer-years")
             assert (slider.min, slider.max, slider.value) == (2024, 2026, [2024, 2026])
             widgets = {"years": [2024, 2026], "status": "all", "prize": "any", "kpi": "productivity"}
             rows = explorer_cb.update_views(widgets, "en")["rows"]
             assert [(r["org_nr"], r["name"]) for r in rows] == [("910000047", "Fjordstål Verk AS")]
+            # compare
+            dropdown = find(compare.layout(lang="en"), "compare-year")
+            assert [o["value"] for o in dropdown.options] == [2026, 2025, 2024] and dropdown.value == 2026
+            # benchmark, for the imported company: too few peers, so its own figures, for 2026
+            page = benchmark.layout(lang="en", company="910000047")
+            dropdown = find(page, "benchmark-year")
+            assert [o["value"] for o in dropdown.options] == [2026, 2025, 2024] and dropdown.value == 2026
+            assert [text(h) for h in of_kind(find(page, "benchmark-table"), "H2")] == [
+                "The company's own key figures, 2026"]
+            # present
+            deck = present.layout(lang="en")
+            assert find(deck, "present-year").data == 2026
+            assert text(of_kind(find(deck, "slide-headline"), "H1")) == "Norwegian industry 2026"
+            # the Data page: companies, counties and sectors per year (tiny_tables(), counted by
+            # hand), and 2026 with the one imported company, in one county and one sector
+            page = data.layout(lang="en")
+            coverage = [[text(cell) for cell in row.children]
+                        for row in of_kind(of_kind(find(page, "data-coverage-years"), "Tbody"), "Tr")]
+            assert coverage == [["2024", "3", "2", "2"], ["2025", "4", "2", "3"], ["2026", "1", "1", "1"]]
+            assert "Companies per county, 2026" in [text(h) for h in of_kind(page, "H3")]
     finally:
         app.server.extensions["dashboard.db"] = served
         database.close()
