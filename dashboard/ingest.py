@@ -37,7 +37,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard import dimensions, sheets, years
+from dashboard import dimensions, sheets, state, years
 from dashboard.config import Config
 from dashboard.kpis import MEASURES
 from dashboard.sheets import Cell, Reading, SheetError
@@ -46,13 +46,15 @@ from dashboard.warehouse import SCHEMA_VERSION, org_nr_is_valid, publish, read_t
 IDENTITY = ("org_nr", "name", "county", "sector", "founded", "year")
 NOMINATION = ("prize", "status", "published_on")
 OWNERSHIP = dimensions.OWNERSHIP
+PRIZES = state.PRIZES[1:]  # the filter's first choice ("any") is no prize of its own
+STATUSES = state.STATUSES[1:]  # nor is "all" a status
 COLUMNS = (*IDENTITY, *(m.id for m in MEASURES), *NOMINATION, "ownership")
 OPTIONAL = ("founded", *NOMINATION, "ownership")  # left out of a file, they keep the stored values
 REQUIRED = tuple(c for c in COLUMNS if c not in OPTIONAL)
 UNITS = {"org_nr": "9 digits", "name": "text", "county": "2024 code", "sector": "NACE 10-33",
-         "founded": "year", "year": f"{years.EARLIEST}-{years.latest()}", "prize": "main/special",
-         "status": "nominated/finalist/winner", "published_on": "YYYY-MM-DD or empty (not yet public)",
-         "ownership": "norwegian/foreign",
+         "founded": "year", "year": f"{years.EARLIEST}-{years.latest()}", "prize": "/".join(PRIZES),
+         "status": "/".join(STATUSES), "published_on": "YYYY-MM-DD or empty (not yet public)",
+         "ownership": "/".join(OWNERSHIP),
          **{m.id: m.unit for m in MEASURES}}
 EXAMPLE = {"org_nr": "910000004", "name": "Eksempel Mek AS", "county": "46", "sector": "25",
            "founded": "1987", "year": str(years.latest() - 2), "fte": "84,5", "turnover_mnok": "310",
@@ -357,10 +359,10 @@ def _measure_check(column: str) -> Callable[[float | None], float | None]:
 # (column, check): text columns get the Cell, numeric ones (NUMERIC) the number read from it
 CHECKS: list[tuple[str, Callable]] = [
     ("org_nr", _org_nr), ("name", _name), ("county", _county), ("sector", _sector),
-    ("founded", lambda v: _whole(v, 1800, years.latest(), "a year")),
+    ("founded", lambda v: _whole(v, years.FOUNDED_EARLIEST, years.latest(), "a year")),
     ("year", lambda v: _required(_whole(v, years.EARLIEST, years.latest(), "the year"))),
-    ("prize", _choice(("main", "special"))),
-    ("status", _choice(("nominated", "finalist", "winner"))),
+    ("prize", _choice(PRIZES)),
+    ("status", _choice(STATUSES)),
     ("published_on", _date),
     ("ownership", _choice(OWNERSHIP)),
     *[(m.id, _measure_check(m.id)) for m in MEASURES],

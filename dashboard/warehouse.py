@@ -70,10 +70,18 @@ order by m.year, county, sector
 
 
 def schema_sql() -> str:
-    """The data model (``data/schema.sql``) with its plausible years filled in from ``years``:
-    trusted constants, not input, so formatting them into the text is safe."""
+    """The data model (``data/schema.sql``) with its plausible years filled in from ``years`` and
+    its ownership values from ``dimensions``: trusted constants, not input, so formatting them into
+    the text is safe (the values are checked to be plain words all the same)."""
+    if not all(re.fullmatch("[a-z]+", o) for o in dimensions.OWNERSHIP):
+        raise ValueError(f"ownership values must be plain words: {dimensions.OWNERSHIP}")
+    fill = {"{year_earliest}": str(years.EARLIEST), "{year_latest}": str(years.latest()),
+            "{founded_earliest}": str(years.FOUNDED_EARLIEST),
+            "{ownership}": ", ".join(f"'{o}'" for o in dimensions.OWNERSHIP)}
     text = SCHEMA_FILE.read_text(encoding="utf-8")
-    return text.replace("{year_earliest}", str(years.EARLIEST)).replace("{year_latest}", str(years.latest()))
+    for placeholder, value in fill.items():
+        text = text.replace(placeholder, value)
+    return text
 
 
 def org_nr_is_valid(org_nr: str) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 EARLIEST = 2000  # no submission reports a year before this
+FOUNDED_EARLIEST = 1800  # no company reports a founding year before this (the latest is ``latest()``)
 
 
 def latest(today: date | None = None) -> int:

@@ -2,7 +2,10 @@
 -- rebuilt from them by dashboard/warehouse.py on every build or import. NULL means "not reported";
 -- 0 is a real zero.
 -- The bounds of the year checks are placeholders that warehouse.schema_sql() fills in from
--- dashboard/years.py (the plausible years); which years there are comes from the data.
+-- dashboard/years.py (the plausible years), and the ownership values from dashboard/dimensions.py;
+-- which years there are comes from the data. The prize and status values below (and in the
+-- warehouse's facts) are still written out here: their home is dashboard/state.py's PRIZES and
+-- STATUSES, which the data layer does not import.
 
 create table counties (
     code varchar primary key,            -- 2024 county code, two digits
@@ -28,8 +31,8 @@ create table companies (
     name varchar not null,
     county_code varchar not null references counties (code),
     sector_code integer not null references sectors (code),
-    founded integer check (founded between 1800 and 2100),
-    ownership varchar check (ownership in ('norwegian', 'foreign'))  -- who owns it; NULL: not reported
+    founded integer check (founded between {founded_earliest} and {year_latest}),
+    ownership varchar check (ownership in ({ownership}))  -- who owns it; NULL: not reported
 );
 
 create table company_years (

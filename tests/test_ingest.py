@@ -611,6 +611,32 @@ def test_a_2026_file_imports_and_every_page_shows_2026(app, db: Path) -> None:
         database.close()
 
 
+def test_the_importer_and_the_schema_share_one_home_per_constant(tmp_path: Path) -> None:
+    """Founding years from dashboard/years.py, prizes and statuses from dashboard/state.py, ownership
+    from dashboard/dimensions.py: the importer's checks, its template and the schema agree."""
+    from dashboard import state, warehouse
+
+    sql = warehouse.schema_sql()
+    assert f"check (founded between {years.FOUNDED_EARLIEST} and {years.latest()})" in sql
+    assert "check (ownership in ('norwegian', 'foreign'))" in sql
+    assert "{" not in sql.replace("{9}", "")  # every placeholder filled
+    assert (ingest.PRIZES, ingest.STATUSES) == (("main", "special"), ("nominated", "finalist", "winner"))
+    assert set(ingest.PRIZES) < set(state.PRIZES) and set(ingest.STATUSES) < set(state.STATUSES)
+    assert [ingest.UNITS[c] for c in ("prize", "status", "ownership")] == [
+        "main/special", "nominated/finalist/winner", "norwegian/foreign"]
+    for founded in (years.FOUNDED_EARLIEST - 1, years.latest() + 1):  # the schema refuses what the importer does
+        t = tiny_tables()
+        t["companies"].loc[0, "founded"] = founded
+        with pytest.raises(duckdb.ConstraintException, match="founded"):
+            build_database(tmp_path / f"founded-{founded}.duckdb", t["companies"], t["company_years"],
+                           t["nominations"], {"source": "test"})
+    path = tmp_path / "founded.csv"
+    row = dict(EXAMPLE, founded=str(years.FOUNDED_EARLIEST - 1), prize="", status="")
+    path.write_text(";".join(COLUMNS) + "\n" + ";".join(row[c] for c in COLUMNS) + "\n", encoding="utf-8")
+    assert ingest.parse(path).errors == [f"founded.csv:2: founded: a year must be a whole number from "
+                                         f"{years.FOUNDED_EARLIEST} to {years.latest()}, not 1799"]
+
+
 def test_first_import_creates_the_database(tmp_path: Path) -> None:
     db = tmp_path / "new" / "folder" / "awards.duckdb"
     code, errors, _ = run([CORPUS / "good_2026.csv"], db)
