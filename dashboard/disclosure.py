@@ -90,16 +90,6 @@ class Cell:
     size: str | None = None
 
 
-def cell_of(counties: tuple, sectors: tuple, sizes: tuple, status: str = "all",
-            ownership: tuple = ()) -> Cell | None:
-    """The lattice cell a selection is, or None if it is not one (several members of a dimension,
-    a group of nominees, or a choice of owner): such a group is not published to the public."""
-    if status != "all" or ownership or len(counties) > 1 or len(sectors) > 1 or len(sizes) > 1:
-        return None
-    return Cell(counties[0] if counties else None, int(sectors[0]) if sectors else None,
-                sizes[0] if sizes else None)
-
-
 # --- Deciding the cells (at build time) ----------------------------------------------------------
 
 _CELL_SQL = """

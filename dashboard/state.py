@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from dashboard import dimensions
+from dashboard.disclosure import Cell
 from dashboard.i18n import lang_arg, t
 from dashboard.kpis import DEFAULT_KPI, KPIS_BY_ID, criteria_for
 from dashboard.years import Span
@@ -53,6 +54,18 @@ class Filters:
         fields = dict(counties=self.counties, sectors=self.sectors, sizes=self.sizes, ownership=self.ownership,
                       status=STATUS_LEVEL[self.status], prize=self.prize)
         return {"sel": selection(as_of, **(fields | override))}
+
+    def cell(self, **override: object) -> Cell | None:
+        """The cell of the public lattice (``disclosure``) this selection is, with ``override``
+        replacing some fields (a chart of every county asks ``cell(counties=())``); None where it
+        is not one: several members of a dimension, a group of nominees, or any other filter (a
+        choice of owner, and any filter added later), none of which the public may combine."""
+        f = replace(self, **override)
+        rest = replace(f, counties=(), sectors=(), sizes=(), year_from=0, year_to=0, kpi=DEFAULT_KPI, prize="any")
+        if rest != Filters(0, 0) or any(len(members) > 1 for members in (f.counties, f.sectors, f.sizes)):
+            return None
+        return Cell(f.counties[0] if f.counties else None, int(f.sectors[0]) if f.sectors else None,
+                    f.sizes[0] if f.sizes else None)
 
     def query_args(self, span: Span) -> dict[str, str]:
         """The non-default parts of the selection, as URL query arguments; years are left out

@@ -219,9 +219,14 @@ def test_band_follows_the_direction() -> None:
 
 
 def test_cell_of_a_selection() -> None:
-    assert disclosure.cell_of(("46",), (25,), ()) == Cell("46", 25, None)
-    assert disclosure.cell_of(("46", "11"), (), ()) is None  # a union of counties: not a lattice cell
-    assert disclosure.cell_of((), (), (), status="finalist") is None  # a group of finalists
+    from dashboard.state import Filters
+
+    assert Filters(2025, 2025, counties=("46",), sectors=(25,)).cell() == Cell("46", 25, None)
+    assert Filters(2020, 2025, sizes=("small",), kpi="robot_density", prize="main").cell() == Cell(None, None, "small")
+    assert Filters(2025, 2025, counties=("46", "11")).cell() is None  # a union of counties: not a lattice cell
+    assert Filters(2025, 2025, counties=("46", "11")).cell(counties=()) == Cell()  # the map's: every county
+    assert Filters(2025, 2025, status="finalist").cell() is None  # a group of finalists
+    assert Filters(2025, 2025, ownership=("foreign",)).cell() is None  # a choice of owner
 
 
 def test_views_default_to_the_public(tmp_path: Path) -> None:

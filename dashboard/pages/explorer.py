@@ -78,7 +78,7 @@ def cards_view(f: Filters, lang: str, viewer: Viewer | None = None) -> list:
     the viewer may not see (disclosure control) is left out."""
     viewer = disclosure.or_public(viewer)
     year = f.year_to
-    cell = disclosure.cell_of(f.counties, f.sectors, f.sizes, f.status, f.ownership)
+    cell = f.cell()
     kpis = run_query("kpi_by_year", kpis=list(HEADLINE_KPIS), year_from=year - 1, year_to=year,
                      **f.params(viewer.as_of))
     kpis = _show(kpis, viewer, [cell] * len(kpis))
@@ -121,7 +121,7 @@ def map_view(f: Filters, lang: str, viewer: Viewer | None = None) -> figures.Fig
     viewer = disclosure.or_public(viewer)
     df = run_query("kpi_by_dimension", dim="county", kpi=f.kpi, year=f.year_to,
                    **f.params(viewer.as_of, counties=[]))
-    lattice = disclosure.cell_of((), f.sectors, f.sizes, f.status, f.ownership) is not None
+    lattice = f.cell(counties=()) is not None
     cells = [disclosure.Cell(m, _only(f.sectors), _only(f.sizes)) if lattice else None for m in df["member"]]
     df = _show(df, viewer, cells, kpi=f.kpi, year=f.year_to)
     return figures.tile_map_figure(df, dimensions.counties().reset_index(drop=True), get_kpi(f.kpi),
@@ -134,7 +134,7 @@ def sector_view(f: Filters, lang: str, viewer: Viewer | None = None) -> figures.
     viewer = disclosure.or_public(viewer)
     df = run_query("kpi_by_dimension", dim="sector", kpi=f.kpi, year=f.year_to,
                    **f.params(viewer.as_of, sectors=[]))
-    lattice = disclosure.cell_of(f.counties, (), f.sizes, f.status, f.ownership) is not None
+    lattice = f.cell(sectors=()) is not None
     cells = [disclosure.Cell(_only(f.counties), int(m), _only(f.sizes)) if lattice else None for m in df["member"]]
     df = _show(df, viewer, cells, kpi=f.kpi, year=f.year_to)
     return figures.sector_bar_figure(df, dimensions.sectors().reset_index(drop=True), get_kpi(f.kpi),
@@ -149,7 +149,7 @@ def trend_view(f: Filters, lang: str, viewer: Viewer | None = None) -> figures.F
     years = dict(kpis=[f.kpi], year_from=f.year_from, year_to=f.year_to)
     everyone = Filters(f.year_from, f.year_to, kpi=f.kpi)
     series = {"selection": (run_query("kpi_by_year", **years, **f.params(viewer.as_of)),
-                            disclosure.cell_of(f.counties, f.sectors, f.sizes, f.status, f.ownership))}
+                            f.cell())}
     if f != everyone:
         series["all"] = (run_query("kpi_by_year", **years, **everyone.params(viewer.as_of)), disclosure.Cell())
     winners = Filters(f.year_from, f.year_to, status="winner", prize=f.prize if f.status != "all" else "any")

@@ -1,6 +1,5 @@
 -- The KPI values (one row per company, year and KPI) in the selection $sel (see in_selection).
 create or replace macro selected_kpis(sel) as table
     select *
-    from kpi_values
-    where in_selection(sel, county, sector, size_class, ownership, main_level, special_level,
-                       main_published, special_published)
+    from kpi_values r
+    where in_selection(sel, r)
