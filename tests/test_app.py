@@ -117,9 +117,31 @@ def test_malformed_requests_are_refused_cleanly(client) -> None:
     for payload in ({"output": "explorer-map.figure", "inputs": []}, {"nonsense": True}, [1, 2, 3]):
         response = client.post("/_dash-update-component", json=payload)
         assert response.status_code == 400, payload
-        assert response.get_json() == {"error": "The request could not be processed."}
+        assert response.get_json() == {"error": "Forespørselen kunne ikke behandles. / The request could not be processed."}
     response = client.post("/_dash-update-component", data="{not json", content_type="application/json")
     assert response.status_code == 400 and b"Traceback" not in response.data
+
+
+def test_callbacks_take_their_inputs_by_name(app) -> None:
+    """Every server callback of the pages declares its inputs and state by name (Dash's dict
+    ``inputs=``/``state=``), so none depends on the order of a list kept in step by hand. The dicts
+    the pages share keep only their own entries (Dash adds a callback's inputs to the ``state`` dict
+    it is given)."""
+    from dash import State
+
+    from dashboard.callbacks import benchmark, compare, explorer
+
+    ours = {f"{v['callback'].__module__}.{v['callback'].__name__}": v["inputs_state_indices"]
+            for v in app.callback_map.values() if v.get("callback") is not None
+            and v["callback"].__module__.startswith("dashboard.callbacks.")}
+    assert len(ours) == 24  # benchmark 5, compare 10, explorer 8, present 1
+    assert {name for name, indices in ours.items() if not isinstance(indices, dict)} == set()
+    assert list(ours["dashboard.callbacks.compare.compare"]) == [
+        "ids", "store", "shown", "lang", "chosen", "year", "prize", "values"]  # the state's names, then the inputs'
+    for shared in (compare.LANG, explorer.LANG):
+        assert list(shared) == ["lang"] and isinstance(shared["lang"], State)
+    assert list(benchmark.STATE) == ["ids", "lang"]
+    assert list(compare.DOWNLOAD_STATE) == ["chosen", "year", "prize", "values", "ids", "lang"]
 
 
 @pytest.mark.slow

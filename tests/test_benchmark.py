@@ -367,12 +367,22 @@ def _cells(component) -> list[str]:
     return rows
 
 
+def _form(query: str, fetch: object = 1, options: list[str] | None = None) -> dict:
+    """The benchmark form's values by name, as the callbacks take them (``FORM``): a company looked
+    up in 2025, no figure typed."""
+    return {"mode": "company", "fetch": fetch, "query": query, "year": 2025,
+            "options": ["sector"] if options is None else options, "sector": None, "county": None,
+            "measures": [None] * len(bench.MEASURE_IDS), "trend_kpi": "productivity"}
+
+
+MEASURE_IDS = [{"type": page.MEASURE, "measure": m} for m in bench.MEASURE_IDS]
+
+
 def test_callback_shows_gap_rounded_once(boundary_db) -> None:
     from dashboard.callbacks import benchmark as cb
 
-    ids = [{"type": page.MEASURE, "measure": m} for m in bench.MEASURE_IDS]
-    out = cb.update("company", 1, SUBJECT, 2025, ["sector"], None, None, [None] * len(ids), "productivity",
-                    ids, "en")
+    assert set(_form(SUBJECT)) == set(cb.FORM)
+    out = cb.update(form=_form(SUBJECT), ids=MEASURE_IDS, lang="en")
     table = {r[0].split(" ")[0] + " " + r[0].split(" ")[1]: r for r in _cells(out["table"])[1:]}
     energy, rnd = table["Energy intensity"], table["R&D intensity"]
     # not "in the top quartile": 1 to cut (lower is better), in the KPI's unit
@@ -558,7 +568,7 @@ def test_one_banner_for_a_group_too_small(peers_db) -> None:
     assert page_text.count("fewer than") == 1  # not once per cell
     assert layout.of_kind(layout.find(small, page.CHARTS), "Graph") == []  # no empty chart frames
     # the button ticks the offered group; there the figures show and the banner is gone
-    assert cb.widen(1, []) == [] and cb.widen(None, []) is cb.no_update
+    assert cb.widen(clicks=1, wider=[]) == [] and cb.widen(clicks=None, wider=[]) is cb.no_update
     wide = page.layout(lang="en", company=SUBJECT, peers="")
     assert not _visible(wide, page.BANNER) and _table_row(wide, "Productivity")[1] == "75"
     assert len(layout.of_kind(layout.find(wide, page.CHARTS), "Graph")) == 2
@@ -590,8 +600,7 @@ def test_a_hidden_group_says_why_once_and_shows_none_of_its_figures(peers_db, mo
         assert cells[1][0].startswith(KPIS_BY_ID["productivity"].label(lang))
         assert cells[1][1] == {"en": "2,000", "nb": "2\u00a0000"}[lang]  # its own productivity
         assert "–" not in layout.text(layout.find(small, page.TABLE))
-    ids = [{"type": page.MEASURE, "measure": m} for m in bench.MEASURE_IDS]
-    out = cb.update("company", 1, SUBJECT, 2025, ["sector"], None, None, [None] * len(ids), "productivity", ids, "en")
+    out = cb.update(form=_form(SUBJECT), ids=MEASURE_IDS, lang="en")
     numbers = written_numbers(out)
     assert {x: shown_at_any_rounding(x, numbers) for x in group} == {x: [] for x in group}
     assert shown_at_any_rounding(2000, numbers) != []  # the check sees the company's own figure
@@ -620,14 +629,12 @@ def test_empty_page_says_what_to_do(peers_db) -> None:
     assert _visible(empty, page.EMPTY) and not _visible(empty, page.RESULTS)
     assert layout.text(layout.find(empty, page.EMPTY)).startswith("Type an organisation number")
     assert layout.of_kind(empty, "Graph") == []  # the charts are not drawn at all
-    ids = [{"type": page.MEASURE, "measure": m} for m in bench.MEASURE_IDS]
-    out = cb.update("company", None, "", 2025, ["sector"], None, None, [None] * len(ids), "productivity", ids, "nb")
+    out = cb.update(form=_form("", fetch=None), ids=MEASURE_IDS, lang="nb")
     assert (out["empty_hidden"], out["results_hidden"], out["charts"]) == (False, True, [])
     assert out["empty"].startswith("Skriv inn et organisasjonsnummer")
-    assert cb.update_trend("company", None, "", 2025, ["sector"], None, None, [None] * len(ids), "productivity",
-                           ids, "nb") is None
+    assert cb.update_trend(form=_form("", fetch=None), ids=MEASURE_IDS, lang="nb") is None
     # a company typed: the panel goes, the results come
-    out = cb.update("company", 1, SUBJECT, 2025, [], None, None, [None] * len(ids), "productivity", ids, "en")
+    out = cb.update(form=_form(SUBJECT, options=[]), ids=MEASURE_IDS, lang="en")
     assert (out["empty_hidden"], out["results_hidden"], len(out["charts"])) == (True, False, 2)
 
 

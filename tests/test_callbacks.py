@@ -95,11 +95,11 @@ def test_table_rows_and_csv(app) -> None:
 
 def test_clicks_cross_filter(app) -> None:
     click = {"points": [{"customdata": ["46", "Vestland", "1 234", 40]}]}
-    assert cb.click_county(click, []) == ["46"]
-    assert cb.click_county(click, ["46"]) == []  # clicking the only selected county clears it
-    assert cb.click_sector({"points": [{"customdata": [24, 5]}]}, [25]) == [24]
-    assert cb.click_county({"points": [{"customdata": ["'; drop"]}]}, []) is no_update
-    assert cb.click_sector("garbage", []) is no_update
+    assert cb.click_county(click=click, current=[]) == ["46"]
+    assert cb.click_county(click=click, current=["46"]) == []  # clicking the only selected county clears it
+    assert cb.click_sector(click={"points": [{"customdata": [24, 5]}]}, current=[25]) == [24]
+    assert cb.click_county(click={"points": [{"customdata": ["'; drop"]}]}, current=[]) is no_update
+    assert cb.click_sector(click="garbage", current=[]) is no_update
 
 
 def test_company_detail(app) -> None:

@@ -425,3 +425,20 @@ def test_change_since_first_year_is_rounded_once() -> None:
     fig = figures.multiples_figure(history, {"A": "Alfa"}, (kpi,), "en", "change")
     assert fig["data"][0]["y"] == [0.0, 1.2451]
     assert ":,.1f}" in fig["data"][0]["hovertemplate"]
+
+
+def test_an_unreadable_database_says_so_in_the_table_and_leaves_the_rest(client, app, finalists, monkeypatch) -> None:
+    """The comparison's outputs are named (``cb.OUTPUTS``): when the database cannot be read the
+    table says so, in the page's language, and every other output is left as it was."""
+    import duckdb
+
+    def unreadable(*args, **kwargs):
+        raise duckdb.IOException("block checksum mismatch")
+
+    monkeypatch.setattr(cb.page, "table_and_scores", unreadable)
+    for lang, said in (("en", "The database cannot be read"), ("nb", "Databasen kan ikke leses")):
+        r = post(client, app, "compare-table.children",
+                 {"compare-companies.value": finalists, "compare-year.value": 2025, "compare-prize.value": "main",
+                  "compare-lang.data": lang})
+        assert r.status_code == 200
+        assert r.get_json()["response"] == {"compare-table": {"children": said}}

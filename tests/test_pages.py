@@ -119,7 +119,7 @@ def test_ownership_filter_on_the_explorer(app) -> None:
         checklist = next(c for c in _walk(rendered) if getattr(c, "id", None) == fb.OWNERSHIP)
         assert checklist.value == ["foreign"]
         widgets = {"ownership": ["foreign"], "years": [2014, 2025]}
-        search, nb, en = cb.address(widgets, "en")
+        search, nb, en = cb.address(filters=widgets, lang="en")
         assert search["href"] == "/?ownership=foreign&lang=en" and nb == "/?ownership=foreign"
         f = state.from_widgets(widgets, year_span())
         assert explorer.lead_text(f, "en") == "2025 · foreign-owned"
@@ -151,11 +151,14 @@ def test_addresses_are_written_on_the_server(app) -> None:
 
     with app.server.app_context():
         newest = year_span().last
-        here, nb, en = compare_cb.address(newest - 1, "special", None, ["910000004", "x"], [2, 1],
-                                          "level", [{"criterion": "productivity"}, {"criterion": "innovation"}], "en")
+        here, nb, en = compare_cb.address(
+            year=newest - 1, prize="special", status=None, companies=["910000004", "x"], weights=[2, 1], view="level",
+            ids=[{"criterion": "productivity"}, {"criterion": "innovation"}], lang="en")
         assert here == f"/compare?year={newest - 1}&prize=special&companies=910000004&view=level&lang=en"
         assert nb == here.replace("&lang=en", "") and en == here
-        here, nb, _ = bench_cb.address("company", " 910000004 ", newest, ["sector"], "robot_density", "nb")
+        here, nb, _ = bench_cb.address(mode="company", query=" 910000004 ", year=newest, options=["sector"],
+                                       trend_kpi="robot_density", lang="nb")
         assert here == nb == "/benchmark?company=910000004&kpi=robot_density&peers=sector"
         # typed figures never go into the address; the default peers are left out
-        assert bench_cb.address("typed", "910000004", newest, ["sector", "size"], "productivity", "nb")[0] == "/benchmark"
+        assert bench_cb.address(mode="typed", query="910000004", year=newest, options=["sector", "size"],
+                                trend_kpi="productivity", lang="nb")[0] == "/benchmark"

@@ -105,10 +105,10 @@ def test_explorer_offers_2026_and_starts_there(app_with_2026) -> None:
         assert find(explorer.layout(lang="en", **{"from": "1900", "to": "3000"}), "explorer-years").value == [2024, 2026]
 
         widgets = {"years": [2024, 2026], "status": "all", "prize": "any", "kpi": "productivity"}
-        views = explorer_cb.update_views(widgets, "en")
+        views = explorer_cb.update_views(filters=widgets, lang="en")
         assert views["map"]["layout"]["title"]["text"] == "Productivity by county, 2026"
         hostile = {"years": [10**12, -10**12], "kpi": "productivity"}
-        assert explorer_cb.update_views(hostile, "en")["map"]["layout"]["title"]["text"] == \
+        assert explorer_cb.update_views(filters=hostile, lang="en")["map"]["layout"]["title"]["text"] == \
             "Productivity by county, 2026"
         assert views["lead"] == "2026 · all companies"
         rows = views["rows"]
@@ -180,7 +180,7 @@ def test_compare_offers_2026_and_starts_there(app_with_2026) -> None:
         assert [o["value"] for o in dropdown.options] == [2026, 2025, 2024] and dropdown.value == 2026
         assert find(compare.layout(lang="en", year="2025"), "compare-year").value == 2025
         # no year: the picker lists 2026's nominees (A and D), not 2025's (A and B)
-        options = compare_cb.search("", None, "main", "nominated", [], "en")
+        options = compare_cb.search(search="", year=None, prize="main", status="nominated", chosen=[], lang="en")
         assert sorted(o["value"] for o in options) == sorted([ORG_A, ORG_D])
     assert state.compare_from_query({}, Span(2024, 2026)).to_query("nb", Span(2024, 2026)) == ""
 

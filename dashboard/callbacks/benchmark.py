@@ -12,25 +12,31 @@ from dashboard.components.shell import LANG_LINKS
 from dashboard.i18n import LANGS, normalize_lang, t, tn
 from dashboard.pages import benchmark as page
 
-# Both callbacks read the same inputs, by name: who the subject is, the year and the peer group.
-INPUTS = dict(
+# The page's form, by name: who the subject is, the year and the peer group. Both views take it as
+# one value (``inputs=dict(form=FORM)``) and read it through ``_read``.
+FORM = dict(
     mode=Input(page.MODE, "value"), fetch=Input(page.FETCH, "n_clicks"), query=Input(page.QUERY, "value"),
     year=Input(page.YEAR, "value"), options=Input(page.OPTIONS, "value"), sector=Input(page.SECTOR, "value"),
     county=Input(page.COUNTY, "value"), measures=Input({"type": page.MEASURE, "measure": ALL}, "value"),
     trend_kpi=Input(page.TREND_KPI, "value"),
 )
+# The typed figures' ids (which measure each one is) and the page's language. Dash adds a callback's
+# inputs to the dict it is given as ``state``: each callback is given a copy.
 STATE = dict(ids=State({"type": page.MEASURE, "measure": ALL}, "id"), lang=State(page.LANG, "data"))
 
 
-def _read(mode: object, fetch: object, query: object, year: object, options: object, sector: object,
-          county: object, measures: object, trend_kpi: object, ids: object, lang: object) -> dict:
-    """The validated inputs, and the subject they describe (None when there is none)."""
+def _read(form: object, ids: object, lang: object) -> dict:
+    """The validated form (``FORM``'s values by name; a missing one counts as empty), and the
+    subject it describes (None when there is none)."""
+    form = form if isinstance(form, dict) else {}
     lang = normalize_lang(lang)
-    mode = mode if mode in ("company", "typed") else "company"
+    mode = form.get("mode") if form.get("mode") in ("company", "typed") else "company"
+    query, measures, sector, county = form.get("query"), form.get("measures"), form.get("sector"), form.get("county")
     typed = {}
     if isinstance(measures, list) and isinstance(ids, list):
         typed = {i.get("measure"): v for i, v in zip(ids, measures) if isinstance(i, dict)}
-    year, options, trend_kpi = bench.parse_year(year), bench.parse_options(options), bench.parse_kpi(trend_kpi)
+    year, options = bench.parse_year(form.get("year")), bench.parse_options(form.get("options"))
+    trend_kpi = bench.parse_kpi(form.get("trend_kpi"))
     try:
         subject, limited = bench.resolve(mode, query, typed, sector, county, year, lang, auth.viewer()), False
     except bench.TooMany:
@@ -60,11 +66,10 @@ def _error(lang: str) -> dict:
     return {name: t("error.db.title", lang) if name == "subject" else no_update for name in OUTPUTS}
 
 
-@callback(output=OUTPUTS, inputs=INPUTS, state=STATE, prevent_initial_call=True)
+@callback(output=OUTPUTS, inputs=dict(form=FORM), state=dict(STATE), prevent_initial_call=True)
 @guarded(_error)
-def update(mode: object, fetch: object, query: object, year: object, options: object, sector: object,
-           county: object, measures: object, trend_kpi: object, ids: object, lang: object) -> dict:
-    v = _read(mode, fetch, query, year, options, sector, county, measures, trend_kpi, ids, lang)
+def update(form: dict, ids: object, lang: object) -> dict:
+    v = _read(form, ids, lang)
     out = page.view(v["subject"], v["options"], v["year"], v["lang"], auth.viewer(), v["mode"])
     if v["subject"] is None and v["mode"] == "company" and isinstance(v["query"], str) and v["query"].strip():
         out[page.SUBJECT] = t("benchmark.not_found", v["lang"])
@@ -75,12 +80,12 @@ def update(mode: object, fetch: object, query: object, year: object, options: ob
                                               v["year"], v["options"], v["trend_kpi"])}
 
 
-@callback(output=Output(page.TREND_BOX, "children"), inputs=INPUTS, state=STATE, prevent_initial_call=True)
+@callback(output=Output(page.TREND_BOX, "children"), inputs=dict(form=FORM), state=dict(STATE),
+          prevent_initial_call=True)
 @guarded(lambda lang: None)
-def update_trend(mode: object, fetch: object, query: object, year: object, options: object, sector: object,
-                 county: object, measures: object, trend_kpi: object, ids: object, lang: object):
+def update_trend(form: dict, ids: object, lang: object):
     """The subject against the peer median over the years: its own callback, drawn alongside."""
-    v = _read(mode, fetch, query, year, options, sector, county, measures, trend_kpi, ids, lang)
+    v = _read(form, ids, lang)
     return page.trend_graph(v["subject"], v["options"], v["trend_kpi"], v["lang"], auth.viewer())
 
 

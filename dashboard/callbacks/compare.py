@@ -27,10 +27,16 @@ def _weights(values: object, ids: object, prize: object) -> dict[str, float]:
     return state.weights_for(prize, pairs)
 
 
-@callback(Output(page.COMPANIES, "options"),
-          Input(page.COMPANIES, "search_value"), Input(page.YEAR, "value"), Input(page.PRIZE, "value"),
-          Input(page.STATUS, "value"), State(page.COMPANIES, "value"), State(page.LANG, "data"),
-          prevent_initial_call=True)
+# The inputs several callbacks share, by name. Dash adds a callback's inputs to the dict it is given
+# as ``state``, so each callback is given a copy (``dict(LANG)``, ``**LANG``), never these.
+LANG = dict(lang=State(page.LANG, "data"))
+WEIGHTS = {"type": page.WEIGHT, "criterion": ALL}  # the sliders: their values, and their ids for the criteria
+
+
+@callback(output=Output(page.COMPANIES, "options"),
+          inputs=dict(search=Input(page.COMPANIES, "search_value"), year=Input(page.YEAR, "value"),
+                      prize=Input(page.PRIZE, "value"), status=Input(page.STATUS, "value")),
+          state=dict(chosen=State(page.COMPANIES, "value"), **LANG), prevent_initial_call=True)
 @guarded(lambda lang: no_update)
 def search(search: object, year: object, prize: object, status: object, chosen: object, lang: object):
     auth.require("jury", "admin")
@@ -38,10 +44,10 @@ def search(search: object, year: object, prize: object, status: object, chosen: 
     return page.search_options(s, search if isinstance(search, str) else "", normalize_lang(lang))
 
 
-@callback(Output(page.COMPANIES, "value"), Output(page.NOTICE, "children"),
-          Input(page.ADD_FINALISTS, "n_clicks"), Input(page.LOAD_FINALISTS, "n_clicks"),
-          Input(page.COMPANIES, "value"),
-          State(page.YEAR, "value"), State(page.PRIZE, "value"), State(page.LANG, "data"),
+@callback(output=[Output(page.COMPANIES, "value"), Output(page.NOTICE, "children")],
+          inputs=dict(n_clicks=Input(page.ADD_FINALISTS, "n_clicks"), n_loads=Input(page.LOAD_FINALISTS, "n_clicks"),
+                      chosen=Input(page.COMPANIES, "value")),
+          state=dict(year=State(page.YEAR, "value"), prize=State(page.PRIZE, "value"), **LANG),
           prevent_initial_call=True)
 @guarded(lambda lang: (no_update, t("error.db.title", lang)))
 def choose(n_clicks: object, n_loads: object, chosen: object, year: object, prize: object, lang: object):
@@ -66,17 +72,29 @@ def _order(value: object) -> list[str]:
     return [org for org in value[:state.COMPARE_MAX] if isinstance(org, str)] if isinstance(value, list) else []
 
 
-@callback(Output(page.TABLE, "children"), Output(page.SCORES, "data"), Output(page.TABLE_TITLE, "children"),
-          Output(page.RESULTS, "hidden"), Output(page.EMPTY, "hidden"),
-          Output(page.LOAD_FINALISTS, "children"), Output(page.LOAD_FINALISTS, "disabled"),
-          Output(page.ORDER, "data"),
-          Input(page.COMPANIES, "value"), Input(page.YEAR, "value"), Input(page.PRIZE, "value"),
-          Input({"type": page.WEIGHT, "criterion": ALL}, "value"),
-          State({"type": page.WEIGHT, "criterion": ALL}, "id"), State(page.SCORES, "data"),
-          State(page.ORDER, "data"), State(page.LANG, "data"), prevent_initial_call=True)
-@guarded(lambda lang: (t("error.db.title", lang), *[no_update] * 7))
+# What the comparison draws, by name.
+OUTPUTS = dict(
+    table=Output(page.TABLE, "children"), store=Output(page.SCORES, "data"),
+    title=Output(page.TABLE_TITLE, "children"), results_hidden=Output(page.RESULTS, "hidden"),
+    empty_hidden=Output(page.EMPTY, "hidden"), load_label=Output(page.LOAD_FINALISTS, "children"),
+    load_disabled=Output(page.LOAD_FINALISTS, "disabled"), order=Output(page.ORDER, "data"),
+)
+
+
+def _unchanged(**changed: object) -> dict:
+    """The comparison's outputs: those in ``changed`` written, the others left as they are."""
+    return {name: changed.get(name, no_update) for name in OUTPUTS}
+
+
+@callback(output=OUTPUTS,
+          inputs=dict(chosen=Input(page.COMPANIES, "value"), year=Input(page.YEAR, "value"),
+                      prize=Input(page.PRIZE, "value"), values=Input(WEIGHTS, "value")),
+          state=dict(ids=State(WEIGHTS, "id"), store=State(page.SCORES, "data"), shown=State(page.ORDER, "data"),
+                     **LANG),
+          prevent_initial_call=True)
+@guarded(lambda lang: _unchanged(table=t("error.db.title", lang)))
 def compare(chosen: object, year: object, prize: object, values: object, ids: object, store: object,
-            shown: object, lang: object):
+            shown: object, lang: object) -> dict:
     """The comparison of the chosen companies, the key figures in the ranking's order under the
     sliders' weights; with none chosen, the empty view in its place. A weight that moves no company
     to another place changes nothing here (no query); one that does draws the table again."""
@@ -89,15 +107,19 @@ def compare(chosen: object, year: object, prize: object, values: object, ids: ob
         if order == _order(shown):
             raise PreventUpdate
         table, _, order = page.table_and_scores(s, lang, weights)
-        return (table, *[no_update] * 6, order)
+        return _unchanged(table=table, order=order)
     table, store, order = page.table_and_scores(s, lang, weights)
-    return (table, store, page.table_title(s, lang), not s.companies, bool(s.companies),
-            *page.load_button(s, lang), order)
+    load_label, load_disabled = page.load_button(s, lang)
+    return {"table": table, "store": store, "title": page.table_title(s, lang), "results_hidden": not s.companies,
+            "empty_hidden": bool(s.companies), "load_label": load_label, "load_disabled": load_disabled,
+            "order": order}
 
 
-@callback(Output(page.MULTIPLES, "figure"),
-          Input(page.ORDER, "data"), Input(page.VIEW, "value"), State(page.COMPANIES, "value"),
-          State(page.YEAR, "value"), State(page.PRIZE, "value"), State(page.LANG, "data"), prevent_initial_call=True)
+@callback(output=Output(page.MULTIPLES, "figure"),
+          inputs=dict(order=Input(page.ORDER, "data"), view=Input(page.VIEW, "value")),
+          state=dict(chosen=State(page.COMPANIES, "value"), year=State(page.YEAR, "value"),
+                     prize=State(page.PRIZE, "value"), **LANG),
+          prevent_initial_call=True)
 @guarded(db_error_figure)
 def multiples(order: object, view: object, chosen: object, year: object, prize: object, lang: object):
     """The small multiples, drawn again when the companies change (the table's callback writes their
@@ -124,17 +146,17 @@ def _clean_store(store: object) -> dict:
     }
 
 
-@callback(Output(page.RADAR, "figure"), Input(page.SCORES, "data"), Input(page.ORDER, "data"),
-          State(page.LANG, "data"), prevent_initial_call=True)
+@callback(output=Output(page.RADAR, "figure"),
+          inputs=dict(store=Input(page.SCORES, "data"), order=Input(page.ORDER, "data")), state=dict(LANG),
+          prevent_initial_call=True)
 def radar(store: object, order: object, lang: object):
     auth.require("jury", "admin")
     return page.radar(_clean_store(store), normalize_lang(lang), _order(order))
 
 
-@callback(Output(page.RANKING, "children"), Output(page.RESET, "disabled"),
-          Input({"type": page.WEIGHT, "criterion": ALL}, "value"), Input(page.SCORES, "data"),
-          State({"type": page.WEIGHT, "criterion": ALL}, "id"), State(page.LANG, "data"),
-          prevent_initial_call=True)
+@callback(output=[Output(page.RANKING, "children"), Output(page.RESET, "disabled")],
+          inputs=dict(values=Input(WEIGHTS, "value"), store=Input(page.SCORES, "data")),
+          state=dict(ids=State(WEIGHTS, "id"), **LANG), prevent_initial_call=True)
 def rank(values: object, store: object, ids: object, lang: object):
     """Re-rank live as a weight moves. The store holds only criterion scores of the chosen few.
     "Reset weights" is offered while a weight is not 1."""
@@ -145,9 +167,8 @@ def rank(values: object, store: object, ids: object, lang: object):
     return page.ranking_table(clean, weights, lang), all(w == 1.0 for w in weights.values())
 
 
-@callback(Output({"type": page.WEIGHT, "criterion": ALL}, "value"),
-          Input(page.RESET, "n_clicks"), State({"type": page.WEIGHT, "criterion": ALL}, "id"),
-          prevent_initial_call=True)
+@callback(output=Output(WEIGHTS, "value"), inputs=dict(n_clicks=Input(page.RESET, "n_clicks")),
+          state=dict(ids=State(WEIGHTS, "id")), prevent_initial_call=True)
 def reset_weights(n_clicks: object, ids: object):
     """Every weight back to 1, the default."""
     auth.require("jury", "admin")
@@ -156,11 +177,14 @@ def reset_weights(n_clicks: object, ids: object):
     return [1.0] * len(ids)
 
 
-@callback(Output(page.DOWNLOAD, "data"), Input(page.CSV, "n_clicks"),
-          State(page.COMPANIES, "value"), State(page.YEAR, "value"), State(page.PRIZE, "value"),
-          State({"type": page.WEIGHT, "criterion": ALL}, "value"),
-          State({"type": page.WEIGHT, "criterion": ALL}, "id"),
-          State(page.LANG, "data"), prevent_initial_call=True)
+# What either download reads when its button is pressed: the choice and the sliders' weights.
+DOWNLOAD_STATE = dict(chosen=State(page.COMPANIES, "value"), year=State(page.YEAR, "value"),
+                      prize=State(page.PRIZE, "value"), values=State(WEIGHTS, "value"), ids=State(WEIGHTS, "id"),
+                      **LANG)
+
+
+@callback(output=Output(page.DOWNLOAD, "data"), inputs=dict(n_clicks=Input(page.CSV, "n_clicks")),
+          state=dict(DOWNLOAD_STATE), prevent_initial_call=True)
 @guarded(lambda lang: no_update)
 def download(n_clicks: object, chosen: object, year: object, prize: object, values: object, ids: object,
              lang: object):
@@ -172,11 +196,8 @@ def download(n_clicks: object, chosen: object, year: object, prize: object, valu
     return dcc.send_string(csv_export.to_csv(rows, normalize_lang(lang)), f"compare-{s.prize}-{s.year}.csv")
 
 
-@callback(Output(page.RANKING_DOWNLOAD, "data"), Input(page.RANKING_CSV, "n_clicks"),
-          State(page.COMPANIES, "value"), State(page.YEAR, "value"), State(page.PRIZE, "value"),
-          State({"type": page.WEIGHT, "criterion": ALL}, "value"),
-          State({"type": page.WEIGHT, "criterion": ALL}, "id"),
-          State(page.LANG, "data"), prevent_initial_call=True)
+@callback(output=Output(page.RANKING_DOWNLOAD, "data"), inputs=dict(n_clicks=Input(page.RANKING_CSV, "n_clicks")),
+          state=dict(DOWNLOAD_STATE), prevent_initial_call=True)
 @guarded(lambda lang: no_update)
 def download_ranking(n_clicks: object, chosen: object, year: object, prize: object, values: object,
                      ids: object, lang: object):
@@ -205,9 +226,8 @@ clientside_callback(
                   *(Output(link, "href", allow_duplicate=True) for link in LANG_LINKS.values())],
           inputs=dict(year=Input(page.YEAR, "value"), prize=Input(page.PRIZE, "value"),
                       status=Input(page.STATUS, "value"), companies=Input(page.COMPANIES, "value"),
-                      weights=Input({"type": page.WEIGHT, "criterion": ALL}, "value"),
-                      view=Input(page.VIEW, "value")),
-          state=dict(ids=State({"type": page.WEIGHT, "criterion": ALL}, "id"), lang=State(page.LANG, "data")),
+                      weights=Input(WEIGHTS, "value"), view=Input(page.VIEW, "value")),
+          state=dict(ids=State(WEIGHTS, "id"), **LANG),
           prevent_initial_call="initial_duplicate")
 def address(year: object, prize: object, status: object, companies: object, weights: object, view: object,
             ids: object, lang: object):

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 ORG_NR = re.compile(r"[0-9]{9}")
 
 
+# Dash adds a callback's inputs to the dict it is given as ``state``: each callback is given a copy.
 LANG = dict(lang=State(page.LANG, "data"))
 
 
@@ -55,7 +56,7 @@ def _unavailable(lang: str) -> dict:
             "csv": no_update, "title": no_update, "drawn": None}
 
 
-@callback(output=VIEWS, inputs=dict(filters=fb.FILTERS), state=LANG, prevent_initial_call=True)
+@callback(output=VIEWS, inputs=dict(filters=fb.FILTERS), state=dict(LANG), prevent_initial_call=True)
 @guarded(_unavailable)
 def update_views(filters: dict, lang: object) -> dict:
     """Every view of the selection: cards, lead, charts, table and its title, and the year drawn."""
@@ -77,8 +78,7 @@ def _history(played: bool, closed: bool) -> str:
 
 @callback(output=[Output(page.ADDRESS, "data"), *(Output(link, "href") for link in LANG_LINKS.values())],
           inputs=dict(filters=fb.FILTERS, company=Input(page.COMPANY, "data"), shown=Input(page.MODAL, "is_open")),
-          state=dict(lang=State(page.LANG, "data"), step=State(page.PLAYED, "data"),
-                     before=State(page.ADDRESS, "data")))
+          state=dict(**LANG, step=State(page.PLAYED, "data"), before=State(page.ADDRESS, "data")))
 def address(filters: dict, lang: object, company: object = None, shown: object = None, step: object = None,
             before: object = None):
     """The address of the view, written from ``Filters.to_query`` with the open company's detail
@@ -94,14 +94,14 @@ def address(filters: dict, lang: object, company: object = None, shown: object =
     return here, *("/" + f.to_query(language, span, org) for language in LANGS)
 
 
-@callback(Output(page.TABLE, "exportDataAsCsv"), Input(page.DOWNLOAD, "n_clicks"),
+@callback(output=Output(page.TABLE, "exportDataAsCsv"), inputs=dict(n_clicks=Input(page.DOWNLOAD, "n_clicks")),
           prevent_initial_call=True)
 def download_csv(n_clicks: object) -> bool:
     """The grid writes the CSV itself: exactly the rows and columns it shows, filtered and sorted."""
     return True
 
 
-@callback(Output(fb.PRIZE, "disabled"), Input(fb.STATUS, "value"))
+@callback(output=Output(fb.PRIZE, "disabled"), inputs=dict(status=Input(fb.STATUS, "value")))
 def prize_only_with_status(status: object) -> bool:
     return status not in state.STATUSES[1:]
 
@@ -121,27 +121,27 @@ def _clicked(click: object, index: int = 0) -> object:
         return None
 
 
-@callback(Output(fb.COUNTY, "value"), Input(page.MAP, "clickData"), State(fb.COUNTY, "value"),
-          prevent_initial_call=True)
+@callback(output=Output(fb.COUNTY, "value"), inputs=dict(click=Input(page.MAP, "clickData")),
+          state=dict(current=State(fb.COUNTY, "value")), prevent_initial_call=True)
 def click_county(click: object, current: object):
     from dashboard.dimensions import counties
 
     return _toggle(current, _clicked(click), set(counties()["code"]))
 
 
-@callback(Output(fb.SECTOR, "value"), Input(page.SECTORS, "clickData"), State(fb.SECTOR, "value"),
-          prevent_initial_call=True)
+@callback(output=Output(fb.SECTOR, "value"), inputs=dict(click=Input(page.SECTORS, "clickData")),
+          state=dict(current=State(fb.SECTOR, "value")), prevent_initial_call=True)
 def click_sector(click: object, current: object):
     from dashboard.dimensions import sectors
 
     return _toggle(current, _clicked(click), set(sectors()["code"]))
 
 
-@callback(Output(fb.YEARS, "value"), Output(page.TIMER, "disabled"), Output(page.PLAY, "children"),
-          Output(page.PLAYED, "data"),
-          Input(page.PLAY, "n_clicks"), Input(page.TIMER, "n_intervals"),
-          State(fb.YEARS, "value"), State(page.TIMER, "disabled"), State(page.DRAWN, "data"),
-          State(page.LANG, "data"),
+@callback(output=[Output(fb.YEARS, "value"), Output(page.TIMER, "disabled"), Output(page.PLAY, "children"),
+                  Output(page.PLAYED, "data")],
+          inputs=dict(n_clicks=Input(page.PLAY, "n_clicks"), n_intervals=Input(page.TIMER, "n_intervals")),
+          state=dict(years=State(fb.YEARS, "value"), stopped=State(page.TIMER, "disabled"),
+                     drawn=State(page.DRAWN, "data"), **LANG),
           prevent_initial_call=True)
 @guarded(lambda lang: (no_update, True, t("play.start", lang), no_update))
 def play(n_clicks: object, n_intervals: object, years: object, stopped: object, drawn: object, lang: object):
@@ -169,10 +169,10 @@ def play(n_clicks: object, n_intervals: object, years: object, stopped: object, 
     return [f.year_from, year], done, start if done else stop, step
 
 
-@callback(Output(page.MODAL, "is_open"), Output(page.MODAL_TITLE, "children"),
-          Output(page.MODAL_BODY, "children"), Output(page.COMPANY, "data"),
-          Input(page.TABLE, "cellClicked"), Input(page.SCATTER, "clickData"),
-          State(fb.KPI, "value"), State(fb.YEARS, "value"), State(page.LANG, "data"),
+@callback(output=[Output(page.MODAL, "is_open"), Output(page.MODAL_TITLE, "children"),
+                  Output(page.MODAL_BODY, "children"), Output(page.COMPANY, "data")],
+          inputs=dict(cell=Input(page.TABLE, "cellClicked"), click=Input(page.SCATTER, "clickData")),
+          state=dict(kpi=State(fb.KPI, "value"), years=State(fb.YEARS, "value"), **LANG),
           prevent_initial_call=True)
 @guarded(lambda lang: (True, t("error.db.title", lang), [], None))
 def open_company(cell: object, click: object, kpi: object, years: object, lang: object):
