@@ -20,7 +20,7 @@ from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from dashboard.db import DatabaseError
-from dashboard.i18n import normalize_lang, t
+from dashboard.i18n import LANGS, normalize_lang, t
 
 log = logging.getLogger(__name__)
 CALLBACK_PATH = "/_dash-update-component"
@@ -74,22 +74,36 @@ def _page_of_request() -> tuple[str, str]:
     return path, normalize_lang(lang)
 
 
+def said(status: int) -> str:
+    """What an error status means, in Norwegian and English (the language a bare error answers in
+    is not known): "Fant ikke siden. / Not found."."""
+    return " / ".join(t(f"http.{status}" if status in HTTP_TEXTS else "http.error", lang, status=status)
+                      for lang in LANGS)
+
+
+HTTP_TEXTS = (400, 403, 404, 405, 413, 429, 500)
+
+
 def register(server: Flask) -> None:
     @server.errorhandler(Exception)
     def handle(exc: Exception):
         if isinstance(exc, HTTPException):
-            return exc
+            response = exc.get_response()  # its status and headers (Allow, Retry-After), our words
+            if response.status_code >= 400:
+                response.set_data(said(response.status_code))
+                response.mimetype = "text/plain"
+            return response
         if isinstance(exc, DependencyException):  # /_dash-component-suites/<unknown>
             log.warning("not found: %s", request.path[:200])
-            return Response("Not found.", status=404, mimetype="text/plain")
+            return Response(said(404), status=404, mimetype="text/plain")
         if request.path.endswith(CALLBACK_PATH):
             if isinstance(exc, DatabaseError):
                 g.pop("database_error", None)
                 return data_unavailable(exc)
             log.warning("refused callback request: %s: %s", type(exc).__name__, str(exc)[:200])
-            return jsonify(error="The request could not be processed."), 400
+            return jsonify(error=said(400)), 400
         log.exception("unhandled error on %s", request.path)
-        return "Internal error. The server log has the details.", 500
+        return Response(said(500), status=500, mimetype="text/plain")
 
     # A callback may catch the database error itself and answer with an empty view; the request
     # noted it (db.Database), and the answer is replaced here, inside the view, so the response

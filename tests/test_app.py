@@ -246,3 +246,15 @@ def test_a_fresh_worker_answers_its_first_requests_at_once(demo_db_path: Path, t
                           capture_output=True, text=True, timeout=120, cwd=Path(__file__).parent.parent)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == str([200] * 8), done.stdout
+
+
+def test_errors_answer_in_both_languages_with_their_headers(app) -> None:
+    """Flask's own error pages were English HTML; a bare error now says what it is in Norwegian and
+    English (the language it answers in is not known), keeping its status and headers."""
+    client = app.server.test_client()
+    r = client.put("/data")
+    assert (r.status_code, r.mimetype) == (405, "text/plain")
+    assert r.get_data(as_text=True) == "Metoden er ikke tillatt her. / Method not allowed here."
+    assert "GET" in r.headers["Allow"]
+    r = client.get("/_dash-component-suites/dash/nothing.js")
+    assert (r.status_code, r.get_data(as_text=True)) == (404, "Fant ikke siden. / Not found.")

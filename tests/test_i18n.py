@@ -135,7 +135,7 @@ DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard"
 def _dynamic() -> dict[str, tuple[str, ...]]:
     """Keys the code builds at run time, ``t(f"size.{s}", ...)``: each prefix and every value the
     code can put after it. A new f-string key makes the scan below fail until it is added here."""
-    from dashboard import benchmark, dimensions, disclosure, figures, kpis, state, users
+    from dashboard import benchmark, dimensions, disclosure, errors, figures, kpis, state, users
     from dashboard.components.shell import PAGES
     return {
         "nav.": tuple(page for page, _ in PAGES),
@@ -157,6 +157,7 @@ def _dynamic() -> dict[str, tuple[str, ...]]:
         "benchmark.mode.": ("company", "typed"),
         "compare.view.": state.VIEWS,
         "unit.": tuple({m.unit for m in kpis.MEASURES}),
+        "http.": (*map(str, errors.HTTP_TEXTS), "error"),
     }
 
 
