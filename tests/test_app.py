@@ -13,7 +13,7 @@ from dashboard.config import Config
 from dashboard.db import Database
 from dashboard.disclosure import JURY
 from tests.dash_requests import callback_body
-from tests.layout import by_class, find, text
+from tests.layout import by_class, find, of_kind, text
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +191,10 @@ def test_damaged_database_answers_callbacks_data_unavailable(damaged_app, caplog
         page = route(client, "/", "?lang=en")  # the explorer reads kpi_values as it lays out
         answers = [post(client, app, output) for output in VIEWS]
         english = post(client, app, "explorer-table.rowData", **{"explorer-lang.data": "en"})
-    assert "db-error" in json.dumps(page) and str(path) in json.dumps(page)
+    panel = find(page["response"]["_pages_content"]["children"], "db-error")  # the error page, in the page's language, naming the file and the fix
+    assert text(of_kind(panel, "H1")[0]) == "The database cannot be read"
+    body = text(of_kind(panel, "P")[0])
+    assert body.startswith(f"The file {path} cannot be opened: ") and f"“make data DB={path}”" in body
     assert all(r.status_code == 200 for r in answers)  # never 400 as if the request were bad
     # views from other tables still answer; those that read the damaged block (at least the
     # company-level scatter and table) answer "data unavailable"
@@ -202,8 +205,11 @@ def test_damaged_database_answers_callbacks_data_unavailable(damaged_app, caplog
         assert body["response"] == {} and body["dataUnavailable"]["file"] == str(path)
         error_page = json.dumps(body["sideUpdate"]["_pages_content"], ensure_ascii=False)
         assert "db-error" in error_page and str(path) in error_page and f"make data DB={path}" in error_page
-    assert "Databasen kan ikke leses" in json.dumps(unavailable[0].get_json(), ensure_ascii=False)
-    assert "The database cannot be read" in json.dumps(english.get_json())  # the page's language
+    def title(response) -> str:  # the error page's heading, in the page's language
+        return text(of_kind(find(response.get_json()["sideUpdate"]["_pages_content"]["children"], "db-error"), "H1")[0])
+
+    assert title(unavailable[0]) == "Databasen kan ikke leses"
+    assert title(english) == "The database cannot be read"
     logged = [r for r in caplog.records if str(path) in r.getMessage()]
     assert len(logged) == 1 and "checksum" in logged[0].getMessage()  # once per file
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING and r not in logged]
