@@ -8,7 +8,7 @@ from pathlib import Path
 import dash
 from dash import Dash, Input, dcc, html
 
-from dashboard import auth, errors, http, ratelimit, report
+from dashboard import auth, errors, http, ratelimit, report, timing
 from dashboard.config import Config
 from dashboard.db import Database, DatabaseError
 from dashboard.warehouse import SCHEMA_VERSION
@@ -85,6 +85,8 @@ def create_app(config: Config | None = None) -> Dash:
     _serve_plotly_bundle_only()
     errors.register(app.server)
     http.harden(app, config.frame_ancestors)
+    app.server.config[timing.SETTING] = config.server_timing
+    app.server.after_request(timing.add_header)
     auth.setup(app.server, config.auth, config.users_db, config.secret_key, config.secure_cookies)
     ratelimit.setup(app.server, config.rate_db, config.trusted_proxies)
     report.register(app.server)

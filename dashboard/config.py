@@ -31,6 +31,8 @@ class Config:
     rate_db: Path | None = None
     # Proxies whose X-Forwarded-For is believed (addresses or networks); none by default.
     trusted_proxies: tuple[str, ...] = ()
+    # Server-Timing headers with each explorer view's build time (dashboard.timing), for make bench.
+    server_timing: bool = False
 
     def __post_init__(self) -> None:
         if self.rate_db is None:
@@ -39,7 +41,7 @@ class Config:
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Config":
         """Read DASHBOARD_DB, HOST, PORT, FRAME_ANCESTORS, AUTH, USERS_DB, SECRET_KEY, SECURE_COOKIES,
-        RATE_DB, TRUSTED_PROXIES."""
+        RATE_DB, TRUSTED_PROXIES, SERVER_TIMING."""
         env = os.environ if env is None else env
         port = env.get("PORT", "8050")
         if not port.isdigit() or not 0 < int(port) < 65536:
@@ -55,4 +57,5 @@ class Config:
             secure_cookies=env.get("SECURE_COOKIES", "on").lower() not in ("off", "0", "false", "no"),
             rate_db=Path(env["RATE_DB"]) if env.get("RATE_DB") else None,
             trusted_proxies=tuple(p for p in re.split(r"[,\s]+", env.get("TRUSTED_PROXIES", "")) if p),
+            server_timing=env.get("SERVER_TIMING", "off").lower() in ("on", "1", "true", "yes"),
         )

@@ -264,3 +264,18 @@ def test_errors_answer_in_both_languages_with_their_headers(app) -> None:
     assert "GET" in r.headers["Allow"]
     r = client.get("/_dash-component-suites/dash/nothing.js")
     assert (r.status_code, r.get_data(as_text=True)) == (404, "Fant ikke siden. / Not found.")
+
+
+def test_server_timing_names_each_explorer_view_only_when_asked(app, monkeypatch) -> None:
+    """SERVER_TIMING=on (make bench): the explorer's one callback says how long each view took to
+    build and encode; off (the default): no such header."""
+    from dashboard import timing
+
+    client = app.server.test_client()
+    assert "Server-Timing" not in post(client, app, "explorer-map.figure").headers
+    monkeypatch.setitem(app.server.config, timing.SETTING, True)
+    parts = timing.parse(post(client, app, "explorer-map.figure", **{"explorer-county__value": ["46"]})
+                         .headers["Server-Timing"])
+    assert set(parts) == {"cards", "map", "sectors", "trend", "scatter", "table"}
+    assert all(ms > 0 for ms in parts.values())
+    assert timing.parse("map;dur=1.50, table;dur=12.25") == {"map": 1.5, "table": 12.25}
