@@ -21,7 +21,7 @@ from dashboard.kpis import KPIS, MEASURE_IDS
 
 SCHEMA_FILE = dimensions.DATA_DIR / "schema.sql"
 # Raise when the tables, derived tables or macros change: an older demo database is then rebuilt.
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 
 _FACTS_SQL = """
 create table facts as
