@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 export DASHBOARD_DB HOST PORT
 
-.PHONY: run serve test test-fast data bench ingest template screenshot screenshots plotly-bundle clean
+.PHONY: run serve test test-fast data bench bench-profile ingest template screenshot screenshots plotly-bundle clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,16 +44,25 @@ test-fast: $(VENV)/.installed
 data: $(VENV)/.installed
 	$(PY) -m data.generate --scale $(SCALE) --db $(DB)
 
-## bench: p50/p95 server time and response size of every page and callback at 1x, 10x and 100x demo
-## data, plus make serve's start time, first page drawn and throughput; tables printed, JSON written
+## bench: the app as users meet it, at 1x, 10x and 100x demo data (built on first use into
+## data/bench-Nx.duckdb): over HTTP against make serve, every callback with selections no cache has
+## seen, throughput with 8 clients, first draws in a cold Chromium, slide changes, memory, and the
+## same views written with pandas in the callbacks; a table against the targets per scale, then all
+## scales side by side; JSON in bench-Nx.json
 BENCH_SCALES ?= 1 10 100
 bench: $(VENV)/.installed
 	@.ci/ensure-chromium
 	@for n in $(BENCH_SCALES); do \
 		db=data/bench-$${n}x.duckdb; \
 		test -f $$db || $(PY) -m data.generate --scale $$n --db $$db || exit 1; \
-		$(PY) -m tests.bench --db $$db --serve --json bench-$${n}x.json || exit 1; \
+		$(PY) -m tests.bench --db $$db --json bench-$${n}x.json || exit 1; \
 	done
+	@$(PY) -m tests.bench --summary $(foreach n,$(BENCH_SCALES),bench-$(n)x.json)
+
+## bench-profile: a profile aid, not what users meet: every callback timed in process (no HTTP),
+## caches emptied, e.g. make bench-profile DB=data/bench-100x.duckdb
+bench-profile: $(VENV)/.installed
+	$(PY) -m tests.bench_profile --db $(DB)
 
 ## ingest: import submissions into the served database, e.g. make ingest FILE="a.csv b.xlsx" [SHEET=name] [DRY_RUN=1]
 ingest: $(VENV)/.installed
