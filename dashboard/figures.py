@@ -373,6 +373,14 @@ def _without(value: object, preset: object) -> object:
     return None
 
 
+def pending_figure(lang: str) -> Figure:
+    """A chart still to be drawn (below the first screen, filled by its callback once the page is
+    up): the white of the panel, no axes and no text; the page's spinner shows if it takes long."""
+    return {"data": [], "layout": {"paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
+                                   "separators": plotly_separators(lang),
+                                   "xaxis": {"visible": False}, "yaxis": {"visible": False}}}
+
+
 def empty_figure(lang: str, message: str | None = None) -> Figure:
     """A blank chart that says why it is blank, instead of bare axes."""
     return {"data": [], "layout": {

@@ -164,3 +164,12 @@ def app(demo_db_path: Path):
     its own, so no run counts against another)."""
     return create_app(Config(db_path=demo_db_path, build_missing_db=False,
                              rate_db=demo_db_path.parent / "ratelimit.sqlite3"))
+
+
+def explorer_views(filters: dict, lang: object) -> dict:
+    """Every view of the explorer for the filter bar's values, as its three callbacks (first screen,
+    below it, the table) answer them together. Call inside an app context."""
+    from dashboard.callbacks import explorer as cb
+
+    return {**cb.first_screen(filters=filters, lang=lang), **cb.below(filters=filters, lang=lang),
+            **cb.table(filters=filters, lang=lang)}

@@ -11,6 +11,7 @@ from dash import no_update
 from dashboard.callbacks import explorer as cb
 from dashboard.disclosure import JURY, public
 from dashboard.pages import explorer as page
+from tests.conftest import explorer_views
 from tests.dash_requests import callback_body
 from tests.layout import by_class, find, of_kind, text
 
@@ -29,8 +30,8 @@ def filters(**changes) -> dict:
 
 
 def views(app, widgets: dict, lang: object) -> dict:
-    """Every view of the explorer, as the one callback that draws them answers."""
-    return call(app, cb.update_views, widgets, lang)
+    """Every view of the explorer, as its three callbacks draw them."""
+    return call(app, explorer_views, widgets, lang)
 
 
 def test_map_shows_every_county_and_outlines_the_selection(app) -> None:

@@ -14,7 +14,7 @@ import pytest
 from dashboard import ingest, years
 from dashboard.ingest import COLUMNS, EXAMPLE
 from dashboard.warehouse import build_database, publish
-from tests.conftest import tiny_tables
+from tests.conftest import explorer_views, tiny_tables
 
 CORPUS = Path(__file__).parent / "ingest_corpus"
 
@@ -549,9 +549,8 @@ def test_import_while_serving(tmp_path: Path, demo_db_path: Path) -> None:
 
 
 def _table_request() -> dict:
-    """The explorer's views (the table among them) for Vestland (county 46) in 2025, as the browser
-    asks for them."""
-    from dashboard.callbacks.explorer import VIEWS
+    """The explorer's table for Vestland (county 46) in 2025, as the browser asks for it."""
+    from dashboard.callbacks.explorer import TABLE as VIEWS
 
     values = {"explorer-county": ["46"], "explorer-sector": [], "explorer-size": [], "explorer-ownership": [],
               "explorer-years": [2014, 2025], "explorer-status": "all", "explorer-prize": "any",
@@ -568,7 +567,6 @@ def test_a_2026_file_imports_and_every_page_shows_2026(app, db: Path) -> None:
     """The round trip: the data runs to 2025, a 2026 submission is imported through the importer,
     and each page (the session's app, pointed at this database as at any served file) offers 2026,
     opens on it and shows it: the explorer, compare, benchmark, present and the Data page."""
-    from dashboard.callbacks import explorer as explorer_cb
     from dashboard.db import Database
     from dashboard.pages import benchmark, compare, data, explorer, present
     from tests.layout import of_kind, text
@@ -584,7 +582,7 @@ def test_a_2026_file_imports_and_every_page_shows_2026(app, db: Path) -> None:
             slider = find(explorer.layout(lang="en"), "explorer-years")
             assert (slider.min, slider.max, slider.value) == (2024, 2026, [2024, 2026])
             widgets = {"years": [2024, 2026], "status": "all", "prize": "any", "kpi": "productivity"}
-            rows = explorer_cb.update_views(widgets, "en")["rows"]
+            rows = explorer_views(widgets, "en")["rows"]
             assert [(r["org_nr"], r["name"]) for r in rows] == [("910000047", "Fjordstål Verk AS")]
             # compare
             dropdown = find(compare.layout(lang="en"), "compare-year")

@@ -19,7 +19,7 @@ from dashboard.callbacks import present as present_cb
 from dashboard.db import Database, year_span
 from dashboard.pages import benchmark, compare, data, explorer, present
 from dashboard.years import Span
-from tests.conftest import ORG_A, ORG_D, tiny_tables, tiny_tables_2026
+from tests.conftest import ORG_A, ORG_D, explorer_views, tiny_tables, tiny_tables_2026
 from tests.dash_requests import callback_body
 from tests.layout import by_class, of_kind, text
 
@@ -105,10 +105,10 @@ def test_explorer_offers_2026_and_starts_there(app_with_2026) -> None:
         assert find(explorer.layout(lang="en", **{"from": "1900", "to": "3000"}), "explorer-years").value == [2024, 2026]
 
         widgets = {"years": [2024, 2026], "status": "all", "prize": "any", "kpi": "productivity"}
-        views = explorer_cb.update_views(filters=widgets, lang="en")
+        views = explorer_views(widgets, "en")
         assert views["map"]["layout"]["title"]["text"] == "Productivity by county, 2026"
         hostile = {"years": [10**12, -10**12], "kpi": "productivity"}
-        assert explorer_cb.update_views(filters=hostile, lang="en")["map"]["layout"]["title"]["text"] == \
+        assert explorer_cb.first_screen(filters=hostile, lang="en")["map"]["layout"]["title"]["text"] == \
             "Productivity by county, 2026"
         assert views["lead"] == "2026 · all companies"
         rows = views["rows"]

@@ -35,16 +35,21 @@ def _filters(filters: object) -> state.Filters:
     return state.from_widgets(filters if isinstance(filters, dict) else {}, year_span())
 
 
-# Every view of the page, redrawn by one callback in one answer: views drawn by callbacks of their
-# own answer one by one, so for a moment some show the year before (and while ▶ play steps on,
-# a lagging view can stay a year behind). One answer moves them together.
-VIEWS = {
+# The views of the page, in three callbacks that the same change fires at once, so the workers
+# build them side by side: the first screen (cards, lead, map, sectors), the charts below it (trend,
+# scatter) and the table. A page opened from an address comes with the first screen drawn; the other
+# two draw once it is up. Each writes the year it drew, and ▶ play steps on only when all three
+# have drawn the year before, so no view is left a year behind.
+FIRST = {
     "cards": Output(page.CARDS, "children"), "lead": Output(page.LEAD, "children"),
-    "map": Output(page.MAP, "figure"), "sectors": Output(page.SECTORS, "figure"),
-    "trend": Output(page.TREND, "figure"), "scatter": Output(page.SCATTER, "figure"),
+    "map": Output(page.MAP, "figure"), "sectors": Output(page.SECTORS, "figure"), "drawn": Output(page.DRAWN, "data"),
+}
+BELOW = {"trend": Output(page.TREND, "figure"), "scatter": Output(page.SCATTER, "figure"),
+         "drawn": Output(page.DRAWN_BELOW, "data")}
+TABLE = {
     "rows": Output(page.TABLE, "rowData"), "columns": Output(page.TABLE, "columnDefs"),
     "note": Output(page.TABLE_NOTE, "children"), "csv": Output(page.TABLE, "csvExportParams"),
-    "title": Output(page.TABLE_TITLE, "children"), "drawn": Output(page.DRAWN, "data"),
+    "title": Output(page.TABLE_TITLE, "children"), "drawn": Output(page.DRAWN_TABLE, "data"),
 }
 
 
@@ -57,19 +62,39 @@ def _unavailable(lang: str) -> dict:
             "csv": no_update, "title": no_update, "drawn": None}
 
 
-@callback(output=VIEWS, inputs=dict(filters=fb.FILTERS), state=dict(LANG), prevent_initial_call=True)
-@guarded(_unavailable)
-def update_views(filters: dict, lang: object) -> dict:
-    """Every view of the selection: cards, lead, charts, table and its title, and the year drawn."""
+def _only(outputs: dict) -> object:
+    """``_unavailable`` for the callback that draws ``outputs``."""
+    return lambda lang: {k: v for k, v in _unavailable(lang).items() if k in outputs}
+
+
+@callback(output=FIRST, inputs=dict(filters=fb.FILTERS), state=dict(LANG), prevent_initial_call=True)
+@guarded(_only(FIRST))
+def first_screen(filters: dict, lang: object) -> dict:
+    """The first screen: cards, lead, map and sectors, and the year drawn. (Each view is timed on
+    its own with ``timing.timed``: only with SERVER_TIMING=on, for make bench.)"""
     f, lang, viewer = _filters(filters), normalize_lang(lang), auth.viewer()
-    # each view timed on its own (timing.timed: only with SERVER_TIMING=on, for make bench)
-    rows, columns, note = timed("table", lambda: page.table_view(f, lang, viewer))
     return {"cards": timed("cards", lambda: page.cards_view(f, lang, viewer)), "lead": page.lead_text(f, lang),
             "map": timed("map", lambda: page.map_view(f, lang, viewer)),
-            "sectors": timed("sectors", lambda: page.sector_view(f, lang, viewer)),
-            "trend": timed("trend", lambda: page.trend_view(f, lang, viewer)),
-            "scatter": timed("scatter", lambda: page.scatter_view(f, lang, viewer)),
-            "rows": rows, "columns": columns, "note": note, "csv": page.csv_params(f, lang),
+            "sectors": timed("sectors", lambda: page.sector_view(f, lang, viewer)), "drawn": f.year_to}
+
+
+# not prevent_initial_call: a page opened from an address draws these once its first screen is up
+@callback(output=BELOW, inputs=dict(filters=fb.FILTERS), state=dict(LANG))
+@guarded(_only(BELOW))
+def below(filters: dict, lang: object) -> dict:
+    """The trend and the scatter, and the year drawn."""
+    f, lang, viewer = _filters(filters), normalize_lang(lang), auth.viewer()
+    return {"trend": timed("trend", lambda: page.trend_view(f, lang, viewer)),
+            "scatter": timed("scatter", lambda: page.scatter_view(f, lang, viewer)), "drawn": f.year_to}
+
+
+@callback(output=TABLE, inputs=dict(filters=fb.FILTERS), state=dict(LANG))
+@guarded(_only(TABLE))
+def table(filters: dict, lang: object) -> dict:
+    """The table: its rows, columns, note, title and CSV settings, and the year drawn."""
+    f, lang, viewer = _filters(filters), normalize_lang(lang), auth.viewer()
+    rows, columns, note = timed("table", lambda: page.table_view(f, lang, viewer))
+    return {"rows": rows, "columns": columns, "note": note, "csv": page.csv_params(f, lang),
             "title": page.table_title(f, lang), "drawn": f.year_to}
 
 
@@ -145,13 +170,16 @@ def click_sector(click: object, current: object):
                   Output(page.PLAYED, "data")],
           inputs=dict(n_clicks=Input(page.PLAY, "n_clicks"), n_intervals=Input(page.TIMER, "n_intervals")),
           state=dict(years=State(fb.YEARS, "value"), stopped=State(page.TIMER, "disabled"),
-                     drawn=State(page.DRAWN, "data"), **LANG),
+                     drawn=State(page.DRAWN, "data"), drawn_below=State(page.DRAWN_BELOW, "data"),
+                     drawn_table=State(page.DRAWN_TABLE, "data"), **LANG),
           prevent_initial_call=True)
 @guarded(lambda lang: (no_update, True, t("play.start", lang), no_update))
-def play(n_clicks: object, n_intervals: object, years: object, stopped: object, drawn: object, lang: object):
+def play(n_clicks: object, n_intervals: object, years: object, stopped: object, drawn: object,
+         drawn_below: object, drawn_table: object, lang: object):
     """Play the years: the last year of the range steps forward until the data's last year, and
     every view follows, like the time slider of Our World in Data's Grapher. A step waits until
-    the views have drawn the year before (``page.DRAWN``), so on a slow day no year is skipped
+    all three callbacks of views have drawn the year before (``page.DRAWN``, ``DRAWN_BELOW``,
+    ``DRAWN_TABLE``), so on a slow day no year is skipped
     and none is shown half-drawn. Each step is marked in ``page.PLAYED`` for the address."""
     lang = normalize_lang(lang)
     span = year_span()
@@ -166,8 +194,8 @@ def play(n_clicks: object, n_intervals: object, years: object, stopped: object, 
         return no_update, False, stop, no_update
     if stopped is not False:
         return no_update, True, start, no_update
-    if drawn is not None and drawn != f.year_to:  # the views are still drawing this year
-        raise PreventUpdate
+    if any(d is not None and d != f.year_to for d in (drawn, drawn_below, drawn_table)):
+        raise PreventUpdate  # the views are still drawing this year
     year = min(f.year_to + 1, span.last)
     done = year >= span.last
     return [f.year_from, year], done, start if done else stop, step

@@ -42,6 +42,8 @@ PLAY = "explorer-play"
 TIMER = "explorer-play-timer"
 ADDRESS = "explorer-address"  # the address of the view, written by the server
 DRAWN = "explorer-drawn"  # the year the views last drew: ▶ play steps on only when they have
+DRAWN_BELOW = "explorer-drawn-below"  # the same for the trend and the scatter
+DRAWN_TABLE = "explorer-drawn-table"  # and for the table
 PLAYED = "explorer-played"  # ▶ play's last step, so the address it gives replaces the history entry
 COMPANY = "explorer-company-open"  # the organisation number of the company detail last opened
 MODAL = "explorer-company"
@@ -180,27 +182,12 @@ def _award(main: int, special: int, lang: str) -> str:
                      for level, prize in ((main, "main"), (special, "special")) if level)
 
 
-@cached()
-def table_view(f: Filters, lang: str, viewer: Viewer | None = None) -> tuple[list[dict], list[dict], str]:
-    """Rows and columns for the company table, and the line that says what is shown. Viewers who
-    may not see individual companies get no rows."""
-    viewer = disclosure.or_public(viewer)
+def table_columns(f: Filters, lang: str, viewer: Viewer | None = None) -> list[dict]:
+    """The company table's columns for the selection's KPI (no query: the page lays them out before
+    the rows come); a viewer who may not see companies gets the name column only."""
     kpi = get_kpi(f.kpi)
-    if not viewer.full:
-        return [], [{"field": "name", "headerName": t("col.name", lang)}], t("auth.companies_hidden", lang)
-    df = run_query("company_table", kpi=f.kpi, year=f.year_to, ascending=not kpi.higher_is_better,
-                   limit=TABLE_LIMIT, **f.params(viewer.as_of))
-    total = int(df["total"].iloc[0]) if len(df) else 0
-    rows = pd.DataFrame({
-        "org_nr": df["org_nr"],
-        "name": df["name"],
-        "county": df["county"].map(dimensions.counties()[column(lang, "name")]),
-        "sector": df["sector"].map(dimensions.sectors()[column(lang, "short")]),
-        "fte": df["fte"].round(0),
-        "kpi_value": df["kpi_value"].round(kpi.decimals),
-        **{k: df[k].round(KPIS_BY_ID[k].decimals) for k in HEADLINE_KPIS if k != f.kpi},
-        "award": [_award(m, s, lang) for m, s in zip(df["main_level"], df["special_level"])],
-    })
+    if not disclosure.or_public(viewer).full:
+        return [{"field": "name", "headerName": t("col.name", lang)}]
     numeric = lambda decimals, heading="": {  # noqa: E731
         # minWidth: the heading's longest word ("Automatiseringsgrad", bold) on one line, beside its
         # menu, so a wrapped heading breaks between words, never inside one
@@ -209,7 +196,7 @@ def table_view(f: Filters, lang: str, viewer: Viewer | None = None) -> tuple[lis
         "valueFormatter": {"function": f"fmtNumber(params.value, {decimals}, '{lang}')"},
     }
     heading = lambda k: f"{KPIS_BY_ID[k].label(lang)} ({KPIS_BY_ID[k].unit(lang)})"  # noqa: E731
-    columns = [
+    return [
         {"field": "name", "headerName": t("col.name", lang), "pinned": "left", "minWidth": 210,
          "filter": "agTextColumnFilter"},
         {"field": "org_nr", "headerName": t("col.org_nr", lang), "width": 120, "filter": "agTextColumnFilter"},
@@ -224,6 +211,30 @@ def table_view(f: Filters, lang: str, viewer: Viewer | None = None) -> tuple[lis
           for k in HEADLINE_KPIS if k != f.kpi],
         {"field": "award", "headerName": t("col.status", lang), "filter": "agTextColumnFilter"},
     ]
+
+
+@cached()
+def table_view(f: Filters, lang: str, viewer: Viewer | None = None) -> tuple[list[dict], list[dict], str]:
+    """Rows and columns for the company table, and the line that says what is shown. Viewers who
+    may not see individual companies get no rows."""
+    viewer = disclosure.or_public(viewer)
+    kpi = get_kpi(f.kpi)
+    columns = table_columns(f, lang, viewer)
+    if not viewer.full:
+        return [], columns, t("auth.companies_hidden", lang)
+    df = run_query("company_table", kpi=f.kpi, year=f.year_to, ascending=not kpi.higher_is_better,
+                   limit=TABLE_LIMIT, **f.params(viewer.as_of))
+    total = int(df["total"].iloc[0]) if len(df) else 0
+    rows = pd.DataFrame({
+        "org_nr": df["org_nr"],
+        "name": df["name"],
+        "county": df["county"].map(dimensions.counties()[column(lang, "name")]),
+        "sector": df["sector"].map(dimensions.sectors()[column(lang, "short")]),
+        "fte": df["fte"].round(0),
+        "kpi_value": df["kpi_value"].round(kpi.decimals),
+        **{k: df[k].round(KPIS_BY_ID[k].decimals) for k in HEADLINE_KPIS if k != f.kpi},
+        "award": [_award(m, s, lang) for m, s in zip(df["main_level"], df["special_level"])],
+    })
     note = tn("table.count", total, lang, shown=fmt_number(len(rows), lang), kpi=kpi.label(lang).lower())
     records = rows.astype(object).where(rows.notna(), None).to_dict("records")
     return records, columns, note
@@ -312,7 +323,6 @@ def layout(lang: str, args: dict[str, str]) -> list:
     span = year_span()
     f = state.from_query(args, span)
     v = current_viewer()
-    rows, columns, note = table_view(f, lang, v)
     company, dropped = state.company_from_query(args.get("company"))
     title, body, hidden = company_detail(company, f, lang, v)
     if company and not body and not hidden:  # no such company: the page without a detail
@@ -345,12 +355,13 @@ def layout(lang: str, args: dict[str, str]) -> list:
                     [
                         html.Div(html.Button(t("play.start", lang), id=PLAY, className="btn btn-primary btn-sm"),
                                  className="panel-tools"),
-                        _graph(TREND, trend_view(f, lang, v), f, "trend", lang),
+                        # below the first screen: drawn by their callback once the page is up
+                        _graph(TREND, figures.pending_figure(lang), f, "trend", lang),
                         dcc.Interval(id=TIMER, interval=1400, disabled=True),
                     ],
                     className="chart-panel panel-trend",
                 ),
-                html.Section(_graph(SCATTER, scatter_view(f, lang, v), f, "scatter", lang),
+                html.Section(_graph(SCATTER, figures.pending_figure(lang), f, "scatter", lang),
                              className="chart-panel panel-scatter"),
             ],
             className="chart-grid chart-grid-b",
@@ -361,9 +372,11 @@ def layout(lang: str, args: dict[str, str]) -> list:
                     html.H2(table_title(f, lang), className="h5", id=TABLE_TITLE),
                     html.Button(t("table.download", lang), id=DOWNLOAD, className="btn btn-outline-primary btn-sm"),
                 ], className="panel-head"),
-                html.P(note, id=TABLE_NOTE, className="table-note"),
+                html.P(id=TABLE_NOTE, className="table-note"),
                 loading(dag.AgGrid(
-                    id=TABLE, rowData=rows, columnDefs=columns,
+                    # the rows come from their callback once the page is up (AG Grid shows its
+                    # loading overlay until then)
+                    id=TABLE, rowData=None, columnDefs=table_columns(f, lang, v),
                     # a long heading ("Utslippskutt (% siden basisåret)") wraps onto lines rather
                     # than widen its column or end cut off mid-word
                     defaultColDef={"sortable": True, "resizable": True, "floatingFilter": True,
@@ -387,6 +400,8 @@ def layout(lang: str, args: dict[str, str]) -> list:
                   id=MODAL, size="xl", is_open=bool(body), scrollable=True),
         dcc.Store(id=COMPANY, data=company if body else None),
         dcc.Store(id=DRAWN, data=f.year_to),
+        dcc.Store(id=DRAWN_BELOW),
+        dcc.Store(id=DRAWN_TABLE),
         dcc.Store(id=PLAYED),
         dcc.Store(id=LANG, data=lang),
     ]
