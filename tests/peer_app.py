@@ -95,7 +95,8 @@ def create_app(db: Path) -> Dash:
                 d = d[d["sector"].isin(sector)]
             if size:
                 d = d[d["size_class"].isin(size)]
-            wide = d.pivot_table(index=["org_nr", "sector"], columns="kpi", values="value").reset_index().dropna()
+            wide = d.pivot_table(index=["org_nr", "sector"], columns="kpi", values="value").reset_index()
+            wide = wide.reindex(columns=["org_nr", "sector", "productivity", "emissions_intensity"]).dropna()
             wide = wide.merge(facts[facts["year"] == year], on="org_nr").nlargest(SCATTER_LIMIT, "fte")
             return px.scatter(wide, x="emissions_intensity", y="productivity", size="fte",
                               color=wide["sector"].astype(str), hover_name="name", log_x=True,

@@ -59,7 +59,9 @@ class Workload:
 
         return {
             **{f"page {path}": (lambda path=path: self.page(path)) for path in ("/", "/compare", "/benchmark", "/data")},
-            "explorer views": self.views,
+            "explorer first screen": self.views,
+            "explorer trend and scatter": lambda: self.views(output="explorer-trend.figure"),
+            "explorer table": lambda: self.views(output="explorer-table.rowData"),
             "explorer address": self.address,
             "explorer company detail": self.company,
             "benchmark table": lambda: self.benchmark(f"{benchmark.SUBJECT}.children"),
@@ -112,8 +114,9 @@ class Workload:
                            {"id": "_pages_location", "property": "search", "value": "?" + search}],
                 "changedPropIds": ["_pages_location.pathname"], "state": []}
 
-    def views(self, status: bool = True) -> dict:
-        return callback_body(self.app, "explorer-map.figure", self.selection(status))
+    def views(self, status: bool = True, output: str = "explorer-map.figure") -> dict:
+        """One of the explorer's three callbacks of views (``output`` names it) for a new selection."""
+        return callback_body(self.app, output, self.selection(status))
 
     def address(self) -> dict:
         return callback_body(self.app, "explorer-address.data", self.selection())
