@@ -82,7 +82,7 @@ def create_app(config: Config | None = None) -> Dash:
                    {"name": "dashboard-languages", "content": client_config()}],
     )
     app.index_string = INDEX
-    _serve_plotly_bundle_only()
+    _serve_only_used_scripts()
     errors.register(app.server)
     http.harden(app, config.frame_ancestors)
     app.server.config[timing.SETTING] = config.server_timing
@@ -101,6 +101,16 @@ def create_app(config: Config | None = None) -> Dash:
     )
     _first_request_setup(app)
     return app
+
+
+def _serve_only_used_scripts() -> None:
+    """No page loads JavaScript the app does not use: the full plotly.js (see
+    ``_serve_plotly_bundle_only``) and Dash's DataTable, which every Dash app loads and no page
+    here has (tables are html tables and AG Grid; a test checks no DataTable is laid out)."""
+    from dash import dash_table
+
+    _serve_plotly_bundle_only()
+    dash_table._js_dist[:] = []
 
 
 def _serve_plotly_bundle_only() -> None:

@@ -69,3 +69,56 @@ def test_no_script_the_browser_runs_names_an_address_on_the_internet() -> None:
     for script in sorted((ROOT / "dashboard" / "assets").glob("*.js")):
         found = set(re.findall(r"https?://[\w./-]*", script.read_text(encoding="utf-8")))
         assert found <= namespaces, (script.name, found - namespaces)
+
+
+def test_no_page_loads_dash_table_which_no_page_lays_out(app) -> None:
+    """Every Dash app loads DataTable's scripts; no page here has one, so they are not served."""
+    from tests.layout import find_all
+    from tests.test_app import route
+
+    client = app.server.test_client()
+    scripts = re.findall(r'<script src="([^"]+)"', client.get("/").get_data(as_text=True))
+    assert not [s for s in scripts if "dash_table" in s], scripts
+    for path in ("/", "/compare", "/benchmark", "/present", "/data"):
+        content = route(client, path, "?lang=en")["response"]["_pages_content"]["children"]
+        assert find_all(content, lambda node: isinstance(node, dict) and node.get("namespace") == "dash_table") == []
+
+
+def test_every_script_and_style_is_compressed_and_cached(app) -> None:
+    """Each file the page loads: compressed (brotli, or gzip for a client without it) and cached
+    for a year (its address changes with every release)."""
+    client = app.server.test_client()
+    page = client.get("/").get_data(as_text=True)
+    files = re.findall(r'<script src="([^"]+)"', page) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+    assert len(files) > 10, files
+    for path in files:
+        for accept, encoding in (("gzip, deflate, br", "br"), ("gzip, deflate", "gzip")):
+            r = client.get(path, headers={"Accept-Encoding": accept})
+            raw = r.get_data()
+            assert r.status_code == 200, path
+            assert "immutable" in r.headers["Cache-Control"] and "max-age=31536000" in r.headers["Cache-Control"], path
+            if int(r.headers.get("Content-Length", len(raw))) > 1000 or r.headers.get("Content-Encoding"):
+                assert r.headers.get("Content-Encoding") == encoding, (path, accept, r.headers.get("Content-Encoding"))
+            r.close()
+
+
+def test_a_file_is_compressed_once_per_worker(app, monkeypatch) -> None:
+    """Ten cold browsers asking for the plotly bundle cost one compression, not ten."""
+    import brotli
+
+    from dashboard import http
+
+    calls = []
+    real = brotli.compress
+    monkeypatch.setattr(http.brotli, "compress", lambda data, **kw: calls.append(len(data)) or real(data, **kw))
+    client = app.server.test_client()
+    path = next(s for s in re.findall(r'<script src="([^"]+)"', client.get("/").get_data(as_text=True))
+                if "plotly-bundle" in s) + "&test=once"  # an address no earlier test asked for
+    bodies = set()
+    for _ in range(10):
+        r = client.get(path, headers={"Accept-Encoding": "br"})
+        assert r.headers["Content-Encoding"] == "br"
+        bodies.add(r.get_data())
+        r.close()
+    assert len(calls) == 1 and len(bodies) == 1
+    assert brotli.decompress(bodies.pop()) == BUNDLE.read_bytes()
