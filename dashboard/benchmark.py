@@ -265,9 +265,10 @@ class PeerRow:
 
 
 def rows(subject: Subject, options: list[str], year: int,
-         viewer: Viewer | None = None) -> tuple[int, list[PeerRow]]:
+         viewer: Viewer | None = None, quantiles: bool = True) -> tuple[int, list[PeerRow]]:
     """Per KPI: the subject's value and percentile and the peer statistics the viewer may see,
-    rounded to the KPI's precision. Suppressed statistics are None with a reason.
+    rounded to the KPI's precision. Suppressed statistics are None with a reason. Without
+    ``quantiles`` (the year before, for its percentiles only) the quantiles are None, uncomputed.
 
     The jury sees exact quantiles of any group of at least five. Anyone else sees a peer group only
     where its cell of the public lattice is published (``disclosure``), quantiles as the mean of the
@@ -281,9 +282,13 @@ def rows(subject: Subject, options: list[str], year: int,
     exclude = subject.org_nr or ""
     peers = peer_filter(subject, options)
     known = {k: v for k, v in subject.values.items() if v is not None}
-    stats = run_query("benchmark_peer_stats", year=year, exclude=exclude, kpis=list(known),
-                      values=list(known.values()), lower_is_better=list(LOWER_IS_BETTER),
-                      **disclosure.QUANTILE_PARAMS, **peers).set_index("kpi")
+    if quantiles:
+        stats = run_query("benchmark_peer_stats", year=year, exclude=exclude, kpis=list(known),
+                          values=list(known.values()), lower_is_better=list(LOWER_IS_BETTER),
+                          **disclosure.QUANTILE_PARAMS, **peers).set_index("kpi")
+    else:  # the same columns, quantiles NULL, without sorting the peers' values
+        stats = run_query("benchmark_peer_ranks", year=year, exclude=exclude, kpis=list(known),
+                          values=list(known.values()), lower_is_better=list(LOWER_IS_BETTER), **peers).set_index("kpi")
     winners = run_query("benchmark_winners", year=year, as_of=viewer.as_of,
                         **disclosure.QUANTILE_PARAMS).set_index("kpi")
     count = run_query("benchmark_peer_count", year=year, exclude=exclude, **peers)["companies"].iloc[0]
@@ -432,7 +437,7 @@ def previous_rows(subject: Subject, options: list[str], year: int,
     values = {k: subject.history.get(k, {}).get(before) for k in KPIS_BY_ID}
     if before < year_span().first or not any(v is not None for v in values.values()):
         return None
-    return rows(replace(subject, values=values), options, before, viewer)[1]
+    return rows(replace(subject, values=values), options, before, viewer, quantiles=False)[1]
 
 
 def summarize(now: list[PeerRow], before: list[PeerRow] | None, year: int) -> Summary:

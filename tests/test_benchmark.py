@@ -78,6 +78,23 @@ def test_a_company_user_sees_no_peer_total_one_peer_dominates(tmp_path: Path) ->
             assert (r.n, r.group_hidden, r.group) == (5, "dominated", None), viewer
 
 
+def test_rows_without_quantiles_give_the_same_percentiles(peers_db) -> None:
+    """The year before is looked up for its percentiles only (benchmark_peer_ranks, no sorting):
+    the same counts, percentiles and group figures as the full query, the quantiles left out."""
+    subject = bench.company_subject(SUBJECT, 2025)
+    for options in ([], ["sector"]):
+        for viewer in (JURY, disclosure.public()):
+            full = bench.rows(subject, options, 2025, viewer)
+            light = bench.rows(subject, options, 2025, viewer, quantiles=False)
+            assert full[0] == light[0]
+            for a, b in zip(full[1], light[1]):
+                assert (a.kpi, a.n, a.pct, a.group, a.hidden, a.group_hidden) == \
+                       (b.kpi, b.n, b.pct, b.group, b.hidden, b.group_hidden)
+                assert b.p10 is b.p50 is b.p90 is None
+    # all manufacturing for the jury: productivity's 75.0 (7.5 of the 10 peers beaten), as by hand
+    assert row(bench.rows(subject, [], 2025, JURY, quantiles=False)[1], "productivity").pct == 75.0
+
+
 def test_group_of_four_shows_nothing(peers_db) -> None:
     subject = bench.company_subject(SUBJECT, 2025)
     count, rows = bench.rows(subject, ["sector"], 2025, JURY)
