@@ -6,7 +6,7 @@ The rules, which the compare page states in words:
   of the other nominees the company does better than, a tie counting half (0–100; 50 is the
   middle). The company itself is not counted, as on the benchmark page; a company with no other
   nominee reporting the KPI has no percentile for it. The percentiles themselves come from SQL
-  (``queries/compare_percentiles.sql``), unrounded.
+  (``queries/compare_table.sql``), unrounded.
 - A criterion's score is the mean of the percentiles of its KPIs that the company reports.
 - The total is the weighted mean of the criterion scores the company has. A missing KPI, or a
   criterion with no KPI reported, is left out of both the sum and the weights: it neither helps

@@ -46,9 +46,9 @@ def nominee_db(tmp_path: Path) -> Database:
 
 
 def percentiles(db: Database, companies: list[str]) -> pd.DataFrame:
-    df = db.query("compare_percentiles", companies=companies, year=2025, lower_is_better=list(LOWER_IS_BETTER),
+    df = db.query("compare_table", companies=companies, year=2025, prize="main", lower_is_better=list(LOWER_IS_BETTER),
                   sel=state.selection(JURY.as_of, status=1, prize="main"))
-    return df.set_index(["org_nr", "kpi"])
+    return df[df["kpi"].notna()].set_index(["org_nr", "kpi"])
 
 
 def test_percentile_with_ties(nominee_db: Database) -> None:

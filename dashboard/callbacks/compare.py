@@ -118,8 +118,7 @@ def compare(chosen: object, year: object, prize: object, values: object, ids: ob
 @callback(output=Output(page.MULTIPLES, "figure"),
           inputs=dict(order=Input(page.ORDER, "data"), view=Input(page.VIEW, "value")),
           state=dict(chosen=State(page.COMPANIES, "value"), year=State(page.YEAR, "value"),
-                     prize=State(page.PRIZE, "value"), **LANG),
-          prevent_initial_call=True)
+                     prize=State(page.PRIZE, "value"), **LANG))  # also once the page is up (below the fold)
 @guarded(db_error_figure)
 def multiples(order: object, view: object, chosen: object, year: object, prize: object, lang: object):
     """The small multiples, drawn again when the companies change (the table's callback writes their
@@ -147,8 +146,8 @@ def _clean_store(store: object) -> dict:
 
 
 @callback(output=Output(page.RADAR, "figure"),
-          inputs=dict(store=Input(page.SCORES, "data"), order=Input(page.ORDER, "data")), state=dict(LANG),
-          prevent_initial_call=True)
+          inputs=dict(store=Input(page.SCORES, "data"), order=Input(page.ORDER, "data")),
+          state=dict(LANG))  # also once the page is up (below the fold)
 def radar(store: object, order: object, lang: object):
     auth.require("jury", "admin")
     return page.radar(_clean_store(store), normalize_lang(lang), _order(order))

@@ -27,6 +27,7 @@ from dash import dcc, html
 
 from dashboard import auth, dimensions, figures, scoring, state
 from dashboard.components.loading import loading
+from dashboard.components.plain import el
 from dashboard.components.shell import page_layout
 from dashboard.db import run_query, year_span
 from dashboard.i18n import dropdown_labels, fmt_date, fmt_number, t, tn
@@ -105,13 +106,18 @@ def address(s: CompareState, lang: str, span: Span) -> str:
     return PATH + query
 
 
+COMPANY_COLUMNS = ["org_nr", "name", "county", "sector", "founded", "level", "fte"]
+PCT_COLUMNS = ["kpi", "value", "nominee_pct", "nominees", "sector_pct", "sector_peers"]
+
+
 def comparison(s: CompareState) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The chosen companies (in the order picked) and their KPI percentiles."""
-    companies = run_query("compare_companies", companies=list(s.companies), year=s.year, prize=s.prize)
+    """The chosen companies (in the order picked) and their KPI percentiles, from one query."""
+    df = run_query("compare_table", companies=list(s.companies), year=s.year, prize=s.prize,
+                   lower_is_better=list(LOWER_IS_BETTER), sel=state.selection(auth.as_of(), status=1, prize=s.prize))
     order = {org: i for i, org in enumerate(s.companies)}
-    companies = companies.assign(order=companies["org_nr"].map(order)).sort_values("order")
-    pct = run_query("compare_percentiles", companies=list(s.companies), year=s.year,
-                    lower_is_better=list(LOWER_IS_BETTER), sel=state.selection(auth.as_of(), status=1, prize=s.prize))
+    companies = df[COMPANY_COLUMNS].drop_duplicates("org_nr")
+    companies = companies.assign(order=companies["org_nr"].map(order)).sort_values("order").reset_index(drop=True)
+    pct = df.loc[df["kpi"].notna(), ["org_nr", *PCT_COLUMNS]].reset_index(drop=True)
     return companies, pct
 
 
@@ -250,11 +256,12 @@ def ranking_csv_rows(store: dict, weights: dict[str, float], lang: str) -> pd.Da
 
 
 def _kpi_grid(companies: pd.DataFrame, cell: dict, lang: str, class_name: str) -> dbc.Table:
-    """Every KPI (rows) for ``companies`` (columns), each value with its two percentiles."""
-    head = html.Thead(html.Tr([html.Th(t("data.kpi", lang), scope="col"), *[
-        html.Th([r.name, html.Br(), html.Small(
-            f"{dimensions.sector_name(r.sector, lang)} · {dimensions.county_name(r.county, lang)}"
-            f"{_level_tag(int(r.level), lang)}", className="text-muted")], scope="col")
+    """Every KPI (rows) for ``companies`` (columns), each value with its two percentiles (plain
+    elements: ``components.plain``)."""
+    head = el("Thead", el("Tr", [el("Th", t("data.kpi", lang), scope="col"), *[
+        el("Th", [r.name, el("Br"), el("Small", f"{dimensions.sector_name(r.sector, lang)} · "
+                                                f"{dimensions.county_name(r.county, lang)}{_level_tag(int(r.level), lang)}",
+                                       className="text-muted")], scope="col")
         for r in companies.itertuples()]]))
     rows = []
     for k in KPIS:
@@ -262,15 +269,15 @@ def _kpi_grid(companies: pd.DataFrame, cell: dict, lang: str, class_name: str) -
         for org in companies["org_nr"]:
             v = cell.get((org, k.id))
             if v is None:
-                cells.append(html.Td("–", className="num missing"))
+                cells.append(el("Td", "–", className="num missing"))
                 continue
             pcts = t("compare.pct", lang, nominees=fmt_number(v["nominee_pct"], lang, 0),
                      sector=fmt_number(v["sector_pct"], lang, 0))
-            cells.append(html.Td([html.Span(fmt_number(v["value"], lang, k.decimals), className="value"),
-                                  html.Br(), html.Small(pcts, className="pct")], className="num"))
-        rows.append(html.Tr([html.Th([k.label(lang), html.Br(), html.Small(k.unit(lang), className="text-muted")],
-                                     scope="row"), *cells]))
-    return dbc.Table([head, html.Tbody(rows)], size="sm", striped=True, className=class_name)
+            cells.append(el("Td", [el("Span", fmt_number(v["value"], lang, k.decimals), className="value"),
+                                   el("Br"), el("Small", pcts, className="pct")], className="num"))
+        rows.append(el("Tr", [el("Th", [k.label(lang), el("Br"), el("Small", k.unit(lang), className="text-muted")],
+                                 scope="row"), *cells]))
+    return dbc.Table([head, el("Tbody", rows)], size="sm", striped=True, className=class_name)
 
 
 def table_title(s: CompareState, lang: str) -> str:
@@ -449,10 +456,11 @@ def layout(lang: str, args: dict[str, str]) -> list:
                           dcc.RadioItems(id=VIEW, value=s.view, inline=True, className="view-toggle",
                                          options=[{"label": t(f"compare.view.{v}", lang), "value": v}
                                                   for v in state.VIEWS])], className="panel-tools-left"),
-                loading(dcc.Graph(id=MULTIPLES, figure=multiples(s, lang, order), config=figures.graph_config(lang),
+                # below the first screen: drawn by their callbacks once the page is up
+                loading(dcc.Graph(id=MULTIPLES, figure=figures.pending_figure(lang), config=figures.graph_config(lang),
                                   className="chart-multiples")),
             ], className="chart-panel panel-multiples print-fit"),
-            html.Section(loading(dcc.Graph(id=RADAR, figure=radar(store, lang, order),
+            html.Section(loading(dcc.Graph(id=RADAR, figure=figures.pending_figure(lang),
                                            config=figures.graph_config(lang), className="chart-radar")),
                          className="chart-panel panel-radar print-fit print-fill"),
         ], id=RESULTS, hidden=not chosen),
