@@ -10,7 +10,7 @@ from dashboard import dimensions, disclosure
 from dashboard.auth import viewer as current_viewer
 from dashboard.disclosure import Viewer
 from dashboard.components.shell import page_layout
-from dashboard.db import run_query
+from dashboard.db import cached, run_query
 from dashboard.i18n import fmt_date, fmt_number, t, with_unit
 from dashboard.kpis import CRITERIA_BY_ID, KPIS, KPI, MEASURES
 
@@ -44,6 +44,7 @@ def catalogue(lang: str) -> list:
                       id=CATALOGUE, striped=True, responsive=True, className="catalogue")]
 
 
+@cached(maxsize=16)  # the same for every visitor until an import publishes a new file
 def coverage(lang: str, viewer: Viewer | None = None) -> list:
     """How many companies report, per year, and per county and sector in the newest year (through
     the disclosure layer: a count under five is withheld from the public), and the share of unknown
@@ -76,6 +77,7 @@ def coverage(lang: str, viewer: Viewer | None = None) -> list:
     return [html.H2(t("data.coverage", lang), className="h4"), rules, html.Div(parts, className="coverage-grid")]
 
 
+@cached(maxsize=16)
 def loads(lang: str) -> list:
     df = run_query("load_history")
     if df.empty:
