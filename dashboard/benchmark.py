@@ -350,8 +350,11 @@ def trend(subject: Subject, options: list[str], kpi_id: str,
     """The subject's values over the years and the peer median of every year the viewer may see
     (for anyone but the jury: years whose cell is published, as the mean of the middle companies)."""
     viewer = disclosure.or_public(viewer)
-    df = run_query("benchmark_peer_trend", kpi=kpi_id, exclude=subject.org_nr or "",
-                   **disclosure.QUANTILE_PARAMS, **peer_filter(subject, options))
+    if viewer.full:
+        df = run_query("benchmark_peer_trend", kpi=kpi_id, exclude=subject.org_nr or "", **peer_filter(subject, options))
+    else:
+        df = run_query("benchmark_peer_trend_public", kpi=kpi_id, exclude=subject.org_nr or "",
+                       **disclosure.QUANTILE_PARAMS, **peer_filter(subject, options))
     d = KPIS_BY_ID[kpi_id].decimals
     if viewer.full:
         medians = {int(y): round(float(m), d) for y, n, m in zip(df["year"], df["n"], df["p50"])

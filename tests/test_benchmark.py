@@ -95,6 +95,17 @@ def test_rows_without_quantiles_give_the_same_percentiles(peers_db) -> None:
     assert row(bench.rows(subject, [], 2025, JURY, quantiles=False)[1], "productivity").pct == 75.0
 
 
+def test_trend_medians_for_the_jury_and_the_public(peers_db) -> None:
+    """All manufacturing, the subject left out: 1000, 2000, 3000, 4000 and six at 1500; the jury's
+    median of the ten is 1500. The public's would be the mean of the three middle values (1500 each:
+    one company's own figure), so it is withheld, and the cell (the big company holds 94 % of the
+    FTE) is not published anyway: the public gets the company's own line only."""
+    subject = bench.company_subject(SUBJECT, 2025)
+    own, medians = bench.trend(subject, [], "productivity", JURY)
+    assert own == {2025: 2000.0} and medians == {2025: 1500.0}
+    assert bench.trend(subject, [], "productivity", disclosure.public()) == ({2025: 2000.0}, {})
+
+
 def test_group_of_four_shows_nothing(peers_db) -> None:
     subject = bench.company_subject(SUBJECT, 2025)
     count, rows = bench.rows(subject, ["sector"], 2025, JURY)
