@@ -19,15 +19,17 @@ The percentile is shown rounded down, so a 75 on the page always means at least 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 import duckdb
 import pandas as pd
 
 from dashboard import dimensions, disclosure, ratelimit, state
-from dashboard.db import run_query, year_span
+from dashboard.db import cached, run_query, year_span
 from dashboard.disclosure import Viewer
 from dashboard.i18n import fmt_number, t, tn, with_unit
 from dashboard.kpis import KPIS, KPIS_BY_ID, LOWER_IS_BETTER, MEASURES, MEASURE_IDS
@@ -160,12 +162,19 @@ def typed_kpis(measures: dict[str, float | None]) -> dict[str, float | None]:
     exprs = ", ".join(f"case when ({k.denominator}) > 0 then ({k.numerator}) / ({k.denominator}) end"
                       for k in KPIS)
     sql = f"select {exprs} from (select {columns}, null::double as base_emissions_t)"
-    con = duckdb.connect()
+    cursor = _calculator().cursor()  # a cursor per call: each thread its own
     try:
-        row = con.execute(sql, measures).fetchall()[0]
+        row = cursor.execute(sql, measures).fetchall()[0]
     finally:
-        con.close()
+        cursor.close()
     return {k.id: (None if v is None else float(v)) for k, v in zip(KPIS, row)}
+
+
+@functools.cache
+def _calculator() -> duckdb.DuckDBPyConnection:
+    """One in-memory DuckDB per process for typed figures (opening one took 15 ms a call). Made on
+    first use, so in a server worker, never before the fork."""
+    return duckdb.connect()
 
 
 def typed_subject(measures: dict[str, float | None], sector: object, county: object, lang: str) -> Subject:
@@ -282,15 +291,17 @@ def rows(subject: Subject, options: list[str], year: int,
     exclude = subject.org_nr or ""
     peers = peer_filter(subject, options)
     known = {k: v for k, v in subject.values.items() if v is not None}
-    if quantiles:
+    if quantiles and viewer.full:  # the exact quantiles, selected without sorting the whole group
         stats = run_query("benchmark_peer_stats", year=year, exclude=exclude, kpis=list(known),
+                          values=list(known.values()), lower_is_better=list(LOWER_IS_BETTER), **peers).set_index("kpi")
+    elif quantiles:  # the public's windowed quantiles, from the sorted values
+        stats = run_query("benchmark_peer_stats_public", year=year, exclude=exclude, kpis=list(known),
                           values=list(known.values()), lower_is_better=list(LOWER_IS_BETTER),
                           **disclosure.QUANTILE_PARAMS, **peers).set_index("kpi")
     else:  # the same columns, quantiles NULL, without sorting the peers' values
         stats = run_query("benchmark_peer_ranks", year=year, exclude=exclude, kpis=list(known),
                           values=list(known.values()), lower_is_better=list(LOWER_IS_BETTER), **peers).set_index("kpi")
-    winners = run_query("benchmark_winners", year=year, as_of=viewer.as_of,
-                        **disclosure.QUANTILE_PARAMS).set_index("kpi")
+    winners = winners_level(year, viewer.as_of)
     count = run_query("benchmark_peer_count", year=year, exclude=exclude, **peers)["companies"].iloc[0]
     cell = peer_cell(subject, options)
     verdict = {} if viewer.full else disclosure.verdicts(run_query, [k.id for k in KPIS], [year], [cell])
@@ -343,6 +354,13 @@ def rows(subject: Subject, options: list[str], year: int,
             hidden=hidden, group_hidden=group_hidden, winners=disclosure.round_for(raw_winners, d),
             gap=gap, in_top=in_top, at_edge=at_edge))
     return int(count), out
+
+
+@cached(maxsize=64)
+def winners_level(year: int, as_of: date) -> pd.DataFrame:
+    """The winners' level of ``year`` per KPI (``benchmark_winners``): the same for every subject,
+    so worked out once per database file, year and day. Callers must not change it."""
+    return run_query("benchmark_winners", year=year, as_of=as_of, **disclosure.QUANTILE_PARAMS).set_index("kpi")
 
 
 def trend(subject: Subject, options: list[str], kpi_id: str,
