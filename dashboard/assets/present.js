@@ -110,7 +110,11 @@
         active.querySelectorAll(".js-plotly-plot").forEach((gd) => {
             if (!window.Plotly) return;
             fit(gd);
-            window.Plotly.Plots.resize(gd);
+            // drawn in advance at its size (every slide is laid out): redrawn only if the window changed
+            const full = gd._fullLayout;
+            if (!full || Math.abs(full.width - gd.clientWidth) > 1.5 || Math.abs(full.height - gd.clientHeight) > 1.5) {
+                window.Plotly.Plots.resize(gd);
+            }
         });
         if (active.dataset.slide === "scatter") setTimeout(() => animateScatter(active), 300);
         restart();
