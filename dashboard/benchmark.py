@@ -429,7 +429,8 @@ def widen(subject: Subject, options: list[str], year: int, viewer: Viewer | None
     best, best_key = None, (0, -1)
     for n in range(len(options) - 1, -1, -1):
         for kept in itertools.combinations(options, n):
-            candidate = rows(subject, list(kept), year, viewer)[1]
+            # whether a figure shows needs its count and its cell's verdict, not its quantiles
+            candidate = rows(subject, list(kept), year, viewer, quantiles=False)[1]
             shown = sum(not r.hidden for r in candidate)
             if (shown, n) > best_key:
                 best, best_key = list(kept), (shown, n)
