@@ -10,6 +10,7 @@ with wide as (
            max(value) filter (where kpi = 'automation_share') as automation_share
     from selected_kpis($sel)
     where year = $year
+      and list_contains($kpis, kpi)  -- the chosen KPI and the headline ones: a third of the rows
     group by org_nr
 )
 select f.org_nr, c.name, f.county, f.sector, f.fte,

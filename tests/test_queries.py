@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from dashboard import disclosure, state
+from dashboard.kpis import HEADLINE_KPIS
 from dashboard.db import Database
 
 
@@ -110,16 +111,18 @@ def test_totals_by_year(tiny_db: Database) -> None:
 def test_company_table_best_first_by_direction(tiny_db: Database) -> None:
     from tests.conftest import ORG_A, ORG_B, ORG_C, ORG_D
 
-    df = tiny_db.query("company_table", kpi="productivity", year=2025, ascending=False, limit=10, **ALL)
+    heads = list(HEADLINE_KPIS)
+    df = tiny_db.query("company_table", kpi="productivity", kpis=heads, year=2025, ascending=False, limit=10, **ALL)
     assert df["org_nr"].tolist() == [ORG_A, ORG_B, ORG_D, ORG_C]  # 2200, 1100, 1000, 500
     assert df["kpi_value"].tolist() == pytest.approx([2200, 1100, 1000, 500])
     assert df["total"].tolist() == [4] * 4
     assert df[["main_level", "special_level"]].values.tolist() == [[3, 0], [2, 0], [0, 0], [0, 3]]
     # emissions intensity, lower is better: D 50/300, A 80/22, B 1000/33; C reports none: last
-    low = tiny_db.query("company_table", kpi="emissions_intensity", year=2025, ascending=True, limit=10, **ALL)
+    low = tiny_db.query("company_table", kpi="emissions_intensity", kpis=["emissions_intensity", *heads], year=2025,
+                        ascending=True, limit=10, **ALL)
     assert low["org_nr"].tolist() == [ORG_D, ORG_A, ORG_B, ORG_C]
     assert low["kpi_value"].iloc[:3].tolist() == pytest.approx([50 / 300, 80 / 22, 1000 / 33])
-    limited = tiny_db.query("company_table", kpi="productivity", year=2025, ascending=False, limit=2, **ALL)
+    limited = tiny_db.query("company_table", kpi="productivity", kpis=heads, year=2025, ascending=False, limit=2, **ALL)
     assert limited["org_nr"].tolist() == [ORG_A, ORG_B] and limited["total"].tolist() == [4, 4]
 
 

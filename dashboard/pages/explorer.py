@@ -222,8 +222,8 @@ def table_view(f: Filters, lang: str, viewer: Viewer | None = None) -> tuple[lis
     columns = table_columns(f, lang, viewer)
     if not viewer.full:
         return [], columns, t("auth.companies_hidden", lang)
-    df = run_query("company_table", kpi=f.kpi, year=f.year_to, ascending=not kpi.higher_is_better,
-                   limit=TABLE_LIMIT, **f.params(viewer.as_of))
+    df = run_query("company_table", kpi=f.kpi, kpis=[f.kpi, *HEADLINE_KPIS], year=f.year_to,
+                   ascending=not kpi.higher_is_better, limit=TABLE_LIMIT, **f.params(viewer.as_of))
     total = int(df["total"].iloc[0]) if len(df) else 0
     rows = pd.DataFrame({
         "org_nr": df["org_nr"],
