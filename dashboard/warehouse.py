@@ -21,7 +21,7 @@ from dashboard.kpis import KPIS, MEASURE_IDS
 
 SCHEMA_FILE = dimensions.DATA_DIR / "schema.sql"
 # Raise when the tables, derived tables or macros change: an older demo database is then rebuilt.
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 
 _FACTS_SQL = """
 create table facts as
@@ -152,6 +152,8 @@ def build_database(
             disclosure.build_cells(con)
             con.execute("create table winner_kpis as "
                         "select * from kpi_values where main_level = 3 or special_level = 3")
+            # by name: a table macro binds the macros it calls when it is made, so those it reads
+            # (selected_kpis) sort before those that read them (selected_peers)
             for macro in sorted(MACROS_DIR.glob("*.sql")):
                 con.execute(macro.read_text(encoding="utf-8"))
             stamp = {"built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -9,11 +9,7 @@ with subject as (
     select unnest($kpis) as kpi, unnest($values) as value
 ),
 peers as (
-    select kpi, num, den, value,
-           case when list_contains($lower_is_better, kpi) then -1 else 1 end as sign
-    from selected_kpis($sel)
-    where year = $year
-      and org_nr <> $exclude
+    select * from selected_peers($sel, $year, $exclude, $lower_is_better)
 ),
 stats as (
     select p.kpi, count(*) as n,

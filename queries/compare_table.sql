@@ -8,12 +8,7 @@
 -- ($lower_is_better lists the KPIs where a lower value is better). nominees and sector_peers count
 -- the others. One row per company and KPI; a company without any KPI that year has one row, kpi NULL.
 with who as (
-    select c.org_nr, c.name, c.county_code as county, c.sector_code as sector, c.founded,
-           coalesce(case when $prize = 'special' then f.special_level else f.main_level end, 0) as level,
-           f.fte
-    from companies c
-    left join facts f on f.org_nr = c.org_nr and f.year = $year
-    where c.org_nr in (select unnest($companies))
+    select * from chosen_companies($companies, $year, $prize)
 ),
 chosen as (
     select org_nr, kpi, value, sector,

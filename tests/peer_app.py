@@ -43,15 +43,14 @@ def create_app(db: Path) -> Dash:
                            dag.AgGrid(id="table")])
     inputs = [Input(f, "data") for f in FILTERS]
 
-    def selected(kpi: str, first: int, last: int, county: list, sector: list, size: list) -> pd.DataFrame:
-        d = kv[(kv["kpi"] == kpi) & kv["year"].between(first, last)]
-        if county:
-            d = d[d["county"].isin(county)]
-        if sector:
-            d = d[d["sector"].isin(sector)]
-        if size:
-            d = d[d["size_class"].isin(size)]
+    def narrowed(d: pd.DataFrame, county: list, sector: list, size: list) -> pd.DataFrame:
+        for column, chosen in (("county", county), ("sector", sector), ("size_class", size)):
+            if chosen:
+                d = d[d[column].isin(chosen)]
         return d
+
+    def selected(kpi: str, first: int, last: int, county: list, sector: list, size: list) -> pd.DataFrame:
+        return narrowed(kv[(kv["kpi"] == kpi) & kv["year"].between(first, last)], county, sector, size)
 
     def ratio(d: pd.DataFrame, by: str) -> pd.DataFrame:
         g = d.groupby(by)[["num", "den"]].sum()
@@ -88,13 +87,8 @@ def create_app(db: Path) -> Dash:
     def scatter_view(county, sector, size, years, kpi):
         def build():
             year = years[1]
-            d = kv[kv["kpi"].isin(["productivity", "emissions_intensity"]) & (kv["year"] == year)]
-            if county:
-                d = d[d["county"].isin(county)]
-            if sector:
-                d = d[d["sector"].isin(sector)]
-            if size:
-                d = d[d["size_class"].isin(size)]
+            d = narrowed(kv[kv["kpi"].isin(["productivity", "emissions_intensity"]) & (kv["year"] == year)],
+                         county, sector, size)
             wide = d.pivot_table(index=["org_nr", "sector"], columns="kpi", values="value").reset_index()
             wide = wide.reindex(columns=["org_nr", "sector", "productivity", "emissions_intensity"]).dropna()
             wide = wide.merge(facts[facts["year"] == year], on="org_nr").nlargest(SCATTER_LIMIT, "fte")
