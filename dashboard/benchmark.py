@@ -291,16 +291,14 @@ def rows(subject: Subject, options: list[str], year: int,
     exclude = subject.org_nr or ""
     peers = peer_filter(subject, options)
     known = {k: v for k, v in subject.values.items() if v is not None}
-    if quantiles and viewer.full:  # the exact quantiles, selected without sorting the whole group
-        stats = run_query("benchmark_peer_stats", year=year, exclude=exclude, kpis=list(known),
-                          values=list(known.values()), lower_is_better=list(LOWER_IS_BETTER), **peers).set_index("kpi")
-    elif quantiles:  # the public's windowed quantiles, from the sorted values
+    if quantiles and not viewer.full:  # the public's windowed quantiles, from the sorted values
         stats = run_query("benchmark_peer_stats_public", year=year, exclude=exclude, kpis=list(known),
                           values=list(known.values()), lower_is_better=list(LOWER_IS_BETTER),
                           **disclosure.QUANTILE_PARAMS, **peers).set_index("kpi")
-    else:  # the same columns, quantiles NULL, without sorting the peers' values
-        stats = run_query("benchmark_peer_ranks", year=year, exclude=exclude, kpis=list(known),
-                          values=list(known.values()), lower_is_better=list(LOWER_IS_BETTER), **peers).set_index("kpi")
+    else:  # the jury's exact quantiles, selected without sorting the group; none without ``quantiles``
+        stats = run_query("benchmark_peer_stats", year=year, exclude=exclude, kpis=list(known),
+                          values=list(known.values()), lower_is_better=list(LOWER_IS_BETTER), quantiles=quantiles,
+                          **peers).set_index("kpi")
     winners = winners_level(year, viewer.as_of)
     count = run_query("benchmark_peer_count", year=year, exclude=exclude, **peers)["companies"].iloc[0]
     cell = peer_cell(subject, options)

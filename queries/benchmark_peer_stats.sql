@@ -3,7 +3,8 @@
 -- (p10..p90, interpolated), the group's ratio of sums, the largest single company's share of the
 -- group's numerator and denominator (for the dominance rule), and the subject's percentile: the
 -- share of peers it does better than, a tie counting half. Counted and selected, nothing sorted
--- whole. The public's quantiles (w10..w90) come from benchmark_peer_stats_public.
+-- whole; without $quantiles no quantile (NULL), for the year before, whose percentiles alone are
+-- shown. The public's quantiles (w10..w90) come from benchmark_peer_stats_public.
 -- Only aggregates leave this query.
 with subject as (
     select unnest($kpis) as kpi, unnest($values) as value
@@ -13,7 +14,8 @@ peers as (
 ),
 stats as (
     select p.kpi, count(*) as n,
-           quantile_cont(p.value, [0.10, 0.25, 0.50, 0.75, 0.90]) as q,
+           -- none at all without $quantiles (the year before: its percentiles only)
+           quantile_cont(p.value, [0.10, 0.25, 0.50, 0.75, 0.90]) filter (where $quantiles) as q,
            sum(p.num) / sum(p.den) as group_value,
            greatest(max(abs(p.num)) / nullif(sum(abs(p.num)), 0), max(p.den) / nullif(sum(p.den), 0)) as top_share,
            case when any_value(s.value) is not null then

@@ -79,7 +79,7 @@ def test_a_company_user_sees_no_peer_total_one_peer_dominates(tmp_path: Path) ->
 
 
 def test_rows_without_quantiles_give_the_same_percentiles(peers_db) -> None:
-    """The year before is looked up for its percentiles only (benchmark_peer_ranks, no sorting):
+    """The year before is looked up for its percentiles only (benchmark_peer_stats without quantiles):
     the same counts, percentiles and group figures as the full query, the quantiles left out."""
     subject = bench.company_subject(SUBJECT, 2025)
     for options in ([], ["sector"]):
