@@ -655,7 +655,6 @@ def multiples_figure(history: pd.DataFrame, names: dict[str, str], kpis: tuple[K
                                   "tickformat": "d", "nticks": 4, "tickfont": {"size": 10}}
         layout[f"yaxis{axis}"] = {**_AXIS, "domain": [y1 - height, y1], "anchor": f"x{axis}",
                                   "tickfont": {"size": 10}, "zeroline": view == "change"}
-        unit = kpi.unit(lang)
         annotations.append({"text": headings[i][0],
                             "x": x0, "y": y1, "xref": "paper", "yref": "paper", "xanchor": "left",
                             "yanchor": "bottom", "showarrow": False, "align": "left",

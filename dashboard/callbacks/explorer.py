@@ -35,6 +35,11 @@ def _filters(filters: object) -> state.Filters:
     return state.from_widgets(filters if isinstance(filters, dict) else {}, year_span())
 
 
+def _asked(filters: object, lang: object) -> tuple[state.Filters, str, auth.Viewer]:
+    """What a callback of views draws: the selection, the language, and who is looking."""
+    return _filters(filters), normalize_lang(lang), auth.viewer()
+
+
 # The views of the page, in three callbacks that the same change fires at once, so the workers
 # build them side by side: the first screen (cards, lead, map, sectors), the charts below it (trend,
 # scatter) and the table. A page opened from an address comes with the first screen drawn; the other
@@ -72,7 +77,7 @@ def _only(outputs: dict) -> object:
 def first_screen(filters: dict, lang: object) -> dict:
     """The first screen: cards, lead, map and sectors, and the year drawn. (Each view is timed on
     its own with ``timing.timed``: only with SERVER_TIMING=on, for make bench.)"""
-    f, lang, viewer = _filters(filters), normalize_lang(lang), auth.viewer()
+    f, lang, viewer = _asked(filters, lang)
     return {"cards": timed("cards", lambda: page.cards_view(f, lang, viewer)), "lead": page.lead_text(f, lang),
             "map": timed("map", lambda: page.map_view(f, lang, viewer)),
             "sectors": timed("sectors", lambda: page.sector_view(f, lang, viewer)), "drawn": f.year_to}
@@ -83,7 +88,7 @@ def first_screen(filters: dict, lang: object) -> dict:
 @guarded(_only(BELOW))
 def below(filters: dict, lang: object) -> dict:
     """The trend and the scatter, and the year drawn."""
-    f, lang, viewer = _filters(filters), normalize_lang(lang), auth.viewer()
+    f, lang, viewer = _asked(filters, lang)
     return {"trend": timed("trend", lambda: page.trend_view(f, lang, viewer)),
             "scatter": timed("scatter", lambda: page.scatter_view(f, lang, viewer)), "drawn": f.year_to}
 
@@ -92,7 +97,7 @@ def below(filters: dict, lang: object) -> dict:
 @guarded(_only(TABLE))
 def table(filters: dict, lang: object) -> dict:
     """The table: its rows, columns, note, title and CSV settings, and the year drawn."""
-    f, lang, viewer = _filters(filters), normalize_lang(lang), auth.viewer()
+    f, lang, viewer = _asked(filters, lang)
     rows, columns, note = timed("table", lambda: page.table_view(f, lang, viewer))
     return {"rows": rows, "columns": columns, "note": note, "csv": page.csv_params(f, lang),
             "title": page.table_title(f, lang), "drawn": f.year_to}
