@@ -7,7 +7,7 @@ the file is refused at the row that breaks the shape:
 - CSV is one encoding: UTF-8 (with or without a byte-order mark) or Windows-1252. A UTF-8 file with
   a stray Windows-1252 byte is refused at that byte's line rather than read as garbled letters.
 - Every CSV row has exactly as many fields as the header; quotes must close; no line breaks inside
-  a cell; no cell longer than ``MAX_CELL`` characters.
+  a cell; no cell longer than ``MAX_CELL`` characters (``max_cell``: a jury comment is longer).
 - Header names are unique, and a column that holds data has a name.
 - An Excel workbook is read from its one sheet with data (or the sheet named by ``sheet``). Cells
   keep their type: numbers stay numbers, a cell formatted as percent is marked as such (a % in
@@ -84,7 +84,7 @@ class Table:
     errors: list[SheetError] = field(default_factory=list)  # rows refused for their shape
 
 
-def read(path: Path, data: bytes, sheet: str | None = None) -> Table:
+def read(path: Path, data: bytes, sheet: str | None = None, max_cell: int = MAX_CELL) -> Table:
     """The file's header and rows; raises SheetError at the first place the shape breaks."""
     workbook = data[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm")
     if sheet is not None and not workbook:  # silently reading the CSV would hide a mix-up of files
@@ -105,7 +105,7 @@ def read(path: Path, data: bytes, sheet: str | None = None) -> Table:
         seen.setdefault(name, i)
     table = Table(header_line, header)
     for line, cells in lines[1:]:
-        problem = _shape(line, cells, header, len(header_cells) if not workbook else None)
+        problem = _shape(line, cells, header, len(header_cells) if not workbook else None, max_cell)
         if problem:
             table.errors.append(problem)
         else:
@@ -113,7 +113,8 @@ def read(path: Path, data: bytes, sheet: str | None = None) -> Table:
     return table
 
 
-def _shape(line: int, cells: list[Cell], header: list[str], fields: int | None) -> SheetError | None:
+def _shape(line: int, cells: list[Cell], header: list[str], fields: int | None,
+           max_cell: int = MAX_CELL) -> SheetError | None:
     """Why a row does not fit the header, if it does not."""
     if fields is not None and len(cells) != fields:
         hint = " (a stray line break?)" if len(cells) < fields else ""
@@ -127,8 +128,8 @@ def _shape(line: int, cells: list[Cell], header: list[str], fields: int | None) 
         text = cell.text
         if (i >= len(header) or not header[i]) and text.strip():
             return SheetError(line, f"column {i + 1}", "holds data but has no name in the header")
-        if len(text) > MAX_CELL:
-            return SheetError(line, header[i], f"{len(text)} characters; at most {MAX_CELL}")
+        if len(text) > max_cell:
+            return SheetError(line, header[i], f"{len(text)} characters; at most {max_cell}")
     return None
 
 
