@@ -90,8 +90,12 @@ def create_app(config: Config | None = None) -> Dash:
     auth.setup(app.server, config.auth, config.users_db, config.secret_key, config.secure_cookies)
     ratelimit.setup(app.server, config.rate_db, config.trusted_proxies)
     report.register(app.server)
+    app.server.config.update(SCORES_DB=config.scores_db, USERS_DB=config.users_db)
     app.server.extensions["dashboard.db"] = Database(config.db_path)
     _register_pages()
+    from dashboard.pages import jury
+
+    app.server.before_request(jury.guard)  # the jury's page is refused (403) before Dash serves it
     import dashboard.callbacks  # noqa: F401  (registers the callbacks)
 
     app.layout = html.Div([dcc.Location(id="url"), dash.page_container])
@@ -135,7 +139,7 @@ def _first_request_setup(app: Dash) -> None:
 
 
 def _register_pages() -> None:
-    from dashboard.pages import benchmark, compare, data, explorer, not_found, present
+    from dashboard.pages import benchmark, compare, data, explorer, jury, not_found, present
 
     title = t("app.title", DEFAULT_LANG)
     pages = (
@@ -144,6 +148,7 @@ def _register_pages() -> None:
         ("dashboard.pages.benchmark", "/benchmark", benchmark.layout, "nav.benchmark"),
         ("dashboard.pages.present", "/present", present.layout, "nav.present"),
         ("dashboard.pages.data", "/data", data.layout, "nav.data"),
+        ("dashboard.pages.jury", jury.PATH, jury.layout, "nav.jury"),
     )
     for order, (module, path, layout, label) in enumerate(pages):
         dash.register_page(module, path=path, layout=layout, order=order,

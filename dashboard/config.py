@@ -25,6 +25,8 @@ class Config:
     # Access control (AUTH=on): roles, sign-in; users live in their own file, not the database.
     auth: bool = False
     users_db: Path = ROOT / "data" / "users.sqlite3"
+    # The jury's own scores (dashboard.scores): their own SQLite file, never the read-only database.
+    scores_db: Path = ROOT / "data" / "scores.sqlite3"
     secret_key: str | None = None
     secure_cookies: bool = True
     # Rate limits shared by all worker processes (dashboard.ratelimit); None: beside users_db.
@@ -40,8 +42,8 @@ class Config:
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Config":
-        """Read DASHBOARD_DB, HOST, PORT, FRAME_ANCESTORS, AUTH, USERS_DB, SECRET_KEY, SECURE_COOKIES,
-        RATE_DB, TRUSTED_PROXIES, SERVER_TIMING."""
+        """Read DASHBOARD_DB, HOST, PORT, FRAME_ANCESTORS, AUTH, USERS_DB, SCORES_DB, SECRET_KEY,
+        SECURE_COOKIES, RATE_DB, TRUSTED_PROXIES, SERVER_TIMING."""
         env = os.environ if env is None else env
         port = env.get("PORT", "8050")
         if not port.isdigit() or not 0 < int(port) < 65536:
@@ -53,6 +55,7 @@ class Config:
             frame_ancestors=env.get("FRAME_ANCESTORS") or "'self'",
             auth=env.get("AUTH", "off").lower() in ("on", "1", "true", "yes"),
             users_db=Path(env.get("USERS_DB") or ROOT / "data" / "users.sqlite3"),
+            scores_db=Path(env.get("SCORES_DB") or ROOT / "data" / "scores.sqlite3"),
             secret_key=env.get("SECRET_KEY") or None,
             secure_cookies=env.get("SECURE_COOKIES", "on").lower() not in ("off", "0", "false", "no"),
             rate_db=Path(env["RATE_DB"]) if env.get("RATE_DB") else None,

@@ -418,6 +418,13 @@ def _text_colour(fraction: float) -> str:
     return "#ffffff" if _scale_index(fraction) >= 3 else INK
 
 
+def scale_cell(fraction: float) -> tuple[str, str]:
+    """A table cell's (background, text) colours for a value ``fraction`` (0–1) of the way up the
+    sequential scale; every pair passes WCAG AA."""
+    fraction = min(max(fraction, 0.0), 1.0)
+    return _scale_colour(fraction), _text_colour(fraction)
+
+
 def _values(series: pd.Series) -> list:
     """A column as a JSON-ready list, missing values as null."""
     return [None if pd.isna(v) else v for v in series.tolist()]

@@ -134,7 +134,7 @@ def test_callbacks_take_their_inputs_by_name(app) -> None:
     ours = {f"{v['callback'].__module__}.{v['callback'].__name__}": v["inputs_state_indices"]
             for v in app.callback_map.values() if v.get("callback") is not None
             and v["callback"].__module__.startswith("dashboard.callbacks.")}
-    assert len(ours) == 26  # benchmark 5, compare 10, explorer 10, present 1
+    assert len(ours) == 31  # benchmark 5, compare 10, explorer 10, jury 5, present 1
     assert {name for name, indices in ours.items() if not isinstance(indices, dict)} == set()
     assert list(ours["dashboard.callbacks.compare.compare"]) == [
         "ids", "store", "shown", "lang", "chosen", "year", "prize", "values"]  # the state's names, then the inputs'

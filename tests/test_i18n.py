@@ -137,6 +137,8 @@ def _dynamic() -> dict[str, tuple[str, ...]]:
     code can put after it. A new f-string key makes the scan below fail until it is added here."""
     from dashboard import benchmark, dimensions, disclosure, errors, figures, kpis, state, users
     from dashboard.components.shell import PAGES
+    from dashboard.pages import jury
+    from dashboard.scores import consensus, store
     return {
         "nav.": tuple(page for page, _ in PAGES),
         "lang.": LANGS,
@@ -158,6 +160,14 @@ def _dynamic() -> dict[str, tuple[str, ...]]:
         "compare.view.": state.VIEWS,
         "unit.": tuple({m.unit for m in kpis.MEASURES}),
         "http.": (*map(str, errors.HTTP_TEXTS), "error"),
+        "jury.round.": store.ROUND_STATES,
+        "jury.round.now_": ("open", "closed"),
+        "jury.closed_note.": ("none", "closed"),  # a sheet that cannot be written to yet, or any more
+        "jury.refused.": store.REASONS,
+        "jury.tab.": jury.TAB_IDS,
+        "jury.col.": (*jury.CONSENSUS_COLUMNS, *(f"{c}.help" for c in jury.CONSENSUS_COLUMNS), *jury.SPREAD_COLUMNS),
+        "jury.agreement.": consensus.BANDS,
+        "jury.audit.": store.ACTIONS,
     }
 
 

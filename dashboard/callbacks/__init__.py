@@ -1,3 +1,3 @@
 """Thin callbacks, one module per page. Importing this package registers them with Dash."""
 
-from dashboard.callbacks import benchmark, compare, explorer, present  # noqa: F401
+from dashboard.callbacks import benchmark, compare, explorer, jury, present  # noqa: F401

@@ -22,7 +22,9 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("benchmark", "/benchmark"),
     ("present", "/present"),
     ("data", "/data"),
+    ("jury", "/jury"),
 )
+JURY_ONLY = ("jury",)  # pages the menu offers the jury and admins only (the pages refuse anyone else)
 # The language switch's links, one per language; a page's callbacks keep their addresses in step.
 LANG_LINKS = {code: f"lang-{code}" for code in LANGS}
 
@@ -50,7 +52,7 @@ def header(page: str, path: str, lang: str, args: dict[str, str], demo: bool) ->
                     ),
                     className="nav-item",
                 )
-                for pid, p in PAGES
+                for pid, p in PAGES if pid not in JURY_ONLY or auth.role() in ("jury", "admin", "open")
             ],
             className="nav",
         ),

@@ -240,6 +240,9 @@ def beside_data(jury_ranks: Mapping[str, int | None], data_ranks: Mapping[str, i
     return rows, [r for r in rows if largest and r.difference is not None and abs(r.difference) == largest]
 
 
+BANDS = ("very_weak", "weak", "moderate", "strong", "very_strong")
+
+
 def agreement_band(w: float) -> str:
     """Schmidt's (1997) words for a W: very weak, weak, moderate, strong, very strong (an i18n key's end)."""
     for limit, band in ((0.1, "very_weak"), (0.3, "weak"), (0.5, "moderate"), (0.7, "strong")):

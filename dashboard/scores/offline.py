@@ -303,14 +303,12 @@ def _write(rows: list[Row], scores_db: Path, actor: str, finalists_of, result: R
     """Every row in one ``store.writing`` transaction; a refusal by the rules (round not open,
     conflict, submitted sheet) is added to ``result.errors`` and rolls the whole transaction back,
     after every row has been tried, so all refusals are reported at once. A row already as stored
-    is counted, not written."""
+    is counted, not written (``store.write`` asks no rule of it: an export of a submitted sheet or
+    a closed round imports back unchanged)."""
     try:
         with store.writing(scores_db) as con:
             for row in rows:
                 k = row.key
-                if store._stored(con, k) == (row.score, row.comment):
-                    result.unchanged += 1  # nothing to write, so no rule to pass: an export of a
-                    continue  # submitted sheet or a closed round imports back unchanged
                 try:
                     changed = store.write(con, k, row.score, row.comment, actor, finalists_of(k.year, k.prize))
                 except store.Refused as exc:

@@ -34,6 +34,9 @@ from dashboard.config import ROOT
 from dashboard.kpis import criteria_for
 
 DEFAULT_PATH = ROOT / "data" / "scores.sqlite3"
+REASONS = ("round", "finalist", "criterion", "conflict", "submitted", "score", "comment", "incomplete")
+ACTIONS = ("score", "comment", "conflict", "round", "submit")  # what the audit log records
+ROUND_STATES = ("none", "open", "closed")
 LOWEST, HIGHEST = 1, 10
 MAX_COMMENT = 2000  # characters
 MAX_REASON = 200
@@ -206,13 +209,14 @@ def _stored(con: sqlite3.Connection, key: Key) -> tuple[int | None, str]:
 def write(con: sqlite3.Connection, key: Key, score: object, comment: object, actor: str,
           finalists: Iterable[str]) -> bool:
     """In a ``writing`` transaction: check ``key`` and store its score and comment; each change
-    logged. Whether anything changed."""
-    check(con, key, finalists)
+    logged. Whether anything changed: a write of what is stored already changes nothing, so it
+    passes whatever the rules (an export imports back unchanged after the round closed)."""
     score = valid_score(score)
     comment = comment_text(comment)
     old_score, old_comment = _stored(con, key)
     if (old_score, old_comment) == (score, comment):
         return False
+    check(con, key, finalists)
     where = (key.juror, key.year, key.prize, key.org_nr, key.criterion)
     if score is None and not comment:
         con.execute("delete from scores where juror = ? and year = ? and prize = ? and org_nr = ? and criterion = ?",
@@ -234,7 +238,7 @@ def comment_text(value: object) -> str:
         return ""
     if not isinstance(value, str):
         raise Refused("comment", type(value).__name__)
-    return value.strip()[:MAX_COMMENT]
+    return " ".join(value.split())[:MAX_COMMENT]  # one line: a CSV export reads back row for row
 
 
 def put(path: Path, key: Key, score: object, comment: object, actor: str, finalists: Iterable[str]) -> bool:
@@ -295,10 +299,10 @@ def reopen(path: Path, juror: str, year: int, prize: str, actor: str) -> None:
 # --- conflicts of interest -------------------------------------------------------------------
 
 def declare_conflict(path: Path, juror: str, year: int, prize: str, org_nr: str, reason: str, actor: str,
-                     finalists: Iterable[str]) -> None:
+                     finalists: Iterable[str]) -> bool:
     """A juror's conflict of interest with a finalist of ``prize``: their scores and comments for
     it, in either prize, are deleted (logged), and later ones refused. Refused once the round is
-    closed (the consensus is then settled)."""
+    closed (the consensus is then settled). Whether it is new."""
     if org_nr not in set(finalists):
         raise Refused("finalist", org_nr)
     with writing(path) as con:
@@ -306,7 +310,7 @@ def declare_conflict(path: Path, juror: str, year: int, prize: str, org_nr: str,
             raise Refused("round")
         if con.execute("select 1 from conflicts where juror = ? and year = ? and org_nr = ?",
                        (juror, year, org_nr)).fetchall():
-            return
+            return False
         con.execute("insert into conflicts values (?, ?, ?, ?, ?)",
                     (juror, year, org_nr, (reason or "").strip()[:MAX_REASON], now()))
         _log(con, actor, "conflict", juror=juror, year=year, org_nr=org_nr, old="none", new="declared")
@@ -319,16 +323,20 @@ def declare_conflict(path: Path, juror: str, year: int, prize: str, org_nr: str,
                 _log(con, actor, "comment", juror=juror, year=year, prize=prize, org_nr=org_nr,
                      criterion=criterion, old=comment, new="")
         con.execute("delete from scores where juror = ? and year = ? and org_nr = ?", (juror, year, org_nr))
+        return True
 
 
-def withdraw_conflict(path: Path, juror: str, year: int, prize: str, org_nr: str, actor: str) -> None:
-    """Take a declaration back (logged), while the round of ``prize`` is not closed."""
+def withdraw_conflict(path: Path, juror: str, year: int, prize: str, org_nr: str, actor: str) -> bool:
+    """Take a declaration back (logged), while the round of ``prize`` is not closed. Whether there
+    was one."""
     with writing(path) as con:
         if round_state(con, year, prize) == "closed":
             raise Refused("round")
         if con.execute("delete from conflicts where juror = ? and year = ? and org_nr = ?",
                        (juror, year, org_nr)).rowcount:
             _log(con, actor, "conflict", juror=juror, year=year, org_nr=org_nr, old="declared", new="none")
+            return True
+        return False
 
 
 def conflicts(path: Path, year: int) -> list[tuple[str, str, str, str]]:
