@@ -160,10 +160,11 @@ def demo_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def app(demo_db_path: Path):
-    """The one Dash app of the test session, serving the demo database (rate limits in a file of
-    its own, so no run counts against another)."""
+    """The one Dash app of the test session, serving the demo database (rate limits and the jury's
+    scores in files of its own, so no run counts against another)."""
     return create_app(Config(db_path=demo_db_path, build_missing_db=False,
-                             rate_db=demo_db_path.parent / "ratelimit.sqlite3"))
+                             rate_db=demo_db_path.parent / "ratelimit.sqlite3",
+                             scores_db=demo_db_path.parent / "scores.sqlite3"))
 
 
 def explorer_views(filters: dict, lang: object) -> dict:

@@ -36,7 +36,8 @@ def serve(db: Path, log: Path, workers: int = 2, **settings: str) -> tuple[subpr
     """`make serve` on a free port for ``db`` (``settings``: more environment), once it answers."""
     port = free_port()
     env = {**os.environ, "DASHBOARD_DB": str(db), "PORT": str(port), "HOST": "127.0.0.1", "WORKERS": str(workers),
-           "RATE_DB": str(log.parent / "ratelimit.sqlite3"), **settings}
+           "RATE_DB": str(log.parent / "ratelimit.sqlite3"), "SCORES_DB": str(log.parent / "scores.sqlite3"),
+           **settings}
     process = subprocess.Popen(["make", "--no-print-directory", "serve"], cwd=ROOT, env=env,
                                stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"

@@ -60,7 +60,7 @@ def save(score: object, blur: object, comment: object, year: object, prize: obje
     s = _selection(year, prize)
     org, criterion = cell.get("org"), cell.get("criterion")
     if not isinstance(org, str) or not isinstance(criterion, str):
-        return t("jury.refused.finalist", lang)
+        return t("jury.not_saved", lang, reason=t("jury.refused.finalist", lang))
     juror = auth.user_name()
     key = store.Key(juror, s.year, s.prize, org, criterion)
     try:
