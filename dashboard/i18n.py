@@ -45,10 +45,10 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "jury.title": ("Juryens vurdering", "The jury's scores"),
     "jury.lead": (
         "Gi hver finalist en poengsum fra 1 til 10 på hvert kriterium, med nøkkeltallene ved siden av. "
-        "Arbeidet lagres mens du skriver. Til runden lukkes ser du bare dine egne poeng, så ingen "
+        "Arbeidet lagres mens du går fra felt til felt. Til runden lukkes ser du bare dine egne poeng, så ingen "
         "forankrer seg i de andres; juryleder ser alt.",
         "Score every finalist from 1 to 10 on every criterion, with the key figures beside you. Your "
-        "work is saved as you type. Until the round closes you see only your own scores, so that no "
+        "work is saved as you go from field to field. Until the round closes you see only your own scores, so that no "
         "one anchors on the others; the chair sees everything."),
     "jury.status": ("Du vurderer som {who} ({role}). {round}", "You score as {who} ({role}). {round}"),
     "jury.chair": ("juryleder", "chair"),
@@ -69,7 +69,8 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "jury.refused.score": ("poengsummen må være et helt tall fra 1 til 10",
                            "the score must be a whole number from 1 to 10"),
     "jury.refused.comment": ("kommentaren må være tekst", "the comment must be text"),
-    "jury.refused.incomplete": ("{n} felt mangler poengsum", "{n} cells have no score"),
+    "jury.refused.incomplete": (("{n} felt mangler poengsum", "{n} felt mangler poengsum"),
+                                ("{n} cell has no score", "{n} cells have no score")),
     "jury.saved": ("Lagret", "Saved"),
     "jury.not_saved": ("Ikke lagret: {reason}", "Not saved: {reason}"),
     "jury.not_done": ("Ikke utført: {reason}.", "Not done: {reason}."),
@@ -105,10 +106,10 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "jury.closed_note.closed": ("Runden er lukket: poengene kan ikke endres.",
                                 "The round is closed: scores can no longer change."),
     "jury.sheet.help": (
-        "Tab flytter fra poengsum til kommentar til neste kriterium. En poengsum lagres et halvt sekund etter "
-        "at du har skrevet den, en kommentar når du går ut av feltet. Send inn når alle felt har poengsum.",
-        "Tab moves from score to comment to the next criterion. A score is saved half a second after you type "
-        "it, a comment when you leave the field. Submit once every cell has a score."),
+        "Tab flytter fra poengsum til kommentar til neste kriterium. Poengsum og kommentar lagres når du går "
+        "videre (Tab, Enter eller et klikk). Send inn når alle felt har poengsum.",
+        "Tab moves from score to comment to the next criterion. A score and a comment are saved as you move "
+        "on (Tab, Enter or a click). Submit once every cell has a score."),
     "jury.submit": ("Send inn skjemaet", "Submit the sheet"),
     "jury.reopen": ("Rediger igjen", "Edit again"),
     "jury.no_finalists": ("Ingen finalister for {year} og denne prisen.", "No finalists for {year} and this prize."),

@@ -29,14 +29,17 @@ def view(app, tab: str = "sheet", year: object = 2025, prize: object = "main", l
 
 
 def save(app, org: object, criterion: object, score: object, comment: object = "", year: object = 2025,
-         prize: object = "main", lang: str = "en") -> dict:
+         prize: object = "main", lang: str = "en", left: bool = False) -> dict:
+    """One cell as the browser sends it when a score is typed (saved: the score), or when the
+    comment is ``left`` (saved: the comment)."""
     cell = {"org": org, "criterion": criterion}
     score_id = {"type": page.SCORE, **cell}
     comment_id = {"type": page.COMMENT, **cell}
     return {"output": _key(app, page.SAVED), "outputs": {"id": {"type": page.SAVED, **cell}, "property": "children"},
             "inputs": [{"id": score_id, "property": "value", "value": score},
                        {"id": comment_id, "property": "n_blur", "value": None}],
-            "changedPropIds": [json.dumps(score_id, sort_keys=True, separators=(",", ":")) + ".value"],
+            "changedPropIds": [json.dumps(comment_id if left else score_id, sort_keys=True, separators=(",", ":"))
+                               + (".n_blur" if left else ".value")],
             "state": [{"id": comment_id, "property": "value", "value": comment}, *_choice(year, prize, lang)]}
 
 

@@ -40,8 +40,11 @@ def post(jury: dict, body: dict) -> dict:
 
 
 def saved(jury: dict, org: object, criterion: object, score: object, comment: object = "") -> str:
-    """What the cell's status says after the browser sent ``score`` and ``comment``."""
+    """What the cell's status says after the juror typed ``score`` and then, if there is one, left
+    ``comment``."""
     (value,) = post(jury, req.save(jury["app"], org, criterion, score, comment)).values()
+    if comment:
+        (value,) = post(jury, req.save(jury["app"], org, criterion, score, comment, left=True)).values()
     return value["children"]
 
 
@@ -92,6 +95,16 @@ def test_hostile_choices_fall_back_to_a_valid_selection(jury) -> None:
         assert "Traceback" not in json.dumps(response)
     r = jury["client"].post("/_dash-update-component", json={"output": req.view(jury["app"])["output"]})
     assert r.status_code == 400 and b"Traceback" not in r.data and b"select" not in r.data.lower()
+
+
+def test_a_score_and_a_comment_are_saved_apart(jury) -> None:
+    """Typed and left a moment apart, their two requests may reach the server in either order:
+    each writes only its own field, so neither writes back the other's old value."""
+    post(jury, req.action(jury["app"], "open"))
+    org = jury["orgs"][0]
+    post(jury, req.save(jury["app"], org, "rnd", None, "Good lab", left=True))  # the comment first, the score not yet sent
+    post(jury, req.save(jury["app"], org, "rnd", 8, ""))  # the score, with the comment's box as it was before
+    assert store.sheet(jury["path"], ME, 2025, "main") == {(org, "rnd"): (8, "Good lab")}
 
 
 def test_a_conflict_removes_the_scores_and_refuses_more(jury) -> None:

@@ -101,8 +101,10 @@ def test_two_jurors_score_at_the_same_time_and_see_only_their_own(served, app) -
         for i, org in enumerate(orgs):
             for j, c in enumerate(CRITERIA):
                 value = 1 + (i + j + len(name)) % 10
-                (out,) = answer(jurors[name], served, req.save(app, org, c.id, value, f"{name}-{c.id}")).values()
-                said[name].append(out["children"])
+                for left in (False, True):  # the score typed, then the comment left
+                    body = req.save(app, org, c.id, value, f"{name}-{c.id}", left=left)
+                    (out,) = answer(jurors[name], served, body).values()
+                    said[name].append(out["children"])
 
     threads = [threading.Thread(target=score, args=(name,)) for name in jurors]
     for th in threads:
@@ -110,7 +112,7 @@ def test_two_jurors_score_at_the_same_time_and_see_only_their_own(served, app) -
     for th in threads:
         th.join()
     cells = len(orgs) * len(CRITERIA)
-    assert said == {name: ["Saved"] * cells for name in jurors}
+    assert said == {name: ["Saved"] * 2 * cells for name in jurors}
     stored = store.scores(served["scores_db"], year, prize)
     assert len(stored) == 2 * cells
     assert {(s.juror, s.org_nr, s.criterion): s.score for s in stored} == {

@@ -64,7 +64,11 @@ def save(score: object, blur: object, comment: object, year: object, prize: obje
     juror = auth.user_name()
     key = store.Key(juror, s.year, s.prize, org, criterion)
     try:
-        store.put(page.scores_db(), key, score, comment, juror, page.finalists_of_year(s))
+        # the score when it was typed, the comment when it was left: one field each, so that two
+        # requests in flight for one cell cannot write back the other's old value
+        typed = any(p.endswith(".value") for p in ctx.triggered_prop_ids)
+        store.put(page.scores_db(), key, score if typed else store.KEEP, store.KEEP if typed else comment,
+                  juror, page.finalists_of_year(s))
     except store.Refused as exc:
         return t("jury.not_saved", lang, reason=page.refusal(exc, lang))
     return t("jury.saved", lang)

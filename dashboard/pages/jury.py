@@ -6,7 +6,7 @@ from every callback.
 
 - **My sheet**: the year's finalists for the prize, each with its compare-page figures beside
   every criterion of the prize, a score from 1 to 10 with what 2, 5 and 8 mean, and a comment.
-  A score is saved as it is typed, a comment when the juror leaves it; "submit" marks the sheet
+  A score and a comment are saved when the juror leaves the field (Tab, Enter or a click); "submit" marks the sheet
   done (every cell scored), "edit again" takes it back while the round is open. A conflict of
   interest is declared per finalist: its scores go, and no more are taken.
 - **Consensus**: for the chair (admin) always, for jurors once the chair closes the round; until
@@ -143,7 +143,9 @@ def round_text(round_state: str, lang: str) -> str:
 
 
 def refusal(exc: store.Refused, lang: str) -> str:
-    return t(f"jury.refused.{exc.reason}", lang, n=exc.detail)
+    if exc.reason == "incomplete":
+        return tn("jury.refused.incomplete", int(exc.detail), lang)
+    return t(f"jury.refused.{exc.reason}", lang)
 
 
 # --- my sheet ---------------------------------------------------------------------------------
@@ -193,7 +195,7 @@ def _sheet_card(f: Finalists, org: str, s: Selection, cells: dict, conflicted: b
             html.Td(_evidence(f, org, c, lang), className="jury-evidence"),
             html.Td([_hidden_label({"type": SCORE, **cell}, t("jury.score.label", lang, what=label)),
                      dcc.Input(id={"type": SCORE, **cell}, type="number", min=store.LOWEST, max=store.HIGHEST, step=1,
-                               value=score, debounce=0.5, disabled=not writable, inputMode="numeric",
+                               value=score, debounce=True, disabled=not writable, inputMode="numeric",
                                className="form-control jury-score-input")], className="jury-score"),
             html.Td([_hidden_label({"type": COMMENT, **cell}, t("jury.comment.label", lang, what=label)),
                      dcc.Textarea(id={"type": COMMENT, **cell}, value=comment, rows=2, maxLength=store.MAX_COMMENT,
@@ -236,8 +238,9 @@ def sheet_view(s: Selection, f: Finalists, lang: str) -> list:
         note = dbc.Alert(t(f"jury.closed_note.{round_state}", lang), color="warning", className="py-2")
     else:
         note = html.P(t("jury.sheet.help", lang), className="table-note")
+    # enabled while the sheet can be written to: a sheet with gaps is refused with their number
     actions = [html.Button(t("jury.submit", lang), id={"type": ACTION, "action": "submit"}, className="btn btn-primary",
-                           disabled=not writable or bool(gaps))]
+                           disabled=not writable)]
     if done and round_state == "open":
         actions.append(html.Button(t("jury.reopen", lang), id={"type": ACTION, "action": "reopen"},
                                    className="btn btn-outline-secondary"))

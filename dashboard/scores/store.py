@@ -206,14 +206,19 @@ def _stored(con: sqlite3.Connection, key: Key) -> tuple[int | None, str]:
     return (row[0][0], row[0][1]) if row else (None, "")
 
 
+KEEP = object()  # a field a write leaves as stored
+
+
 def write(con: sqlite3.Connection, key: Key, score: object, comment: object, actor: str,
           finalists: Iterable[str]) -> bool:
-    """In a ``writing`` transaction: check ``key`` and store its score and comment; each change
-    logged. Whether anything changed: a write of what is stored already changes nothing, so it
-    passes whatever the rules (an export imports back unchanged after the round closed)."""
-    score = valid_score(score)
-    comment = comment_text(comment)
+    """In a ``writing`` transaction: check ``key`` and store its score and comment (either may be
+    ``KEEP``: the page saves a score and a comment by separate requests, which must not undo each
+    other); each change logged. Whether anything changed: a write of what is stored already
+    changes nothing, so it passes whatever the rules (an export imports back unchanged after the
+    round closed)."""
     old_score, old_comment = _stored(con, key)
+    score = old_score if score is KEEP else valid_score(score)
+    comment = old_comment if comment is KEEP else comment_text(comment)
     if (old_score, old_comment) == (score, comment):
         return False
     check(con, key, finalists)
