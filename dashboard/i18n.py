@@ -125,6 +125,8 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "jury.export.xlsx": ("Last ned Excel", "Download Excel"),
     "jury.print": ("Skriv ut (A4 liggende)", "Print (A4 landscape)"),
     "jury.jurors": (("{n} jurymedlem", "{n} jurymedlemmer"), ("{n} juror", "{n} jurors")),
+    "jury.sheets_submitted": (("{n} skjema sendt inn", "{n} skjemaer sendt inn"),
+                              ("{n} sheet submitted", "{n} sheets submitted")),
     "jury.agreement": (
         "Enighet (Kendalls W) {w}: {band}. 0 betyr ingen enighet, 1 at alle rangerer finalistene likt "
         "(regnet over de {n} av {of} som har vurdert alle finalistene).",
@@ -145,12 +147,14 @@ TEXTS: dict[str, tuple[Text, ...]] = {
         "utelater den ene laveste og den ene høyeste summen (fra tre jurymedlemmer). Standardavviket er "
         "utvalgets (n − 1). Normalisert: hver poengsum som z-verdi blant jurymedlemmets egne poeng, så et "
         "strengt og et rundhåndet jurymedlem teller likt; den som ga samme poeng overalt, får 0. Inhabile "
-        "poeng er utelatt. Like tall (to desimaler) deler plass.",
+        "poeng er utelatt. Alle gitte poeng teller, også i skjemaer som ikke er sendt inn. Like tall (to "
+        "desimaler) deler plass.",
         "A juror's total for a finalist is the mean of their scores on the prize's criteria. The trimmed "
         "mean leaves out the one lowest and the one highest total (from three jurors). The standard "
         "deviation is the sample's (n − 1). Normalised: each score as a z-score among the juror's own "
         "scores, so that a strict and a generous juror count alike; one who gave one score everywhere gets "
-        "0. Scores under a conflict of interest are left out. Equal figures (two decimals) share a place."),
+        "0. Scores under a conflict of interest are left out. Every score given counts, in sheets not yet "
+        "submitted too. Equal figures (two decimals) share a place."),
     "jury.col.rank": ("Plass", "Rank"),
     "jury.col.rank.help": ("Plass etter snittet", "Rank by the mean"),
     "jury.col.finalist": ("Finalist", "Finalist"),

@@ -11,7 +11,10 @@ Pages are saved whole (the viewport stretched to the page's height), slides as t
 from __future__ import annotations
 
 import base64
+import os
+import random
 import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -50,7 +53,37 @@ def demo_facts() -> dict[str, str]:
 def pages(facts: dict[str, str]) -> dict[str, str]:
     """Page name: its address."""
     return {"explorer": "/", "compare": "/compare", "benchmark": f"/benchmark?company={facts['crowded']}",
-            "data": "/data"}
+            "data": "/data", "jury": "/jury", "jury-consensus": "/jury?tab=consensus", "jury-round": "/jury?tab=round"}
+
+
+def demo_scores(path: Path) -> None:
+    """A closed round of the last year's main prize for the jury page's shots: four jurors, each a
+    little stricter or more generous, one conflict of interest, every sheet submitted; the sheet
+    shot (the open demo's own, ``demo``) has a few scores and a comment."""
+    from dashboard import auth
+    from dashboard.kpis import criteria_for
+    from dashboard.scores import store
+    from dashboard.scores.finalists import finalists
+
+    year = duckdb.connect(str(Config.from_env().db_path), read_only=True).sql(
+        "SELECT max(year) FROM nominations").fetchall()[0][0]
+    orgs = finalists(year, "main", Config.from_env().db_path)["org_nr"].tolist()
+    store.set_round(path, year, "main", "open", "chair")
+    draw = random.Random(year)
+    for juror, bias in (("anne", 1), ("bjorn", -1), ("cecilie", 0), ("david", 0)):
+        for i, org in enumerate(orgs):
+            if juror == "david" and i == len(orgs) - 1:
+                store.declare_conflict(path, juror, year, "main", org, "Tidligere styremedlem", juror, orgs)
+                continue
+            for c in criteria_for("main"):
+                score = min(10, max(1, 7 - i + bias + draw.randint(-2, 2)))
+                store.put(path, store.Key(juror, year, "main", org, c.id), score, "", juror, orgs)
+        store.submit(path, juror, year, "main", orgs, juror)
+    for c in criteria_for("main")[:3]:
+        store.put(path, store.Key(auth.OPEN_USER, year, "main", orgs[0], c.id), 8, "", auth.OPEN_USER, orgs)
+    store.put(path, store.Key(auth.OPEN_USER, year, "main", orgs[0], "innovative"), 8,
+              "Sterk patentportefølje; egen FoU-avdeling", auth.OPEN_USER, orgs)
+    store.set_round(path, year, "main", "closed", "chair")
 
 
 def states(facts: dict[str, str]) -> dict[str, str]:
@@ -90,6 +123,8 @@ def save_print(driver, url: str, facts: dict[str, str], out: Path, lang: str) ->
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     facts = demo_facts()
+    os.environ["SCORES_DB"] = str(Path(tempfile.mkdtemp()) / "scores.sqlite3")  # never the real one
+    demo_scores(Path(os.environ["SCORES_DB"]))
     with serving() as url:
         for width, height in PAGE_SIZES:
             with chromium(width, height) as driver:
