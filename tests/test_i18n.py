@@ -163,7 +163,7 @@ def _dynamic() -> dict[str, tuple[str, ...]]:
         "jury.round.": store.ROUND_STATES,
         "jury.round.now_": ("open", "closed"),
         "jury.closed_note.": ("none", "closed"),  # a sheet that cannot be written to yet, or any more
-        "jury.refused.": store.REASONS,
+        "jury.refused.": (*store.REASONS, *jury.PAGE_REASONS),
         "jury.tab.": jury.TAB_IDS,
         "jury.col.": (*jury.CONSENSUS_COLUMNS, *(f"{c}.help" for c in jury.CONSENSUS_COLUMNS), *jury.SPREAD_COLUMNS),
         "jury.agreement.": consensus.BANDS,

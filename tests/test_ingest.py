@@ -484,6 +484,31 @@ def test_xlsx_template_round_trip(tmp_path: Path, db: Path) -> None:
     assert "template.xlsx: 0 row(s) added, 1 changed" in out  # 910000004 in 2025 is in the fixture
 
 
+def test_an_import_leaves_the_jurys_scores_alone(tmp_path: Path, db: Path) -> None:
+    """The scores file lives beside the database by default (data/): an import, which publishes a
+    new version in that folder, changes nothing of it, its write-ahead log included."""
+    from openpyxl import load_workbook
+
+    from dashboard.scores import store
+
+    scores = db.parent / "scores.sqlite3"
+    store.set_round(scores, 2025, "main", "open", "chair")
+    store.put(scores, store.Key("kari", 2025, "main", "910000004", "rnd"), 7, "God FoU", "kari", ["910000004"])
+    con = store.connect(scores)  # held open, as a serving worker would: the WAL file stays
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in db.parent.glob("scores.sqlite3*")}
+    template = tmp_path / "template.xlsx"
+    template.write_bytes(ingest.template_xlsx())
+    book = load_workbook(template)
+    book.active.append([EXAMPLE[c] if c not in ("fte",) else 50 for c in COLUMNS])
+    book.save(template)
+    code, errors, _ = run([template], db)
+    assert code == 0, errors
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in db.parent.glob("scores.sqlite3*")}
+    con.close()
+    assert len(before) >= 2 and after == before
+    assert store.sheet(scores, "kari", 2025, "main") == {("910000004", "rnd"): (7, "God FoU")}
+
+
 def test_csv_template_parses_as_comments_only(tmp_path: Path) -> None:
     path = tmp_path / "template.csv"
     path.write_bytes(ingest.template_csv())

@@ -89,6 +89,26 @@ def test_hostile_cells_are_refused_with_the_reason(jury, org, criterion, reason)
     assert store.scores(jury["path"], 2025, "main") == []
 
 
+def test_a_write_goes_where_it_was_asked_or_nowhere(jury) -> None:
+    """A year or prize the page does not offer is not read as the default one for a write."""
+    post(jury, req.action(jury["app"], "open"))
+    for year, prize in ((1999, "main"), ("2025", "main"), (2025, "Main"), (2025, ["main"]), (True, "main")):
+        (out,) = post(jury, req.save(jury["app"], jury["orgs"][0], "rnd", 5, year=year, prize=prize)).values()
+        assert out["children"] == "Not saved: the year or prize is not one the page offers"
+    assert store.scores(jury["path"], 2025, "main") == []
+
+
+def test_a_scores_file_that_cannot_be_read_says_so(jury, tmp_path, monkeypatch, caplog) -> None:
+    broken = tmp_path / "scores.sqlite3"
+    broken.write_bytes(b"not a database " * 100)
+    monkeypatch.setitem(jury["app"].server.config, "SCORES_DB", broken)
+    (out,) = post(jury, req.save(jury["app"], jury["orgs"][0], "rnd", 5)).values()
+    assert out["children"] == "Not saved: the scores file cannot be written just now; try again shortly"
+    assert text(post(jury, req.view(jury["app"]))["jury-view"]["children"]).startswith("the scores file cannot")
+    assert post(jury, req.action(jury["app"], "submit"))["jury-message"]["children"].startswith("Not done: the scores")
+    assert any("scores file" in r.message and r.levelname == "ERROR" for r in caplog.records)
+
+
 def test_hostile_choices_fall_back_to_a_valid_selection(jury) -> None:
     for year, prize in ((99999, "main"), ("2025; drop", {"a": 1}), (None, None), ([2025], "x" * 10_000)):
         response = post(jury, req.view(jury["app"], "sheet", year, prize))
@@ -174,6 +194,18 @@ def test_the_consensus_as_the_page_shows_and_downloads_it(jury) -> None:
     xlsx = post(jury, req.export(jury["app"], "xlsx"))["jury-download"]["data"]
     book = pd.read_excel(io.BytesIO(__import__("base64").b64decode(xlsx["content"])))
     assert book["Mean"].tolist() == [7.0, 5.67, 5.0] and xlsx["filename"] == "jury-consensus-main-2025.xlsx"
+
+
+def test_the_chair_sees_and_downloads_every_score(jury) -> None:
+    _seed(jury)
+    post(jury, req.save(jury["app"], jury["orgs"][0], "rnd", 4, "Svak FoU", left=True))
+    shown = text(post(jury, req.view(jury["app"], "round"))["jury-view"]["children"])
+    assert "Every score and comment" in shown and "Svak FoU" in shown
+    csv = post(jury, req.export(jury["app"], "scores"))["jury-download"]["data"]
+    frame = pd.read_csv(io.StringIO(csv["content"].lstrip("\ufeff")), dtype={"Org. no.": str})
+    assert csv["filename"] == "jury-scores-main-2025.csv" and len(frame) == 3 * 3 * 2 + 1
+    assert frame[frame["Juror"] == "C"]["Score (1–10)"].tolist() == [5, 5, 6, 8, 9, 9]  # C's scores, X then Y then Z
+    assert frame[frame["Comment"] == "Svak FoU"]["Juror"].tolist() == [ME]
 
 
 def jury_name(jury: dict, org: str) -> str:

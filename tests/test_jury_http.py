@@ -125,12 +125,14 @@ def test_two_jurors_score_at_the_same_time_and_see_only_their_own(served, app) -
     waiting = text(answer(jurors["kari"], served, req.view(app, "consensus"))["jury-view"]["children"])
     assert waiting.startswith("The consensus opens when the chair closes the round")
     assert post(jurors["kari"], served, req.export(app)).status_code == 403
+    assert post(jurors["kari"], served, req.export(app, "scores")).status_code == 403
     assert post(jurors["kari"], served, req.view(app, "round")).status_code == 200  # the tab says no, below
     assert "Log:" not in json.dumps(answer(jurors["kari"], served, req.view(app, "round")))
     # the chair sees everything at any time
     chair_view = text(answer(chair, served, req.view(app, "consensus"))["jury-view"]["children"])
     assert "2 jurors" in chair_view
     progress = text(answer(chair, served, req.view(app, "round"))["jury-view"]["children"])
+    assert "kari-rnd" in progress and "ola-rnd" in progress  # every score and comment
     assert f"kari{cells}/{cells}" in progress.replace(" ", "") and f"ola{cells}/{cells}" in progress.replace(" ", "")
 
     # a juror cannot close the round; the chair can, and then writes are refused and jurors see the consensus

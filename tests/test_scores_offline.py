@@ -29,9 +29,11 @@ SPECIAL_IDS = ["unique_idea", "technology", "sustainability"]
 
 
 @pytest.fixture
-def env(tmp_path: Path, demo_db_path: Path) -> SimpleNamespace:
+def env(tmp_path: Path, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
     """A users file (jury kari, admin chair, company firma), a scores file with the 2025 main round
-    open, and the demo database's 2025 finalists."""
+    open, and the demo database's 2025 finalists; the test works in its folder, as a person at the
+    command line does (the files are named relative to it, and errors name them so)."""
+    monkeypatch.chdir(tmp_path)
     users_db, scores_db = tmp_path / "users.sqlite3", tmp_path / "scores.sqlite3"
     users.add(users_db, "kari", "jury", "kari-password")
     users.add(users_db, "chair", "admin", "chair-password")
@@ -45,7 +47,10 @@ def env(tmp_path: Path, demo_db_path: Path) -> SimpleNamespace:
 
 
 def run_import(env: SimpleNamespace, *paths: Path) -> offline.Result:
-    return offline.import_files(list(paths), env.scores_db, env.users_db, env.db, "chair")
+    """The import of ``paths``, named as a person in their folder names them (errors say the path
+    as given)."""
+    return offline.import_files([p.relative_to(env.tmp) for p in paths], env.scores_db, env.users_db, env.db,
+                                "chair")
 
 
 def table(path: Path) -> list[tuple]:
@@ -56,9 +61,11 @@ def table(path: Path) -> list[tuple]:
 
 
 def cli(env: SimpleNamespace, *args: str) -> subprocess.CompletedProcess:
-    """``python -m dashboard.scores`` in a process of its own, the files from the environment."""
-    environ = dict(os.environ, SCORES_DB=str(env.scores_db), USERS_DB=str(env.users_db), DASHBOARD_DB=str(env.db))
-    return subprocess.run([sys.executable, "-m", "dashboard.scores", *args], cwd=ROOT, env=environ,
+    """``python -m dashboard.scores`` in a process of its own, in the test's folder, the files from
+    the environment."""
+    environ = dict(os.environ, SCORES_DB=str(env.scores_db), USERS_DB=str(env.users_db), DASHBOARD_DB=str(env.db),
+                   PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "dashboard.scores", *args], cwd=env.tmp, env=environ,
                           capture_output=True, text=True, timeout=60)
 
 
@@ -153,7 +160,7 @@ def test_bad_rows_are_all_named_and_nothing_is_written(env):
                    + f"kari,2025,main,{b},innovative,4,\n"        # 11: good on its own
                    + f"kari,2025,main,{b},innovative,5,\n"        # 12: the same cell again
                    + f"kari,2025,main,{b},world_market,9,ny\n")   # 13: good
-    done = cli(env, "import", str(bad))
+    done = cli(env, "import", "bad.csv")
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
         "bad.csv:2: juror: no user 'nobody'",
@@ -170,6 +177,40 @@ def test_bad_rows_are_all_named_and_nothing_is_written(env):
     ]
     assert done.stdout == ""
     assert table(env.scores_db) == before
+
+
+def test_a_percent_cell_says_so_and_comments_keep_formulas_as_text(env):
+    """A 7 in a cell formatted as percent reads 700 %: refused, saying why. A comment that a
+    spreadsheet would run as a formula is exported with a ' in front, and imported back without."""
+    a = env.main[0]
+    book = openpyxl.Workbook()
+    book.active.append(list(offline.COLUMNS))
+    book.active.append(["kari", 2025, "main", a, "rnd", 7, ""])
+    book.active["F2"].number_format = "0%"
+    book.save(env.tmp / "pct.xlsx")
+    assert run_import(env, env.tmp / "pct.xlsx").errors == [
+        "pct.xlsx:2: score: must be a whole number from 1 to 10, not '7' (formatted as percent (700 %), but this "
+        "column is not a share)"]
+    path = env.tmp / "formula.csv"
+    path.write_text(HEADER + f'kari,2025,main,{a},rnd,6,"=HYPERLINK(""http://evil"")"\n')
+    assert run_import(env, path).written == 1
+    assert store.sheet(env.scores_db, "kari", 2025, "main")[(a, "rnd")] == (6, '=HYPERLINK("http://evil")')
+    exported = offline.export_csv(env.scores_db, 2025, "main")
+    assert "'=HYPERLINK" in exported
+    (env.tmp / "back.csv").write_text(exported)
+    back = run_import(env, env.tmp / "back.csv")
+    assert (back.errors, back.written, back.unchanged) == ([], 0, 1)
+
+
+def test_a_blank_score_or_comment_leaves_what_is_stored(env):
+    a = env.main[0]
+    store.put(env.scores_db, store.Key("kari", 2025, "main", a, "rnd"), 8, "Fra siden", "kari", env.main)
+    store.put(env.scores_db, store.Key("kari", 2025, "main", a, "uniqueness"), 4, "Fra siden", "kari", env.main)
+    path = env.tmp / "comments.csv"
+    path.write_text(HEADER + f"kari,2025,main,{a},rnd,,Ny kommentar\n" + f"kari,2025,main,{a},uniqueness,6,\n")
+    assert run_import(env, path).written == 2
+    assert store.sheet(env.scores_db, "kari", 2025, "main") == {(a, "rnd"): (8, "Ny kommentar"),
+                                                                (a, "uniqueness"): (6, "Fra siden")}
 
 
 def test_a_duplicate_across_files_names_the_other_file(env):

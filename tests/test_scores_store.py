@@ -88,6 +88,28 @@ def test_a_conflict_deletes_the_jurors_scores_and_refuses_new_ones(db: Path) -> 
     assert store.put(db, key(), 3, "", "kari", FINALISTS)
 
 
+def test_a_conflict_cannot_change_a_submitted_sheet_or_a_closed_round(db: Path) -> None:
+    """Declaring a conflict deletes scores: not those of a submitted sheet, nor of a closed round,
+    in the prize it is declared in or in the other (a company can be a finalist of both)."""
+    from dashboard.kpis import CRITERIA
+
+    for c in CRITERIA:
+        for org in FINALISTS:
+            store.put(db, key(org=org, criterion=c.id), 5, "", "kari", FINALISTS)
+    store.submit(db, "kari", 2025, "main", FINALISTS, "kari")
+    assert reason(store.declare_conflict, db, "kari", 2025, "main", FINALISTS[0], "", "kari", FINALISTS) == "submitted"
+    store.reopen(db, "kari", 2025, "main", "kari")
+    # the other prize: its round open, this company a finalist there too; the main round closed
+    store.set_round(db, 2025, "special", "open", "chair")
+    store.set_round(db, 2025, "main", "closed", "chair")
+    assert reason(store.declare_conflict, db, "kari", 2025, "special", FINALISTS[0], "", "kari", FINALISTS) == "round"
+    assert len(store.sheet(db, "kari", 2025, "main")) == 2 * len(CRITERIA)  # nothing deleted
+    store.set_round(db, 2025, "main", "open", "chair")
+    assert store.declare_conflict(db, "kari", 2025, "special", FINALISTS[0], "", "kari", FINALISTS)
+    store.set_round(db, 2025, "main", "closed", "chair")
+    assert reason(store.withdraw_conflict, db, "kari", 2025, "main", FINALISTS[0], "kari") == "round"
+
+
 def test_submit_needs_every_cell_and_locks_the_sheet_until_reopened(db: Path) -> None:
     assert reason(store.submit, db, "kari", 2025, "main", FINALISTS, "kari") == "incomplete"
     store.declare_conflict(db, "kari", 2025, "main", "900000002", "", "kari", FINALISTS)  # not asked of her

@@ -4,8 +4,10 @@ criteria, the finalists, whole scores 1–10) are checked on the server whatever
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
+import sqlite3
 
 from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
@@ -28,6 +30,28 @@ def _allowed() -> None:
     auth.require(*page.ROLES)
 
 
+def scores_file(fallback):
+    """A scores file that cannot be read or written (locked past the wait, a full disk, damage)
+    becomes a line that says so, logged as an error, never a refused request."""
+
+    def decorate(fn):
+        @functools.wraps(fn)
+        def wrapper(*args: object, **kwargs: object) -> object:
+            try:
+                return fn(*args, **kwargs)
+            except sqlite3.Error as exc:
+                log.error("scores file %s: %s: %s", page.scores_db(), fn.__name__, exc)
+                return fallback(normalize_lang(kwargs.get("lang")))
+
+        return wrapper
+
+    return decorate
+
+
+def _storage(lang: str) -> str:
+    return t("jury.refused.storage", lang)
+
+
 def _selection(year: object, prize: object, tab: object = None) -> page.Selection:
     return page.selection(year, prize, tab, year_span())
 
@@ -37,6 +61,7 @@ def _selection(year: object, prize: object, tab: object = None) -> page.Selectio
                       tab=Input(page.TABS, "active_tab"), version=Input(page.VERSION, "data")),
           state=dict(LANG), prevent_initial_call=True)
 @guarded(lambda lang: {"view": t("error.db.title", lang), "status": no_update})
+@scores_file(lambda lang: {"view": _storage(lang), "status": no_update})
 def view(year: object, prize: object, tab: object, version: object, lang: object) -> dict:
     """The chosen tab for the year and prize, drawn again after every action."""
     _allowed()
@@ -51,6 +76,7 @@ def view(year: object, prize: object, tab: object, version: object, lang: object
           state=dict(comment=State({"type": page.COMMENT, "org": MATCH, "criterion": MATCH}, "value"),
                      **CHOICE, **LANG), prevent_initial_call=True)
 @guarded(lambda lang: t("error.db.title", lang))
+@scores_file(lambda lang: t("jury.not_saved", lang, reason=_storage(lang)))
 def save(score: object, blur: object, comment: object, year: object, prize: object, lang: object) -> str:
     """One cell of the sheet, saved as it is typed (the score) or left (the comment): "saved", or
     why not. The cell's company and criterion are the input's id, checked like any value."""
@@ -58,6 +84,8 @@ def save(score: object, blur: object, comment: object, year: object, prize: obje
     lang = normalize_lang(lang)
     cell = ctx.outputs_list["id"] if isinstance(ctx.outputs_list, dict) else {}
     s = _selection(year, prize)
+    if (year, prize) != (s.year, s.prize):  # a write goes where it was asked to, or nowhere
+        return t("jury.not_saved", lang, reason=t("jury.refused.choice", lang))
     org, criterion = cell.get("org"), cell.get("criterion")
     if not isinstance(org, str) or not isinstance(criterion, str):
         return t("jury.not_saved", lang, reason=t("jury.refused.finalist", lang))
@@ -79,6 +107,7 @@ def save(score: object, blur: object, comment: object, year: object, prize: obje
                       conflicts=Input({"type": page.CONFLICT, "org": ALL}, "value")),
           state=dict(version=State(page.VERSION, "data"), **CHOICE, **LANG), prevent_initial_call=True)
 @guarded(lambda lang: {"version": no_update, "message": t("error.db.title", lang)})
+@scores_file(lambda lang: {"version": no_update, "message": t("jury.not_done", lang, reason=_storage(lang))})
 def act(actions: object, conflicts: object, version: object, year: object, prize: object, lang: object) -> dict:
     """Submit or reopen the sheet, declare or withdraw a conflict, open or close the round (the
     chair's): then the view is drawn again (``VERSION``) with a line saying what happened."""
@@ -129,6 +158,7 @@ def act(actions: object, conflicts: object, version: object, year: object, prize
           inputs=dict(clicks=Input({"type": page.EXPORT, "format": ALL}, "n_clicks")),
           state=dict(**CHOICE, **LANG), prevent_initial_call=True)
 @guarded(lambda lang: no_update)
+@scores_file(lambda lang: no_update)
 def export(clicks: object, year: object, prize: object, lang: object):
     """The consensus table for the minutes, as CSV or xlsx: for the chair, and for jurors once the
     round is closed (as the page shows it)."""
@@ -138,6 +168,11 @@ def export(clicks: object, year: object, prize: object, lang: object):
     if not isinstance(trigger, dict) or not ctx.triggered or not ctx.triggered[0].get("value"):
         raise PreventUpdate
     s = _selection(year, prize)
+    if trigger.get("format") == "scores":  # every juror's every score and comment: the chair's
+        if not page.is_chair():
+            auth.require("admin")
+        return dcc.send_string(csv_export.to_csv(page.scores_frame(s, lang), lang),
+                               f"jury-scores-{s.prize}-{s.year}.csv")
     if not page.may_see_consensus(store.state_of(page.scores_db(), s.year, s.prize)):
         auth.require("admin")
     f = page.finalists_of(s)

@@ -60,6 +60,7 @@ EXPORT = "jury-export"  # {"type": EXPORT, "format": csv | xlsx}
 DOWNLOAD = "jury-download"
 PRINT = "jury-print"
 TAB_IDS = ("sheet", "consensus", "round")
+PAGE_REASONS = ("choice", "storage")  # refusals of the page's own, beside the store's (jury.refused.*)
 AUDIT_ROWS = 100  # the latest changes the chair sees on the page (the file keeps every one)
 
 
@@ -144,7 +145,7 @@ def round_text(round_state: str, lang: str) -> str:
 
 def refusal(exc: store.Refused, lang: str) -> str:
     if exc.reason == "incomplete":
-        return tn("jury.refused.incomplete", int(exc.detail), lang)
+        return tn("jury.incomplete", int(exc.detail), lang)
     return t(f"jury.refused.{exc.reason}", lang)
 
 
@@ -448,6 +449,7 @@ def round_view(s: Selection, f: Finalists, lang: str) -> list:
                                  html.Td(t("jury.submitted.short", lang, at=done[j][:10]) if j in done else t("jury.draft", lang)),
                                  html.Td(str(own_conflicts), className="num")]))
     audit = store.audit(path, s.year, s.prize, AUDIT_ROWS)
+    every = scores_frame(s, lang, f)
     return [
         html.Section([html.H2(t("jury.round.title", lang), className="h5"),
                       html.P(round_text(round_state, lang), id="jury-round-state"),
@@ -465,6 +467,16 @@ def round_view(s: Selection, f: Finalists, lang: str) -> list:
                                              for j, org, reason, at in conflicts])], size="sm", id="jury-conflicts")
                       if conflicts else html.P(t("jury.conflicts.none", lang), className="text-muted")],
                      className="chart-panel"),
+        html.Section([
+            html.Div([html.H2(t("jury.scores.title", lang), className="h5"),
+                      html.Div(html.Button(t("jury.scores.download", lang), id={"type": EXPORT, "format": "scores"},
+                                           className="btn btn-outline-primary btn-sm"), className="panel-buttons")],
+                     className="panel-head"),
+            html.Div(dbc.Table.from_dataframe(every.astype(object).where(every.notna(), "–"), size="sm", striped=True,
+                                              className="jury-every"),
+                     className="jury-every-scroll") if len(every) else
+            html.P(t("jury.scores.none", lang), className="text-muted"),
+        ], className="chart-panel"),
         html.Section([html.H2(tn("jury.audit.title", min(len(audit), AUDIT_ROWS), lang), className="h5"),
                       html.Div(dbc.Table([html.Thead(html.Tr([html.Th(t(k, lang), scope="col") for k in (
                           "jury.col.when", "jury.col.by", "jury.col.juror", "jury.col.what", "jury.col.finalist",
@@ -476,6 +488,25 @@ def round_view(s: Selection, f: Finalists, lang: str) -> list:
                                       for at, actor, juror, action, org, crit, old, new in audit])],
                           size="sm", className="jury-audit"), className="ranking-scroll")], className="chart-panel"),
     ]
+
+
+def scores_frame(s: Selection, lang: str, f: Finalists | None = None) -> pd.DataFrame:
+    """Every juror's score and comment of the year and prize (conflicts keep none), by juror,
+    finalist and criterion: the chair's table and its download."""
+    names = dict(zip(*(finalists(s.year, s.prize)[c] for c in ("org_nr", "name")))) if f is None \
+        else dict(zip(f.frame["org_nr"], f.frame["name"]))
+    order = {c.id: i for i, c in enumerate(criteria_for(s.prize))}
+    labels = {c.id: c.label(lang, short=True) for c in criteria_for(s.prize)}
+    cells = sorted(store.scores(scores_db(), s.year, s.prize),
+                   key=lambda c: (c.juror, names.get(c.org_nr, c.org_nr), order.get(c.criterion, 99)))
+    return pd.DataFrame({
+        t("jury.col.juror", lang): [c.juror for c in cells],
+        t("jury.col.finalist", lang): [names.get(c.org_nr, c.org_nr) for c in cells],
+        t("col.org_nr", lang): [c.org_nr for c in cells],
+        t("jury.col.criterion", lang): [labels.get(c.criterion, c.criterion) for c in cells],
+        t("jury.col.score", lang): pd.array([c.score for c in cells], dtype="Int64"),
+        t("jury.col.comment", lang): [c.comment for c in cells],
+    })
 
 
 def _shown(value: str | None) -> str:

@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="check and import filled-in sheets (CSV or xlsx), all or nothing")
     imp.add_argument("files", nargs="+", type=Path)
     imp.add_argument("--by", default=None, help="who imports, for the audit log (default: the system user)")
+    imp.add_argument("--sheet", default=None, help="the sheet to read in a workbook with data on several")
     export = sub.add_parser("export", help="the stored scores of a year and prize as CSV on standard output")
     export.add_argument("--year", type=int, required=True)
     export.add_argument("--prize", choices=offline.PRIZES, required=True)
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "template":
             return _template(args, db)
         if args.command == "import":
-            return _import(args.files, scores_db, users_db, db, actor)
+            return _import(args.files, scores_db, users_db, db, actor, args.sheet)
         if args.command == "export":
             sys.stdout.write(offline.export_csv(scores_db, args.year, args.prize))
         elif args.command == "backup":
@@ -101,13 +102,13 @@ def _template(args: argparse.Namespace, db: Path) -> int:
     return 0
 
 
-def _import(files: list[Path], scores_db: Path, users_db: Path, db: Path, actor: str) -> int:
+def _import(files: list[Path], scores_db: Path, users_db: Path, db: Path, actor: str, sheet: str | None) -> int:
     missing = [f for f in files if not f.is_file()]
     for f in missing:
         print(f"{f}:0: file: no such file", file=sys.stderr)
     if missing:
         return 1
-    result = offline.import_files(files, scores_db, users_db, db, actor)
+    result = offline.import_files(files, scores_db, users_db, db, actor, sheet)
     if result.errors:
         print("\n".join(result.errors), file=sys.stderr)
         print(f"{len(result.errors)} problem(s); nothing was imported.", file=sys.stderr)

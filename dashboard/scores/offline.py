@@ -5,9 +5,9 @@ checked completely before anything is written, as a data import is, and every pr
 as ``FILE:ROW: column: reason``; then every row is written in one transaction of the scores file,
 through the same rules as the page (``store.write``), so a file lands entirely or not at all.
 
-A row sets both the score and the comment as the file has them (an empty score clears a stored
-one). A row with neither a score nor a comment is skipped: the template's unfilled rows leave
-what is stored unchanged.
+A row sets the score and the comment the file has; a blank one leaves what is stored (a juror who
+scored on the page and writes only comments in a fresh template loses no score), and a row with
+neither is skipped. An import never clears a score: that is done on the page.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def export_csv(scores_db: Path, year: int, prize: str) -> str:
     """Every juror's stored scores and comments of a year and prize (conflicts left out), sorted, as
     CSV that an import takes back unchanged."""
     return to_csv(dict(juror=s.juror, year=year, prize=prize, org_nr=s.org_nr, criterion=s.criterion,
-                       score=s.score, comment=s.comment) for s in store.scores(scores_db, year, prize))
+                       score=s.score, comment=safe_comment(s.comment)) for s in store.scores(scores_db, year, prize))
 
 
 def last_year(dashboard_db: Path, prize: str) -> int | None:
@@ -129,9 +129,11 @@ def last_year(dashboard_db: Path, prize: str) -> int | None:
 
 # --- import --------------------------------------------------------------------------------------
 
-def import_files(paths: list[Path], scores_db: Path, users_db: Path, dashboard_db: Path, actor: str) -> Result:
+def import_files(paths: list[Path], scores_db: Path, users_db: Path, dashboard_db: Path, actor: str,
+                 sheet: str | None = None) -> Result:
     """Check every row of ``paths`` and, if none has a problem, write them all in one transaction;
-    otherwise write nothing. The result counts what was done, or lists every problem."""
+    otherwise write nothing. The result counts what was done, or lists every problem. A workbook
+    is read from its one sheet with data, or the one named ``sheet``."""
     result = Result()
     roles: dict[str, str | None] = {}
     finals: dict[tuple[int, str], set[str]] = {}
@@ -150,8 +152,8 @@ def import_files(paths: list[Path], scores_db: Path, users_db: Path, dashboard_d
     rows: list[Row] = []
     seen: dict[store.Key, str] = {}
     for path in paths:
-        for line, cells in _read(path, result):
-            where = f"{path.name}:{line}"
+        for line, cells in _read(path, result, sheet):
+            where = f"{path}:{line}"
             if cells["score"].blank and cells["comment"].blank:
                 result.skipped += 1
                 continue
@@ -171,18 +173,18 @@ def import_files(paths: list[Path], scores_db: Path, users_db: Path, dashboard_d
     return result
 
 
-def _read(path: Path, result: Result) -> list[tuple[int, dict[str, Cell]]]:
+def _read(path: Path, result: Result, sheet: str | None = None) -> list[tuple[int, dict[str, Cell]]]:
     """The rows of one file as (line, cells by column); its problems of shape and header are
     added to ``result.errors``."""
     def error(line: int, column: str, reason: str) -> None:
-        result.errors.append(f"{path.name}:{line}: {column}: {reason}")
+        result.errors.append(f"{path}:{line}: {column}: {reason}")
 
     data = path.read_bytes()
     if not data.strip():
         error(1, "file", "no rows (the file is empty)")
         return []
     try:
-        table = sheets.read(path, data, max_cell=store.MAX_COMMENT)
+        table = sheets.read(path, data, sheet=sheet, max_cell=store.MAX_COMMENT)
     except SheetError as exc:
         error(exc.line, exc.column, exc.reason)
         return []
@@ -250,8 +252,8 @@ def _whole(cell: Cell) -> int | None:
     decimal mark in text (7,5 or 7.0) is refused: a score has none."""
     try:
         reading = sheets.parse_number(cell, percent_allowed=False)
-    except ValueError:
-        raise CellError(f"not a whole number: {cell.text.strip()!r}") from None
+    except ValueError as exc:
+        raise CellError(f"not a whole number: {cell.text.strip()!r} ({exc})") from None
     if reading is None:
         return None
     if reading.mark is not None or not reading.value.is_integer():
@@ -276,18 +278,32 @@ def _prize(cell: Cell) -> str:
 
 
 def _score(cell: Cell) -> int | None:
+    why = ""
     try:
         score = _whole(cell)
         fits = score is None or store.LOWEST <= score <= store.HIGHEST
-    except CellError:
-        fits = False
+    except CellError as exc:
+        fits, why = False, str(exc).partition(" (")[2].rstrip(")")
+        why = why if "percent" in why else ""  # a cell formatted as percent: say so; the rest speaks for itself
     if not fits:
-        raise CellError(f"must be a whole number from {store.LOWEST} to {store.HIGHEST}, not {cell.text.strip()!r}")
+        raise CellError(f"must be a whole number from {store.LOWEST} to {store.HIGHEST}, not {cell.text.strip()!r}"
+                        + (f" ({why})" if why else ""))
     return score
+
+
+FORMULA_START = ("=", "+", "-", "@")  # a spreadsheet would run a cell that begins so
+
+
+def safe_comment(text: str) -> str:
+    """A comment as the export writes it: with a ' in front where a spreadsheet would otherwise
+    run it as a formula (the import takes that ' off again)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _comment(cell: Cell) -> str:
     text = cell.text.strip()
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
+        text = text[1:]  # written so by the export, or by a person, to keep it text
     if "\n" in text or "\r" in text:
         raise CellError("a line break; write the comment on one line")
     if len(text) > store.MAX_COMMENT:
@@ -310,7 +326,8 @@ def _write(rows: list[Row], scores_db: Path, actor: str, finalists_of, result: R
             for row in rows:
                 k = row.key
                 try:
-                    changed = store.write(con, k, row.score, row.comment, actor, finalists_of(k.year, k.prize))
+                    changed = store.write(con, k, store.KEEP if row.score is None else row.score,
+                                          row.comment or store.KEEP, actor, finalists_of(k.year, k.prize))
                 except store.Refused as exc:
                     column, words = _REFUSALS.get(exc.reason, ("row", exc.reason))
                     state = _STATES.get(store.round_state(con, k.year, k.prize), "open")

@@ -34,7 +34,8 @@ from dashboard.config import ROOT
 from dashboard.kpis import criteria_for
 
 DEFAULT_PATH = ROOT / "data" / "scores.sqlite3"
-REASONS = ("round", "finalist", "criterion", "conflict", "submitted", "score", "comment", "incomplete")
+REASONS = ("round", "finalist", "criterion", "conflict", "submitted", "score", "comment")  # each a jury.refused.* text
+# (and "incomplete", a submit with cells unscored, which the page says with their number)
 ACTIONS = ("score", "comment", "conflict", "round", "submit")  # what the audit log records
 ROUND_STATES = ("none", "open", "closed")
 LOWEST, HIGHEST = 1, 10
@@ -303,45 +304,57 @@ def reopen(path: Path, juror: str, year: int, prize: str, actor: str) -> None:
 
 # --- conflicts of interest -------------------------------------------------------------------
 
+def _conflict_allowed(con: sqlite3.Connection, juror: str, year: int, prize: str, org_nr: str) -> None:
+    """A conflict changes what the juror scored of the company, in any prize of the year: refused
+    (``Refused``) while a round it would change is closed or a sheet it would change is submitted,
+    the prize's it is declared in, and any other prize's where the juror scored the company."""
+    prizes = {prize} | {r[0] for r in con.execute(
+        "select distinct prize from scores where juror = ? and year = ? and org_nr = ?", (juror, year, org_nr))}
+    for p in sorted(prizes):
+        if round_state(con, year, p) == "closed":
+            raise Refused("round")
+        if con.execute("select 1 from sheets where juror = ? and year = ? and prize = ?", (juror, year, p)).fetchall():
+            raise Refused("submitted")
+
+
 def declare_conflict(path: Path, juror: str, year: int, prize: str, org_nr: str, reason: str, actor: str,
                      finalists: Iterable[str]) -> bool:
     """A juror's conflict of interest with a finalist of ``prize``: their scores and comments for
-    it, in either prize, are deleted (logged), and later ones refused. Refused once the round is
-    closed (the consensus is then settled). Whether it is new."""
+    it, in either prize, are deleted (logged), and later ones refused. Refused once a round it
+    would change is closed (its consensus is settled) or a sheet it would change is submitted
+    (reopen it first). Whether it is new."""
     if org_nr not in set(finalists):
         raise Refused("finalist", org_nr)
     with writing(path) as con:
-        if round_state(con, year, prize) == "closed":
-            raise Refused("round")
         if con.execute("select 1 from conflicts where juror = ? and year = ? and org_nr = ?",
                        (juror, year, org_nr)).fetchall():
             return False
+        _conflict_allowed(con, juror, year, prize, org_nr)
         con.execute("insert into conflicts values (?, ?, ?, ?, ?)",
                     (juror, year, org_nr, (reason or "").strip()[:MAX_REASON], now()))
         _log(con, actor, "conflict", juror=juror, year=year, org_nr=org_nr, old="none", new="declared")
-        for prize, criterion, score, comment in con.execute(
+        for prize_of, criterion, score, comment in con.execute(
                 "select prize, criterion, score, comment from scores where juror = ? and year = ? and org_nr = ?",
                 (juror, year, org_nr)).fetchall():
-            _log(con, actor, "score", juror=juror, year=year, prize=prize, org_nr=org_nr, criterion=criterion,
+            _log(con, actor, "score", juror=juror, year=year, prize=prize_of, org_nr=org_nr, criterion=criterion,
                  old=score, new=None)
             if comment:
-                _log(con, actor, "comment", juror=juror, year=year, prize=prize, org_nr=org_nr,
+                _log(con, actor, "comment", juror=juror, year=year, prize=prize_of, org_nr=org_nr,
                      criterion=criterion, old=comment, new="")
         con.execute("delete from scores where juror = ? and year = ? and org_nr = ?", (juror, year, org_nr))
         return True
 
 
 def withdraw_conflict(path: Path, juror: str, year: int, prize: str, org_nr: str, actor: str) -> bool:
-    """Take a declaration back (logged), while the round of ``prize`` is not closed. Whether there
-    was one."""
+    """Take a declaration back (logged), on the same terms as declaring it. Whether there was one."""
     with writing(path) as con:
-        if round_state(con, year, prize) == "closed":
-            raise Refused("round")
-        if con.execute("delete from conflicts where juror = ? and year = ? and org_nr = ?",
-                       (juror, year, org_nr)).rowcount:
-            _log(con, actor, "conflict", juror=juror, year=year, org_nr=org_nr, old="declared", new="none")
-            return True
-        return False
+        if not con.execute("select 1 from conflicts where juror = ? and year = ? and org_nr = ?",
+                           (juror, year, org_nr)).fetchall():
+            return False
+        _conflict_allowed(con, juror, year, prize, org_nr)
+        con.execute("delete from conflicts where juror = ? and year = ? and org_nr = ?", (juror, year, org_nr))
+        _log(con, actor, "conflict", juror=juror, year=year, org_nr=org_nr, old="declared", new="none")
+        return True
 
 
 def conflicts(path: Path, year: int) -> list[tuple[str, str, str, str]]:
