@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
 import dash_bootstrap_components as dbc
 import pandas as pd
@@ -31,7 +32,7 @@ from dashboard import auth, dimensions, figures, state, users
 from dashboard.components.loading import loading
 from dashboard.components.shell import page_layout
 from dashboard.db import year_span
-from dashboard.i18n import dropdown_labels, fmt_number, t, tn
+from dashboard.i18n import dropdown_labels, fmt_date, fmt_number, t, tn
 from dashboard.kpis import Criterion, criteria_for, kpis_for
 from dashboard.pages import compare
 from dashboard.scores import consensus as cs
@@ -143,6 +144,12 @@ def round_text(round_state: str, lang: str) -> str:
     return t(f"jury.round.{round_state}", lang)
 
 
+def when(stamp: str, lang: str, seconds: bool = False) -> str:
+    """A stored time (ISO 8601, UTC) as the language writes a date, and the time of day in UTC."""
+    moment = datetime.fromisoformat(stamp)
+    return f"{fmt_date(moment, lang)} {moment:%H:%M:%S}" if seconds else f"{fmt_date(moment, lang)} {moment:%H:%M}"
+
+
 def refusal(exc: store.Refused, lang: str) -> str:
     if exc.reason == "incomplete":
         return tn("jury.incomplete", int(exc.detail), lang)
@@ -234,7 +241,7 @@ def sheet_view(s: Selection, f: Finalists, lang: str) -> list:
     total = sum(len(criteria_for(s.prize)) for org in f.orgs if org not in conflicted)
     progress = t("jury.progress", lang, done=total - len(gaps), total=total)
     if done:
-        note = dbc.Alert(t("jury.submitted", lang, at=done[:16].replace("T", " ")), color="success", className="py-2")
+        note = dbc.Alert(t("jury.submitted", lang, at=when(done, lang)), color="success", className="py-2")
     elif round_state != "open":
         note = dbc.Alert(t(f"jury.closed_note.{round_state}", lang), color="warning", className="py-2")
     else:
@@ -446,7 +453,7 @@ def round_view(s: Selection, f: Finalists, lang: str) -> list:
         total = per_juror * (len(f.orgs) - own_conflicts)
         scored = sum(1 for c in cells if c.juror == j and c.score is not None)
         progress.append(html.Tr([html.Th(j, scope="row"), html.Td(f"{scored}/{total}", className="num"),
-                                 html.Td(t("jury.submitted.short", lang, at=done[j][:10]) if j in done else t("jury.draft", lang)),
+                                 html.Td(t("jury.submitted.short", lang, at=when(done[j], lang)) if j in done else t("jury.draft", lang)),
                                  html.Td(str(own_conflicts), className="num")]))
     audit = store.audit(path, s.year, s.prize, AUDIT_ROWS)
     every = scores_frame(s, lang, f)
@@ -463,7 +470,7 @@ def round_view(s: Selection, f: Finalists, lang: str) -> list:
                       dbc.Table([html.Thead(html.Tr([html.Th(t(k, lang), scope="col") for k in (
                           "jury.col.juror", "jury.col.finalist", "jury.col.reason", "jury.col.when")])),
                                  html.Tbody([html.Tr([html.Td(j), html.Td(f.name(org)), html.Td(reason or "–"),
-                                                      html.Td(at[:16].replace("T", " "))])
+                                                      html.Td(when(at, lang))])
                                              for j, org, reason, at in conflicts])], size="sm", id="jury-conflicts")
                       if conflicts else html.P(t("jury.conflicts.none", lang), className="text-muted")],
                      className="chart-panel"),
@@ -481,7 +488,7 @@ def round_view(s: Selection, f: Finalists, lang: str) -> list:
                       html.Div(dbc.Table([html.Thead(html.Tr([html.Th(t(k, lang), scope="col") for k in (
                           "jury.col.when", "jury.col.by", "jury.col.juror", "jury.col.what", "jury.col.finalist",
                           "jury.col.criterion", "jury.col.change")])),
-                          html.Tbody([html.Tr([html.Td(at[:19].replace("T", " ")), html.Td(actor), html.Td(juror or "–"),
+                          html.Tbody([html.Tr([html.Td(when(at, lang, seconds=True)), html.Td(actor), html.Td(juror or "–"),
                                                html.Td(t(f"jury.audit.{action}", lang)),
                                                html.Td(f.name(org) if org else "–"), html.Td(crit or "–"),
                                                html.Td(f"{_shown(old)} → {_shown(new)}")])
