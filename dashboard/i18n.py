@@ -106,6 +106,8 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "jury.reopened": ("Skjemaet er et utkast igjen.", "The sheet is a draft again."),
     "jury.closed_note.none": ("Juryleder har ikke åpnet runden ennå: du kan lese, men ikke gi poeng.",
                               "The chair has not opened the round yet: you can read, but not score."),
+    "jury.open_hint": ("Du er juryleder: åpne runden under «Runde og habilitet».",
+                       "You are the chair: open the round under “Round and conflicts”."),
     "jury.closed_note.closed": ("Runden er lukket: poengene kan ikke endres.",
                                 "The round is closed: scores can no longer change."),
     "jury.sheet.help": (

@@ -243,7 +243,8 @@ def sheet_view(s: Selection, f: Finalists, lang: str) -> list:
     if done:
         note = dbc.Alert(t("jury.submitted", lang, at=when(done, lang)), color="success", className="py-2")
     elif round_state != "open":
-        note = dbc.Alert(t(f"jury.closed_note.{round_state}", lang), color="warning", className="py-2")
+        hint = " " + t("jury.open_hint", lang) if is_chair() else ""
+        note = dbc.Alert(t(f"jury.closed_note.{round_state}", lang) + hint, color="warning", className="py-2")
     else:
         note = html.P(t("jury.sheet.help", lang), className="table-note")
     # enabled while the sheet can be written to: a sheet with gaps is refused with their number
