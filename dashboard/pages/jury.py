@@ -457,6 +457,7 @@ def round_view(s: Selection, f: Finalists, lang: str) -> list:
                                  html.Td(t("jury.submitted.short", lang, at=when(done[j], lang)) if j in done else t("jury.draft", lang)),
                                  html.Td(str(own_conflicts), className="num")]))
     audit = store.audit(path, s.year, s.prize, AUDIT_ROWS)
+    labels = {c.id: c.label(lang, short=True) for c in criteria_for(s.prize)}
     every = scores_frame(s, lang, f)
     return [
         html.Section([html.H2(t("jury.round.title", lang), className="h5"),
@@ -491,7 +492,8 @@ def round_view(s: Selection, f: Finalists, lang: str) -> list:
                           "jury.col.criterion", "jury.col.change")])),
                           html.Tbody([html.Tr([html.Td(when(at, lang, seconds=True)), html.Td(actor), html.Td(juror or "–"),
                                                html.Td(t(f"jury.audit.{action}", lang)),
-                                               html.Td(f.name(org) if org else "–"), html.Td(crit or "–"),
+                                               html.Td(f.name(org) if org else "–"),
+                                               html.Td(labels.get(crit, crit) if crit else "–"),
                                                html.Td(f"{_shown(old)} → {_shown(new)}")])
                                       for at, actor, juror, action, org, crit, old, new in audit])],
                           size="sm", className="jury-audit"), className="ranking-scroll")], className="chart-panel"),
