@@ -26,7 +26,8 @@ from dashboard.years import Span
 
 STATUSES = ("all", "nominated", "finalist", "winner")  # each includes the ones after it
 STATUS_LEVEL = {s: i for i, s in enumerate(STATUSES)}
-PRIZES = ("any", "main", "special")
+AWARD_PRIZES = ("main", "special")  # the award's two prizes (docs/domain.md)
+PRIZES = ("any", *AWARD_PRIZES)  # the explorer's prize filter
 SIZES = dimensions.SIZE_CLASSES
 OWNERSHIP = dimensions.OWNERSHIP
 _MAX_ITEMS = 100  # read at most this many items of a list; the allow-lists are shorter
@@ -294,7 +295,7 @@ def _weights(raw: object, prize: str) -> tuple[tuple[tuple[str, float], ...], li
 def weights_for(prize: object, weights: object) -> dict[str, float]:
     """Every measurable criterion of the prize (main unless ``special``) and its weight: the one
     in ``weights`` (validated, 0–5) or 1."""
-    prize_value, _ = _choice(prize, ("main", "special"), "main")
+    prize_value, _ = _choice(prize, AWARD_PRIZES, "main")
     chosen = dict(_weights(weights, prize_value)[0])
     return {c.id: chosen.get(c.id, 1.0) for c in criteria_for(prize_value) if c.measurable}
 
@@ -309,7 +310,7 @@ def build_compare(year: object = None, prize: object = None, status: object = No
     if year_value is None:
         dropped.append(f"year={str(year)[:20]}")
         year_value = span.last
-    prize_value, ok = _choice(prize, ("main", "special"), "main")
+    prize_value, ok = _choice(prize, AWARD_PRIZES, "main")
     if not ok:
         dropped.append(f"prize={str(prize)[:20]}")
     status_value, ok = _choice(status, STATUSES, "nominated")

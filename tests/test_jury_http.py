@@ -19,10 +19,11 @@ from dashboard.scores import store
 from dashboard.scores.finalists import finalists
 from tests import jury_requests as req
 from tests.layout import text
+from tests.test_auth import PASSWORD, session
+from tests.test_auth import route as auth_route
 from tests.test_serve import serve, stop
 
 pytestmark = pytest.mark.slow  # starts gunicorn
-PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(scope="module")
@@ -42,15 +43,6 @@ def served(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory):
     stop(process)
 
 
-def session(served: dict, who: str | None) -> requests.Session:
-    s = requests.Session()
-    s.headers["Origin"] = served["url"]
-    if who:
-        r = s.post(served["url"] + "/login", data={"name": who, "password": PASSWORD}, allow_redirects=False)
-        assert r.status_code == 302, r.text[:200]
-    return s
-
-
 def post(s: requests.Session, served: dict, body: dict) -> requests.Response:
     return s.post(served["url"] + "/_dash-update-component", json=body, timeout=30)
 
@@ -62,12 +54,8 @@ def answer(s: requests.Session, served: dict, body: dict) -> dict:
 
 
 def route(s: requests.Session, served: dict, path: str) -> str:
-    body = {"output": ".._pages_content.children..._pages_store.data..",
-            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-            "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
-                       {"id": "_pages_location", "property": "search", "value": ""}],
-            "changedPropIds": ["_pages_location.pathname"], "state": []}
-    return json.dumps(answer(s, served, body))
+    """The page the app lays out at ``path`` for this visitor, as text."""
+    return json.dumps(auth_route(s, served, path))
 
 
 def test_the_public_and_companies_get_nothing_from_jury(served, app) -> None:

@@ -376,6 +376,20 @@ def weight_sliders(s: CompareState, lang: str) -> html.Div:
     ], className="weights")
 
 
+def year_and_prize(year_id: str, prize_id: str, year: int, prize: str, span: Span, lang: str) -> list[html.Div]:
+    """The award year and prize pickers, as the jury's pages (compare, jury) lay them out."""
+    return [
+        html.Div([html.Label(t("compare.year", lang), htmlFor=year_id, className="form-label"),
+                  dcc.Dropdown(id=year_id, value=year, clearable=False, labels=dropdown_labels(lang),
+                               options=[{"label": str(y), "value": y} for y in span.newest_first()])],
+                 className="filter-field"),
+        html.Div([html.Label(t("compare.prize", lang), htmlFor=prize_id, className="form-label"),
+                  dcc.Dropdown(id=prize_id, value=prize, clearable=False, searchable=False,
+                               options=[{"label": t(f"prize.{p}", lang), "value": p} for p in state.AWARD_PRIZES])],
+                 className="filter-field"),
+    ]
+
+
 def load_button(s: CompareState, lang: str) -> tuple[str, bool]:
     """The empty view's button: its label, and whether it is disabled because the year has no
     finalists for the prize (asked only while nothing is chosen, when the button is shown)."""
@@ -405,15 +419,7 @@ def layout(lang: str, args: dict[str, str]) -> list:
         html.P(t("compare.special_mode", lang), className="special-mode screen-only") if s.prize == "special" else None,
         notice,
         html.Section([
-            html.Div([html.Label(t("compare.year", lang), htmlFor=YEAR, className="form-label"),
-                      dcc.Dropdown(id=YEAR, value=s.year, clearable=False, labels=dropdown_labels(lang),
-                                   options=[{"label": str(y), "value": y} for y in span.newest_first()])],
-                     className="filter-field"),
-            html.Div([html.Label(t("compare.prize", lang), htmlFor=PRIZE, className="form-label"),
-                      dcc.Dropdown(id=PRIZE, value=s.prize, clearable=False, searchable=False,
-                                   options=[{"label": t(f"prize.{p}", lang), "value": p}
-                                            for p in ("main", "special")])],
-                     className="filter-field"),
+            *year_and_prize(YEAR, PRIZE, s.year, s.prize, span, lang),
             html.Div([html.Label(t("compare.status", lang), htmlFor=STATUS, className="form-label"),
                       dcc.Dropdown(id=STATUS, value=s.status, clearable=False, searchable=False,
                                    options=[{"label": t("compare.status.all" if st == "all" else f"status.{st}", lang),

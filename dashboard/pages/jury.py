@@ -32,7 +32,7 @@ from dashboard import auth, dimensions, figures, state, users
 from dashboard.components.loading import loading
 from dashboard.components.shell import page_layout
 from dashboard.db import year_span
-from dashboard.i18n import dropdown_labels, fmt_date, fmt_number, t, tn
+from dashboard.i18n import fmt_date, fmt_number, t, tn
 from dashboard.kpis import Criterion, criteria_for, kpis_for
 from dashboard.pages import compare
 from dashboard.scores import consensus as cs
@@ -548,16 +548,7 @@ def layout(lang: str, args: dict[str, str]) -> list:
     return [
         html.H1(t("jury.title", lang), className="screen-only"),
         html.P(t("jury.lead", lang), className="lead screen-only"),
-        html.Section([
-            html.Div([html.Label(t("compare.year", lang), htmlFor=YEAR, className="form-label"),
-                      dcc.Dropdown(id=YEAR, value=s.year, clearable=False, labels=dropdown_labels(lang),
-                                   options=[{"label": str(y), "value": y} for y in span.newest_first()])],
-                     className="filter-field"),
-            html.Div([html.Label(t("compare.prize", lang), htmlFor=PRIZE, className="form-label"),
-                      dcc.Dropdown(id=PRIZE, value=s.prize, clearable=False, searchable=False,
-                                   options=[{"label": t(f"prize.{p}", lang), "value": p} for p in ("main", "special")])],
-                     className="filter-field"),
-        ], className="filter-bar screen-only", **{"aria-label": t("filter.title", lang)}),
+        html.Section(compare.year_and_prize(YEAR, PRIZE, s.year, s.prize, span, lang), className="filter-bar screen-only", **{"aria-label": t("filter.title", lang)}),
         html.P(status_line(s, lang), id=STATUS, className="jury-status screen-only"),
         html.Div(id=MESSAGE, role="status", className="jury-message"),
         dbc.Tabs(tabs, id=TABS, active_tab=s.tab if s.tab != "round" or is_chair() else "sheet",

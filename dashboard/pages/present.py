@@ -32,7 +32,7 @@ WINNER = "present-winner"
 LANG = "present-lang"
 YEAR = "present-year"
 ORDER = "present-order"  # the order the prizes are revealed in
-PRIZES = ("main", "special")  # as the winner slide shows them
+PRIZES = state.AWARD_PRIZES  # as the winner slide shows them
 REVEAL_ORDER = ("special", "main")  # one prize per press of R, unless the address sets another
 SLIDES = ("headline", "map", "scatter", "automation", "sectors", "finalists", "winner", "halloffame",
           "closing")
@@ -255,7 +255,7 @@ def finalists(year: int, lang: str, viewer: Viewer | None = None) -> list:
     viewer = disclosure.or_public(viewer)
     df = run_query("present_finalists", year=year, as_of=viewer.as_of)
     columns = []
-    for prize in ("main", "special"):
+    for prize in PRIZES:
         rows = df[df["prize"] == prize]
         columns.append(html.Div([
             html.H2(t(f"prize.{prize}", lang)),

@@ -26,9 +26,10 @@ from dashboard.kpis import criteria_for
 from dashboard.scores import store
 from dashboard.scores.finalists import finalists
 from dashboard.sheets import Cell, SheetError
+from dashboard.state import AWARD_PRIZES
 
 COLUMNS = ("juror", "year", "prize", "org_nr", "criterion", "score", "comment")
-PRIZES = ("main", "special")
+PRIZES = AWARD_PRIZES
 SCORING_ROLES = ("jury", "admin")
 SHEET = "scores"
 
