@@ -8,7 +8,7 @@ from pathlib import Path
 import dash
 from dash import Dash, Input, dcc, html
 
-from dashboard import auth, errors, http, ratelimit, report, timing
+from dashboard import auth, embed, errors, http, ratelimit, timing
 from dashboard.config import Config
 from dashboard.db import Database, DatabaseError
 from dashboard.warehouse import SCHEMA_VERSION
@@ -89,7 +89,10 @@ def create_app(config: Config | None = None) -> Dash:
     app.server.after_request(timing.add_header)
     auth.setup(app.server, config.auth, config.users_db, config.secret_key, config.secure_cookies)
     ratelimit.setup(app.server, config.rate_db, config.trusted_proxies)
+    from dashboard import report  # here, so `python -m dashboard.report` runs it once
+
     report.register(app.server)
+    embed.register(app.server)
     app.server.config.update(SCORES_DB=config.scores_db, USERS_DB=config.users_db)
     app.server.extensions["dashboard.db"] = Database(config.db_path)
     _register_pages()

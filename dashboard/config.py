@@ -20,7 +20,8 @@ class Config:
     port: int = 8050
     # Build demo data when the database file is missing (the demo and local runs want this).
     build_missing_db: bool = True
-    # Who may show the dashboard in a frame (CSP frame-ancestors): 'self', 'none' or origins.
+    # Who may show the embeds (/embed/…) in a frame (CSP frame-ancestors): 'self', 'none' or origins;
+    # every other page may be framed by the app itself only.
     frame_ancestors: str = "'self'"
     # Access control (AUTH=on): roles, sign-in; users live in their own file, not the database.
     auth: bool = False

@@ -18,6 +18,7 @@ import copy
 import functools
 import math
 import re
+import unicodedata
 
 import pandas as pd
 import plotly.io as pio
@@ -89,9 +90,10 @@ SCATTER_HEIGHT = 684
 CHAR_EM = 0.58
 NOTE_INSET = 8  # the note's distance from the chart's left edge, as the title's
 # The chart toolbar (plotly.js's modebar) sits over the top right corner, on the title's line: a
-# chart with axes shows seven buttons (PNG, zoom, pan, zoom in and out, autoscale, reset), a radar
-# or the tile map two at most. A title is broken into lines that end left of it (``base_layout``).
-TOOLBAR, TOOLBAR_SMALL = 190, 70
+# chart with axes shows eight buttons (PNG, zoom, pan, zoom in and out, autoscale, reset, SVG), a
+# radar or the tile map three at most (assets/plotly-download.js adds the SVG one). A title is
+# broken into lines that end left of it (``base_layout``).
+TOOLBAR, TOOLBAR_SMALL = 215, 95
 TITLE_LINE = 22  # a title's second line (17 px)
 
 
@@ -329,6 +331,20 @@ def with_layout(fig: Figure, **changes: object) -> Figure:
     not changed is shared with ``fig``, not copied: nothing changes a figure once it is built."""
     layout = {**fig["layout"], **changes}
     return {**fig, "layout": {k: v for k, v in layout.items() if v is not None}}
+
+
+def file_name(*parts: object) -> str:
+    """A download's file name from what a chart shows ("produktivitet-vestland-2014-2025"): lower
+    case ASCII, words joined by hyphens (æ, ø and å written ae, o, a)."""
+    text = " ".join(str(p) for p in parts if p not in (None, "")).lower()
+    text = text.replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:120] or "chart"
+
+
+def named(fig: Figure, *parts: object) -> Figure:
+    """``fig`` whose downloads (PNG and SVG, ``assets/plotly-download.js``) are named for ``parts``."""
+    return with_layout(fig, meta={**fig.get("layout", {}).get("meta", {}), "filename": file_name(*parts)})
 
 
 def titled(fig: Figure, text: str) -> Figure:

@@ -1,5 +1,6 @@
 """HTTP hardening for every response: compression, long caching of fingerprinted assets, and
-security headers (a Content-Security-Policy limited to this server, nosniff, referrer policy).
+security headers (a Content-Security-Policy limited to this server, nosniff, referrer policy). Only
+the embeds (``/embed/…``) may be framed by other sites, those ``FRAME_ANCESTORS`` names.
 
 Dash writes two small inline scripts into its page; their hashes (``Dash.csp_hashes``) are allowed
 by the policy instead of any inline script. Dash and plotly set inline styles, so styles allow
@@ -18,6 +19,7 @@ from flask_compress import Compress
 ONE_YEAR = 365 * 24 * 3600
 STATIC = ("/assets/", "/_dash-component-suites/")  # files whose address changes with each release
 PACKED_MAX = 256  # compressed files kept per worker (the pages load about 30)
+EMBEDS = "/embed/"  # dashboard.embed's charts, for other sites' pages
 MAX_BODY = 1024 * 1024  # bytes: the largest request body read (a callback body is a few KB)
 
 
@@ -33,6 +35,7 @@ def harden(app: Dash, frame_ancestors: str) -> None:
         SEND_FILE_MAX_AGE_DEFAULT=ONE_YEAR,
         # a larger body is refused (413) before it is read, never parsed into memory
         MAX_CONTENT_LENGTH=MAX_BODY,
+        FRAME_ANCESTORS=frame_ancestors,  # read per request: who may frame the embeds
     )
     Compress(server)
     _pack_static_files(server)
@@ -53,9 +56,10 @@ def harden(app: Dash, frame_ancestors: str) -> None:
                 "object-src 'none'",
                 "base-uri 'self'",
                 "form-action 'self'",
-                f"frame-ancestors {frame_ancestors}",
             ])
-        response.headers["Content-Security-Policy"] = policy["value"]
+        # the embeds may be framed where FRAME_ANCESTORS says; every other page by this site only
+        framing = server.config["FRAME_ANCESTORS"] if request.path.startswith(EMBEDS) else "'self'"
+        response.headers["Content-Security-Policy"] = f"{policy['value']}; frame-ancestors {framing}"
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
         if request.path.startswith(STATIC) and response.status_code == 200:

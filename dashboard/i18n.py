@@ -42,6 +42,25 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "nav.present": ("Presenter", "Present"),
     "nav.data": ("Data", "Data"),
     "nav.jury": ("Jury", "Jury"),
+    "embed.open": ("Åpne i dashbordet", "Open in the dashboard"),
+    "image.svg": ("Last ned som SVG (1600 × 900)", "Download as SVG (1600 × 900)"),
+    "image.png": ("Last ned som PNG (1600 × 900)", "Download as PNG (1600 × 900)"),
+    "share.copied": ("Kopiert", "Copied"),
+    "share.chart.map": ("kart", "map"),
+    "share.chart.sectors": ("bransjer", "sectors"),
+    "share.chart.trend": ("utvikling", "trend"),
+    "share.chart.scatter": ("bedrifter", "companies"),
+    "share.button": ("Del / bygg inn", "Share / embed"),
+    "share.title": ("Del denne figuren", "Share this chart"),
+    "share.link": ("Lenke til visningen", "Link to this view"),
+    "share.embed": ("Bygg inn på en nettside (iframe)", "Embed in a web page (iframe)"),
+    "share.embed.help": (
+        "Figuren vises som her, med tittel, enhet, utvalg og kilde, og tilpasser seg rammen. Nettstedet må "
+        "være tillatt i FRAME_ANCESTORS.",
+        "The chart shows as here, with its title, unit, selection and source, and fits its frame. The site "
+        "must be allowed in FRAME_ANCESTORS."),
+    "share.copy": ("Kopier", "Copy"),
+    "share.images": ("Bilde for lysbilder og trykk", "Image for slides and print"),
     "jury.title": ("Juryens vurdering", "The jury's scores"),
     "jury.lead": (
         "Gi hver finalist en poengsum fra 1 til 10 på hvert kriterium, med nøkkeltallene ved siden av. "
@@ -688,6 +707,9 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "benchmark.trend.kpi": ("Nøkkeltall over tid", "Key figure over time"),
     "benchmark.report": ("Last ned rapport", "Download report"),
     "benchmark.report.button": ("{language} (HTML)", "{language} (HTML)"),
+    "benchmark.report.pdf": ("{language} (PDF)", "{language} (PDF)"),
+    "benchmark.report.no_pdf": ("PDF-en kunne ikke lages nå. Last ned HTML-rapporten og skriv den ut fra nettleseren.",
+                                "The PDF could not be made just now. Download the HTML report and print it from the browser."),
     "benchmark.report.no_chart": ("(diagrammet kunne ikke tegnes her)", "(chart not drawn here)"),
     "benchmark.report.title": ("Benchmark-rapport", "Benchmark report"),
     "benchmark.report.drawing": ("Lager rapporten …", "Making the report …"),
@@ -1005,9 +1027,14 @@ def lang_arg(lang: str) -> dict[str, str]:
     return {} if code == DEFAULT_LANG else {"lang": code}
 
 
+CLIENT_TEXTS = ("image.svg", "image.png", "share.copied")  # texts the browser's JavaScript shows
+
+
 def client_config() -> str:
-    """What the browser's JavaScript needs of the languages (``assets/dashboard.js``), as JSON: the
-    codes, the default, and each one's number locale and decimal mark."""
+    """What the browser's JavaScript needs of the languages (``assets/dashboard.js``,
+    ``assets/plotly-download.js``), as JSON: the codes, the default, and each one's number locale,
+    decimal mark and the few texts the scripts show (``CLIENT_TEXTS``)."""
     return json.dumps({"default": DEFAULT_LANG,
-                       "languages": {c: {"locale": s.locale, "decimal": s.decimal} for c, s in LANGUAGES.items()}},
+                       "languages": {c: {"locale": s.locale, "decimal": s.decimal,
+                                         "texts": {k: t(k, c) for k in CLIENT_TEXTS}} for c, s in LANGUAGES.items()}},
                       separators=(",", ":"))

@@ -85,6 +85,7 @@ def cases() -> dict[str, tuple]:
                                     {"font": 26}),
         "with_layout": (figures.with_layout, (tile_map(),), {"showlegend": False, "height": None}),
         "titled": (figures.titled, (tile_map(), "Another title"), {}),
+        "named": (figures.named, (tile_map(), "Kart", "Produktivitet", "Møre og Romsdal", 2025), {}),
         "restyled": (figures.restyled, (tile_map(),), {"marker": {"size": 9}}),
         "themed": (figures.themed, (tile_map(), "nsi_dark"), {}),
         "laid_out": (figures.laid_out, (figures.figure([{"type": "bar", "x": [1], "y": [2]}],
@@ -119,6 +120,12 @@ def test_every_builder_is_covered() -> None:
     builders = {name for name, fn in inspect.getmembers(figures, inspect.isfunction)
                 if fn.__module__ == figures.__name__ and fn.__annotations__.get("return") == "Figure"}
     assert builders == set(cases())
+
+
+def test_downloads_are_named_for_what_they_show() -> None:
+    fig = figures.named(tile_map(), "Kart", "Produktivitet", "Møre og Romsdal · Næringsmiddel", 2025)
+    assert fig["layout"]["meta"]["filename"] == "kart-produktivitet-more-og-romsdal-naeringsmiddel-2025"
+    assert figures.file_name("", None, "Årsverk (FTE)") == "arsverk-fte" and figures.file_name("–") == "chart"
 
 
 def test_builders_leave_their_inputs_unchanged() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.i18n import (DEFAULT_LANG, DROPDOWN_LABELS, LANGS, LANGUAGES, NBSP, TEXTS, ag_grid_texts, client_config, column,
+from dashboard.i18n import (CLIENT_TEXTS, DEFAULT_LANG, DROPDOWN_LABELS, LANGS, LANGUAGES, NBSP, TEXTS, ag_grid_texts, client_config, column,
                             csv_format, fmt_date, fmt_number, lang_arg, localized, normalize_lang, plotly_separators,
                             plural_form, t, tn, with_unit)
 
@@ -124,7 +124,8 @@ def test_the_language_helpers() -> None:
     assert ag_grid_texts("nb")["page"] == "Side" and ag_grid_texts("en") is None
     config = json.loads(client_config())
     assert config["default"] == DEFAULT_LANG and list(config["languages"]) == list(LANGS)
-    assert config["languages"]["nb"] == {"locale": "nb-NO", "decimal": ","}
+    assert {k: v for k, v in config["languages"]["nb"].items() if k != "texts"} == {"locale": "nb-NO", "decimal": ","}
+    assert config["languages"]["en"]["texts"]["image.svg"] == "Download as SVG (1600 × 900)"
 
 
 # --- Every text is used, and every text used exists ------------------------------------------------
@@ -137,7 +138,7 @@ def _dynamic() -> dict[str, tuple[str, ...]]:
     code can put after it. A new f-string key makes the scan below fail until it is added here."""
     from dashboard import benchmark, dimensions, disclosure, errors, figures, kpis, state, users
     from dashboard.components.shell import PAGES
-    from dashboard.pages import jury
+    from dashboard.pages import explorer, jury
     from dashboard.scores import consensus, store
     return {
         "nav.": tuple(page for page, _ in PAGES),
@@ -168,6 +169,8 @@ def _dynamic() -> dict[str, tuple[str, ...]]:
         "jury.col.": (*jury.CONSENSUS_COLUMNS, *(f"{c}.help" for c in jury.CONSENSUS_COLUMNS), *jury.SPREAD_COLUMNS),
         "jury.agreement.": consensus.BANDS,
         "jury.audit.": store.ACTIONS,
+        "share.chart.": explorer.SHARED,  # the charts' download names
+        "image.": ("png", "svg"),  # the share menu's image buttons (also shown by assets/plotly-download.js)
     }
 
 
@@ -207,7 +210,7 @@ def _keys_in_source() -> tuple[set[str], dict[str, set[str]], set[str]]:
 
 def test_every_text_is_used_and_every_key_used_exists() -> None:
     constants, calls, prefixes = _keys_in_source()
-    own = {f"dropdown.{key}" for key in DROPDOWN_LABELS}  # i18n.dropdown_labels's
+    own = {f"dropdown.{key}" for key in DROPDOWN_LABELS} | set(CLIENT_TEXTS)  # i18n's own: dropdowns, scripts
     used = (constants & TEXTS.keys()) | calls["t"] | calls["tn"] | own
     assert sorted(TEXTS.keys() - used) == [], "texts nobody shows: remove them from i18n.py"
     assert sorted((calls["t"] | calls["tn"]) - TEXTS.keys()) == [], "keys missing from i18n.py"

@@ -139,3 +139,49 @@ window.addEventListener("popstate", function (event) {
         window.location.reload();
     }
 }, true);
+
+// The explorer's share / embed menus (pages/explorer.share_menu): the link to the view and the
+// iframe snippet of each chart's embed (/embed/<chart>, the same view less an open company's
+// detail), written from the address the server gave the view and the origin the reader reached.
+window.dash_clientside.dashboard.shareTexts = function (written) {
+    const CHARTS = ["map", "sectors", "trend", "scatter"];
+    const address = (written && written.href) || window.location.pathname + window.location.search;
+    const origin = window.location.origin;
+    const query = new URLSearchParams(address.split("?")[1] || "");
+    query.delete("company");
+    const search = query.toString() ? "?" + query.toString() : "";
+    const escape = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+    const title = (chart) => {
+        const gd = document.querySelector("#explorer-" + chart + " .js-plotly-plot");
+        const text = gd && gd.layout && gd.layout.title && gd.layout.title.text;
+        return text ? text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim() : document.title;
+    };
+    const links = CHARTS.map(() => origin + address);
+    const embeds = CHARTS.map((chart) => '<iframe src="' + escape(origin + "/embed/" + chart + search) +
+        '" width="600" height="400" style="border:0" loading="lazy" title="' + escape(title(chart)) + '"></iframe>');
+    return links.concat(embeds);
+};
+
+// A copy button: its field's text to the clipboard (selected, for a browser without the
+// Clipboard API, and copied the old way), and the button says so.
+window.dash_clientside.dashboard.copyText = function (n) {
+    const id = window.dash_clientside.callback_context.triggered_id;
+    const field = id && document.getElementById(id.target);
+    if (!field) return window.dash_clientside.no_update;
+    field.select();
+    if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(field.value);
+    } else {
+        document.execCommand("copy");
+    }
+    const lang = dashboardLanguages.of(document.documentElement.lang);
+    return (lang.texts || {})["share.copied"] || "✓";
+};
+
+// A PNG or SVG button: the chart as plotly.js draws it (assets/plotly-download.js).
+window.dash_clientside.dashboard.downloadChart = function (n) {
+    const id = window.dash_clientside.callback_context.triggered_id;
+    const gd = id && document.querySelector("#explorer-" + id.chart + " .js-plotly-plot");
+    if (gd && window.dashboardDownloadChart) window.dashboardDownloadChart(gd, id.format);
+    return window.dash_clientside.no_update;
+};

@@ -98,17 +98,21 @@ def widen(clicks: object, wider: object):
 
 
 @callback(output=dict(download=Output(page.REPORT_DOWNLOAD, "data"), status=Output(page.REPORT_STATUS, "children")),
-          inputs=dict(clicks=[Input(f"{page.REPORT_LANG}-{code}", "n_clicks") for code in LANGS]),
+          inputs=dict(clicks=[Input(f"{page.REPORT_LANG}-{code}", "n_clicks") for code in LANGS],
+                      pdf_clicks=[Input(f"{page.REPORT_PDF}-{code}", "n_clicks") for code in LANGS]),
           state=dict(report_state=State(page.REPORT_STATE, "value"), lang=State(page.LANG, "data")),
           running=[(Output(page.REPORT, "className"), "report-form chart-panel busy", "report-form chart-panel"),
-                   *((Output(f"{page.REPORT_LANG}-{code}", "disabled"), True, False) for code in LANGS)],
+                   *((Output(f"{prefix}-{code}", "disabled"), True, False)
+                     for prefix in (page.REPORT_LANG, page.REPORT_PDF) for code in LANGS)],
           prevent_initial_call=True)
-def report(clicks: object, report_state: object, lang: object) -> dict:
-    """The report, in the language of the button pressed. It takes seconds to draw: while it runs
-    the buttons are disabled and the panel says so (the ``running`` outputs)."""
+def report(clicks: object, pdf_clicks: object, report_state: object, lang: object) -> dict:
+    """The report, in the language and format (HTML or PDF) of the button pressed. It takes seconds
+    to draw: while it runs the buttons are disabled and the panel says so (the ``running`` outputs)."""
     pressed = ctx.triggered_id if isinstance(ctx.triggered_id, str) else ""
-    language = pressed.removeprefix(f"{page.REPORT_LANG}-") if pressed.startswith(page.REPORT_LANG) else lang
-    data, why = page.report_download(report_state, normalize_lang(language))
+    prefix, _, language = pressed.rpartition("-")
+    fmt = "pdf" if prefix == page.REPORT_PDF else "html"
+    language = language if prefix in (page.REPORT_LANG, page.REPORT_PDF) else lang
+    data, why = page.report_download(report_state, normalize_lang(language), fmt)
     return {"download": data if data is not None else no_update, "status": why}
 
 

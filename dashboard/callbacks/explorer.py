@@ -12,7 +12,7 @@ import logging
 import re
 
 from dash.exceptions import PreventUpdate
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, no_update
+from dash import MATCH, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, no_update
 
 from dashboard import auth, state
 from dashboard.callbacks.guard import db_error_figure, guarded
@@ -226,6 +226,26 @@ def open_company(cell: object, click: object, kpi: object, years: object, lang: 
     f = state.from_widgets({"years": years, "kpi": kpi}, year_span())
     title, body = page.company_view(org_nr, f, lang)
     return True, title, body, org_nr if body else None
+
+
+# Each chart's share / embed menu: the link and the iframe snippet written from the view's address,
+# in the browser (it knows the address the reader reached the server by); copy buttons; PNG and SVG.
+clientside_callback(
+    ClientsideFunction(namespace="dashboard", function_name="shareTexts"),
+    [*(Output(f"explorer-share-{name}-link", "value") for name in page.SHARED),
+     *(Output(f"explorer-share-{name}-embed", "value") for name in page.SHARED)],
+    Input(page.ADDRESS, "data"),
+)
+clientside_callback(
+    ClientsideFunction(namespace="dashboard", function_name="copyText"),
+    Output({"type": page.COPY, "target": MATCH}, "children"),
+    Input({"type": page.COPY, "target": MATCH}, "n_clicks"), prevent_initial_call=True,
+)
+clientside_callback(
+    ClientsideFunction(namespace="dashboard", function_name="downloadChart"),
+    Output({"type": page.IMAGE, "chart": MATCH, "format": MATCH}, "className"),
+    Input({"type": page.IMAGE, "chart": MATCH, "format": MATCH}, "n_clicks"), prevent_initial_call=True,
+)
 
 
 # The browser puts the address the server wrote into its history as the server says (a link

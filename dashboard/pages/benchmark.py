@@ -8,6 +8,7 @@ the form (used for one calculation, never stored).
 
 from __future__ import annotations
 
+import base64
 import json
 from urllib.parse import urlencode
 
@@ -51,7 +52,8 @@ TREND = "benchmark-trend"
 TREND_KPI = "benchmark-trend-kpi"
 REPORT = "benchmark-report"  # the report panel: class "busy" while a report is drawn
 REPORT_STATE = "benchmark-report-state"
-REPORT_LANG = "benchmark-report-lang"  # the buttons: f"{REPORT_LANG}-{code}"
+REPORT_LANG = "benchmark-report-lang"  # the HTML buttons: f"{REPORT_LANG}-{code}"
+REPORT_PDF = "benchmark-report-pdf"  # the PDF buttons: f"{REPORT_PDF}-{code}"
 REPORT_STATUS = "benchmark-report-status"
 REPORT_DOWNLOAD = "benchmark-report-download"
 ADDRESS = "benchmark-address"  # the address of the view, written by the server
@@ -240,14 +242,17 @@ def _measure_input(m, lang: str) -> html.Div:
     ], className="measure-field")
 
 
-def report_download(state: object, lang: str) -> tuple[dict | None, str]:
-    """The report for the page's inputs as a download (dcc.Download's data), or why not (a short
-    text for the panel): the same guards as the ``/benchmark/report`` route."""
+def report_download(state: object, lang: str, fmt: str = "html") -> tuple[dict | None, str]:
+    """The report for the page's inputs as a download (dcc.Download's data), HTML or (``fmt`` "pdf")
+    PDF, or why not (a short text for the panel): the same guards as the ``/benchmark/report`` route."""
     from dashboard import report
 
-    answer = report.answer(state if isinstance(state, str) else "", lang)
+    answer = report.answer(state if isinstance(state, str) else "", lang, fmt)
     if answer.status != 200:
         return None, answer.text
+    if isinstance(answer.text, bytes):
+        return {"content": base64.b64encode(answer.text).decode(), "base64": True,
+                "filename": answer.filename, "type": "application/pdf"}, ""
     return {"content": answer.text, "filename": answer.filename, "type": "text/html"}, ""
 
 
@@ -328,8 +333,9 @@ def layout(lang: str, args: dict[str, str]) -> list:
                 dcc.Input(type="hidden", id=REPORT_STATE,
                           value=report_state("company", query, {}, None, None, year, options, trend_kpi)),
                 html.Span(t("benchmark.report", lang), className="form-label me-2"),
-                *[html.Button(t("benchmark.report.button", lang, language=t(f"lang.{code}", lang)), type="button",
-                              className="btn btn-outline-primary btn-sm", id=f"{REPORT_LANG}-{code}")
+                *[html.Button(t(text, lang, language=t(f"lang.{code}", lang)), type="button",
+                              className="btn btn-outline-primary btn-sm", id=f"{prefix}-{code}")
+                  for prefix, text in ((REPORT_LANG, "benchmark.report.button"), (REPORT_PDF, "benchmark.report.pdf"))
                   for code in LANGS],
                 html.Span([html.Span(className="spinner-border spinner-border-sm", **{"aria-hidden": "true"}),
                            " " + t("benchmark.report.drawing", lang)], className="report-busy"),

@@ -50,6 +50,11 @@ MODAL = "explorer-company"
 MODAL_TITLE = "explorer-company-title"
 MODAL_BODY = "explorer-company-body"
 
+SHARED = ("map", "sectors", "trend", "scatter")  # charts with a share / embed menu (dashboard.embed's)
+SHARE_LINK = "explorer-share-link"  # dict ids {"type": SHARE_LINK, "chart": name}
+SHARE_EMBED = "explorer-share-embed"
+COPY = "explorer-copy"  # {"type": COPY, "target": the id (a string) of the field it copies}
+IMAGE = "explorer-image"  # {"type": IMAGE, "chart": name, "format": "png" | "svg"}
 TABLE_LIMIT = 500  # rows sent to the browser; the note says when there are more
 SCATTER_LIMIT = 400
 
@@ -116,6 +121,15 @@ def cards_view(f: Filters, lang: str, viewer: Viewer | None = None) -> list:
     return [kpi_card(card, lang) for card in cards]
 
 
+def _named(fig: figures.Figure, chart: str, f: Filters, lang: str, first: int | None = None) -> figures.Figure:
+    """A view's downloads named for what it shows: the chart, the KPI, the selection and the
+    year (or years): "kart-produktivitet-vestland-2025"."""
+    years = f"{first}-{f.year_to}" if first is not None and first != f.year_to else f.year_to
+    return figures.named(fig, t(f"share.chart.{chart}", lang), get_kpi(f.kpi).label(lang),
+                         state.describe(f, lang) if (f.counties or f.sectors or f.sizes or f.ownership
+                                                     or f.status != "all") else "", years)
+
+
 @cached()
 def map_view(f: Filters, lang: str, viewer: Viewer | None = None) -> figures.Figure:
     """The KPI by county. The county filter is not applied here: the map shows every county and
@@ -126,8 +140,8 @@ def map_view(f: Filters, lang: str, viewer: Viewer | None = None) -> figures.Fig
     lattice = f.cell(counties=()) is not None
     cells = [disclosure.Cell(m, _only(f.sectors), _only(f.sizes)) if lattice else None for m in df["member"]]
     df = _show(df, viewer, cells, kpi=f.kpi, year=f.year_to)
-    return figures.tile_map_figure(df, dimensions.counties().reset_index(drop=True), get_kpi(f.kpi),
-                                   lang, f.year_to, f.counties, state.describe(f, lang))
+    return _named(figures.tile_map_figure(df, dimensions.counties().reset_index(drop=True), get_kpi(f.kpi),
+                                          lang, f.year_to, f.counties, state.describe(f, lang)), "map", f, lang)
 
 
 @cached()
@@ -139,8 +153,8 @@ def sector_view(f: Filters, lang: str, viewer: Viewer | None = None) -> figures.
     lattice = f.cell(sectors=()) is not None
     cells = [disclosure.Cell(_only(f.counties), int(m), _only(f.sizes)) if lattice else None for m in df["member"]]
     df = _show(df, viewer, cells, kpi=f.kpi, year=f.year_to)
-    return figures.sector_bar_figure(df, dimensions.sectors().reset_index(drop=True), get_kpi(f.kpi),
-                                     lang, f.year_to, f.sectors, state.describe(f, lang))
+    return _named(figures.sector_bar_figure(df, dimensions.sectors().reset_index(drop=True), get_kpi(f.kpi),
+                                            lang, f.year_to, f.sectors, state.describe(f, lang)), "sectors", f, lang)
 
 
 @cached()
@@ -159,7 +173,8 @@ def trend_view(f: Filters, lang: str, viewer: Viewer | None = None) -> figures.F
     shown = {key: _show(df, viewer, [cell] * len(df)) for key, (df, cell) in series.items()}
     for df in shown.values():
         df.loc[df["companies"] < viewer.min_group, "value"] = None
-    return figures.trend_figure(shown, get_kpi(f.kpi), lang, state.describe(f, lang))
+    return _named(figures.trend_figure(shown, get_kpi(f.kpi), lang, state.describe(f, lang)), "trend", f, lang,
+                  f.year_from)
 
 
 @cached()
@@ -171,9 +186,9 @@ def scatter_view(f: Filters, lang: str, viewer: Viewer | None = None) -> figures
     df = run_query("company_scatter", year=f.year_to, limit=SCATTER_LIMIT, **f.params(viewer.as_of))
     total = int(df["total"].iloc[0]) if len(df) else 0
     capped = tn("scatter.capped", total, lang, shown=fmt_number(len(df), lang)) if total > len(df) else ""
-    return figures.scatter_figure(df, dimensions.sectors().reset_index(drop=True), lang, f.year_to,
-                                  state.describe(f, lang), KPIS_BY_ID["productivity"],
-                                  KPIS_BY_ID["emissions_intensity"], capped)
+    return _named(figures.scatter_figure(df, dimensions.sectors().reset_index(drop=True), lang, f.year_to,
+                                         state.describe(f, lang), KPIS_BY_ID["productivity"],
+                                         KPIS_BY_ID["emissions_intensity"], capped), "scatter", f, lang)
 
 
 def _award(main: int, special: int, lang: str) -> str:
@@ -312,8 +327,35 @@ def company_detail(org_nr: str | None, f: Filters, lang: str,
     return (title, body, False) if body else (None, [], False)
 
 
+def share_menu(name: str, lang: str) -> html.Div:
+    """A chart's "share / embed" menu: the link to the view, the iframe snippet of its embed
+    (``dashboard.embed``), both with a copy button, and its image as PNG and SVG (1600 × 900). The
+    texts are written in the browser from the view's address (``dashboard.js``, shareTexts)."""
+    field = f"explorer-share-{name}"
+    link, embed = f"{field}-link", f"{field}-embed"
+    copy = lambda target: html.Button(t("share.copy", lang), id={"type": COPY, "target": target},  # noqa: E731
+                                      className="btn btn-outline-primary btn-sm")
+    body = [
+        html.Label(t("share.link", lang), htmlFor=link, className="form-label"),
+        html.Div([dcc.Input(id=link, readOnly=True, className="form-control form-control-sm", type="text"),
+                  copy(link)], className="share-row"),
+        html.Label(t("share.embed", lang), htmlFor=embed, className="form-label mt-2"),
+        html.Div([dcc.Textarea(id=embed, readOnly=True, rows=3, className="form-control form-control-sm share-code"),
+                  copy(embed)], className="share-row"),
+        html.P(t("share.embed.help", lang), className="table-note"),
+        html.P(t("share.images", lang), className="form-label mt-2 mb-1"),
+        html.Div([html.Button(fmt.upper(), id={"type": IMAGE, "chart": name, "format": fmt}, title=t(f"image.{fmt}", lang),
+                              className="btn btn-outline-primary btn-sm") for fmt in ("png", "svg")], className="share-row"),
+    ]
+    return html.Div([
+        html.Button(t("share.button", lang), id=f"{field}-open", className="btn btn-link btn-sm share-open"),
+        dbc.Popover([dbc.PopoverHeader(t("share.title", lang)), dbc.PopoverBody(body)], target=f"{field}-open",
+                    trigger="legacy", placement="top", className="share-popover"),
+    ], className="panel-share")
+
+
 def _graph(graph_id: str, figure: figures.Figure, f: Filters, name: str, lang: str) -> dcc.Loading:
-    config = figures.graph_config(lang, toImageButtonOptions={"filename": f"{name}-{f.kpi}-{f.year_to}", "scale": 2})
+    config = figures.graph_config(lang)  # downloads sized and named by assets/plotly-download.js
     return dcc.Loading(dcc.Graph(id=graph_id, figure=figure, config=config, className=f"chart chart-{name}"),
                        delay_show=300, overlay_style={"visibility": "visible", "opacity": 0.5})
 
@@ -343,8 +385,9 @@ def layout(lang: str, args: dict[str, str]) -> list:
         html.Section(cards_view(f, lang, v), id=CARDS, className="card-grid", **{"aria-live": "polite"}),
         html.Div(
             [
-                html.Section(_graph(MAP, map_view(f, lang, v), f, "map", lang), className="chart-panel panel-map"),
-                html.Section(_graph(SECTORS, sector_view(f, lang, v), f, "sectors", lang),
+                html.Section([_graph(MAP, map_view(f, lang, v), f, "map", lang), share_menu("map", lang)],
+                             className="chart-panel panel-map"),
+                html.Section([_graph(SECTORS, sector_view(f, lang, v), f, "sectors", lang), share_menu("sectors", lang)],
                              className="chart-panel panel-sectors"),
             ],
             className="chart-grid chart-grid-a",
@@ -357,12 +400,13 @@ def layout(lang: str, args: dict[str, str]) -> list:
                                  className="panel-tools"),
                         # below the first screen: drawn by their callback once the page is up
                         _graph(TREND, figures.pending_figure(lang), f, "trend", lang),
+                        share_menu("trend", lang),
                         dcc.Interval(id=TIMER, interval=1400, disabled=True),
                     ],
                     className="chart-panel panel-trend",
                 ),
-                html.Section(_graph(SCATTER, figures.pending_figure(lang), f, "scatter", lang),
-                             className="chart-panel panel-scatter"),
+                html.Section([_graph(SCATTER, figures.pending_figure(lang), f, "scatter", lang),
+                              share_menu("scatter", lang)], className="chart-panel panel-scatter"),
             ],
             className="chart-grid chart-grid-b",
         ),

@@ -1,17 +1,22 @@
 """The compare page in headless Chromium: pick two companies, move a weight, see the ranking change;
-print ten companies to PDF and find every one of them on the paper."""
+print ten companies, and two, to PDF, find every one of them on the paper and see every page (drawn
+to PNG) fit A4 landscape, no chart cut."""
 
 from __future__ import annotations
 
 import base64
-import io
+import struct
 import unicodedata
+import zlib
 from datetime import date
+from pathlib import Path
 
-import pypdf
+import numpy as np
+import pypdfium2
 from selenium.webdriver.common.keys import Keys
 
-from dashboard.i18n import fmt_date
+from dashboard.i18n import fmt_date, t
+from dashboard.kpis import KPIS
 from tests.browser.helpers import WAIT, address_shows, requests_leaving_the_machine
 from tests.waiting import wait_until
 
@@ -36,6 +41,100 @@ def two_rivals(app) -> tuple[dict, dict]:
             if sa["productivity"] > sb["productivity"] + 10 and sb["world_market"] > sa["world_market"] + 10:
                 return (a | {"label": labels[a["org_nr"]]}), (b | {"label": labels[b["org_nr"]]})
     raise AssertionError("no two nominees with opposite strengths in the demo data")
+
+
+A4_LANDSCAPE = (841.9, 595.3)  # pt
+MM = 72 / 25.4  # pt
+MARGIN = 10 * MM  # the print CSS's @page margin
+SCALE = 1.5  # px per pt in the PNGs
+
+
+def write_png(path: Path, rgb: np.ndarray) -> None:
+    """An RGB array as a PNG file (zlib is enough; no imaging library needed)."""
+    height, width, _ = rgb.shape
+    raw = b"".join(b"\x00" + row.tobytes() for row in rgb)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(raw, 1)) + chunk(b"IEND", b""))
+
+
+def print_to_pdf(driver, out: Path) -> tuple[list[str], list[np.ndarray], list[tuple[float, float]]]:
+    """Print the page to PDF as Chromium does (the print CSS's A4 landscape), save it and each page
+    drawn to PNG in ``out``; return each page's text (as one reads it: a name may wrap in a cell,
+    and a chart's "fi" may be set as a ligature), where it has ink (a bool per pixel, SCALE px per
+    pt) and its size in pt."""
+    data = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "print.pdf").write_bytes(data)
+    texts, inks, sizes = [], [], []
+    for i, page in enumerate(pypdfium2.PdfDocument(data)):
+        texts.append(" ".join(unicodedata.normalize("NFKC", page.get_textpage().get_text_range()).split()))
+        rgb = page.render(scale=SCALE, rev_byteorder=True).to_numpy()
+        write_png(out / f"page-{i + 1}.png", rgb)
+        inks.append((rgb < 250).any(axis=2))
+        sizes.append(page.get_size())
+    return texts, inks, sizes
+
+
+def ink_in(ink: np.ndarray, left: float = 0, top: float = 0, right: float = A4_LANDSCAPE[0],
+           bottom: float = A4_LANDSCAPE[1]) -> bool:
+    """Whether anything is drawn in a box of the page (pt from its top left corner)."""
+    return bool(ink[round(top * SCALE):round(bottom * SCALE), round(left * SCALE):round(right * SCALE)].any())
+
+
+def assert_fits_a4(texts: list[str], inks: list[np.ndarray], sizes: list[tuple[float, float]], groups: int,
+                   names: list[str]) -> None:
+    """Every page is A4 landscape with nothing drawn in its margins; after the ranking and the
+    ``groups`` key-figure pages, the small multiples and the radar each fill a page of their own,
+    whole. A chart cut at a page break has its title and its note (the text under it) on two pages,
+    or runs down to the printable area's bottom edge (or past it); one cut at the right runs to the
+    printable area's right edge (or past it) and loses its last column's text. Printed whole, each
+    ends a few mm above and left of those edges."""
+    width, height = A4_LANDSCAPE
+    right, bottom = width - MARGIN, height - MARGIN
+    slack = 1  # pt: a line on the printable area's edge is drawn across it
+    problems = []
+    for i, ((w, h), ink) in enumerate(zip(sizes, inks), start=1):
+        if (round(w), round(h)) != (842, 595):
+            problems.append(f"page {i} is {w:.0f}×{h:.0f} pt, not A4 landscape")
+        for side, box in {"left": {"right": MARGIN - slack}, "right": {"left": right + slack},
+                          "top": {"bottom": MARGIN - slack}, "bottom": {"top": bottom + slack}}.items():
+            if ink_in(ink, **box):
+                problems.append(f"page {i}: drawn in the {side} margin")
+    charts = {
+        "the small multiples": (t("compare.multiples.change", "nb"), t("compare.multiples.note", "nb"),
+                                [k.label("nb") for k in KPIS]),
+        "the radar": (t("compare.radar.title", "nb"),
+                      t("compare.radar.note", "nb", prize=t("prize.main", "nb").lower()), []),
+    }
+    for page, (chart, (title, note, headings)) in enumerate(charts.items(), start=1 + groups):
+        if [i for i, text in enumerate(texts) if title in text] != [page]:
+            problems.append(f"{chart}: the title is not on page {page + 1} alone")
+            continue
+        if " ".join(note.split()) not in texts[page]:
+            problems.append(f"{chart}: the note is not on the page of the title")
+        missing = [n for n in [*names, *headings] if n not in texts[page]]
+        if missing:
+            problems.append(f"{chart}: {', '.join(missing)} missing on page {page + 1}")
+        ink = inks[page]
+        if ink_in(ink, top=bottom - 1.5 * MM):
+            problems.append(f"{chart} run to the bottom of page {page + 1}")
+        if ink_in(ink, left=right - 4 * MM):
+            problems.append(f"{chart} run to the right edge of page {page + 1}")
+    if len(texts) != 1 + groups + len(charts):
+        problems.append(f"{len(texts)} pages, not {1 + groups + len(charts)}")
+    assert problems == []
+
+
+def wait_for_charts(dash_duo) -> None:
+    drawn = """return ['compare-multiples', 'compare-radar'].every(id => {
+        const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+        return gd && gd._fullLayout && gd.querySelector('.main-svg'); })
+        && !document.querySelector('[data-dash-is-loading="true"]');"""
+    wait_until(lambda: dash_duo.driver.execute_script(drawn), "the charts drawn", timeout=WAIT)
 
 
 def first_ranked(dash_duo) -> str:
@@ -100,12 +199,13 @@ def test_benchmark_link_and_language_keep_the_view(dash_duo, app) -> None:
     assert dash_duo.get_logs() == []
 
 
-def test_print_has_every_company(dash_duo, app) -> None:
+def test_print_has_every_company(dash_duo, app, tmp_path) -> None:
     """Ten companies on A4 landscape: the title line, the ranking, and the key figures of all ten
     (the print once stopped after six columns) in the ranking's order, the second group headed
-    "(forts.)", with nothing of the screen's controls. On screen,
-    at 1280 px, the ranking shows every column, and the key-figure column stays put when the table
-    scrolls sideways."""
+    "(forts.)", with nothing of the screen's controls; then the small multiples and the radar, each
+    whole on a page of its own, as with two companies (the pages, drawn to PNG, are in tmp_path).
+    On screen, at 1280 px, the ranking shows every column, and the key-figure column stays put when
+    the table scrolls sideways."""
     from dashboard.pages import compare
     from dashboard.state import CompareState
 
@@ -118,11 +218,7 @@ def test_print_has_every_company(dash_duo, app) -> None:
     dash_duo.driver.get(dash_duo.server_url + "/compare?companies=" + ",".join(orgs) + "&weights=productivity:2.5")
     driver = dash_duo.driver
     wait_until(lambda: len(dash_duo.find_elements("#compare-ranking-table tbody tr")) == 10, "ten ranked")
-    drawn = """return ['compare-multiples', 'compare-radar'].every(id => {
-        const gd = document.querySelector('#' + id + ' .js-plotly-plot');
-        return gd && gd._fullLayout && gd.querySelector('.main-svg'); })
-        && !document.querySelector('[data-dash-is-loading="true"]');"""
-    wait_until(lambda: driver.execute_script(drawn), "the charts drawn", timeout=WAIT)
+    wait_for_charts(dash_duo)
 
     fits = "const e = document.querySelector('.ranking-scroll'); return [e.scrollWidth, e.clientWidth];"
     scroll_width, width = driver.execute_script(fits)
@@ -148,12 +244,8 @@ def test_print_has_every_company(dash_duo, app) -> None:
     assert scrolled > 0 and company_after < company - 100, "the table did not scroll"
     assert abs(first_after - first) < 1, "the key-figure column scrolled away"
 
-    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
-    reader = pypdf.PdfReader(io.BytesIO(base64.b64decode(pdf["data"])))
-    # as one reads it: a name may wrap in a cell, and a chart's "fi" may be set as a ligature
-    pages = [" ".join(unicodedata.normalize("NFKC", page.extract_text()).split()) for page in reader.pages]
-    box = reader.pages[0].mediabox
-    assert box.width > box.height and abs(float(box.width) - 841.9) < 2, "not A4 landscape"
+    pages, inks, sizes = print_to_pdf(driver, tmp_path / "ten")
+    assert_fits_a4(pages, inks, sizes, 2, names)
     assert pages[0].startswith(f"Norges smarteste industribedrift · Hovedprisen 2025 · juryens sammenligning, "
                                f"{fmt_date(date.today(), 'nb')}")
     assert "Vekter: Bærekraft 1 · Teknologi 1 · Produktivitet 2,5 · FoU 1 · Kostnadsnivå 1 · Verdensmarked 1" in pages[0]
@@ -170,5 +262,11 @@ def test_print_has_every_company(dash_duo, app) -> None:
     screen_only = ["Vekt på kriteriene", "Tilbakestill vektene", "Legg til alle finalister", "Last ned",
                    "Skriv ut", "Velg opptil", "Utforsk"]
     assert [s for s in screen_only if s in everything] == []
-    assert len(pages) <= 6, f"{len(pages)} pages"
+
+    # two companies: one key-figure page, and the charts as tall as with ten (a legend of one row)
+    dash_duo.driver.get(dash_duo.server_url + "/compare?companies=" + ",".join(orgs[:2]))
+    wait_until(lambda: len(dash_duo.find_elements("#compare-ranking-table tbody tr")) == 2, "two ranked")
+    wait_for_charts(dash_duo)
+    pages, inks, sizes = print_to_pdf(driver, tmp_path / "two")
+    assert_fits_a4(pages, inks, sizes, 1, names[:2])
     assert dash_duo.get_logs() == []

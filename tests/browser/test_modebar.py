@@ -1,5 +1,5 @@
 """Nothing on any page offers to send a chart off the machine: every chart's toolbar, as the browser
-draws it, has the PNG download and no share, cloud or "edit in" button."""
+draws it, has the PNG and SVG downloads and no share, cloud or "edit in" button."""
 
 from __future__ import annotations
 
@@ -45,4 +45,5 @@ def test_no_chart_offers_to_leave_the_machine(dash_duo, app) -> None:
             assert chart["toCloud"] is False and chart["server"] == "", where
             if chart["modebar"] is not False and chart["drawn"]:
                 assert any("download plot as a png" in b.lower() for b in chart["buttons"]), (where, chart["buttons"])
+                assert any("download as svg (1600 × 900)" in b.lower() for b in chart["buttons"]), (where, chart["buttons"])
     assert dash_duo.get_logs() == []
