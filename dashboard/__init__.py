@@ -8,7 +8,7 @@ from pathlib import Path
 import dash
 from dash import Dash, Input, dcc, html
 
-from dashboard import auth, embed, errors, http, ratelimit, timing
+from dashboard import auth, embed, errors, http, meta, ratelimit, timing
 from dashboard.config import Config
 from dashboard.db import Database, DatabaseError
 from dashboard.warehouse import SCHEMA_VERSION
@@ -77,6 +77,7 @@ def create_app(config: Config | None = None) -> Dash:
         title=t("app.title", DEFAULT_LANG),
         update_title=None,
         serve_locally=True,
+        include_pages_meta=False,  # dashboard.meta writes the title and preview tags in the page's language
         # the languages, for assets/dashboard.js (a meta tag: the security policy allows no inline script)
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                    {"name": "dashboard-languages", "content": client_config()}],
@@ -93,6 +94,7 @@ def create_app(config: Config | None = None) -> Dash:
 
     report.register(app.server)
     embed.register(app.server)
+    meta.register(app)
     app.server.config.update(SCORES_DB=config.scores_db, USERS_DB=config.users_db)
     app.server.extensions["dashboard.db"] = Database(config.db_path)
     _register_pages()
@@ -155,6 +157,6 @@ def _register_pages() -> None:
     )
     for order, (module, path, layout, label) in enumerate(pages):
         dash.register_page(module, path=path, layout=layout, order=order,
-                           title=f"{t(label, DEFAULT_LANG)} – {title}", name=t(label, DEFAULT_LANG))
+                           title=meta.title_of(label.removeprefix("nav.")), name=t(label, DEFAULT_LANG))
     dash.register_page("dashboard.pages.not_found_404", path="/404", layout=not_found.layout,
                        title=f"{t('error.404.title', DEFAULT_LANG)} – {title}")

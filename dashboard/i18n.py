@@ -46,6 +46,19 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "image.svg": ("Last ned som SVG (1600 × 900)", "Download as SVG (1600 × 900)"),
     "image.png": ("Last ned som PNG (1600 × 900)", "Download as PNG (1600 × 900)"),
     "share.copied": ("Kopiert", "Copied"),
+    "og.explorer": ("{kpi} etter fylke og bransje, {year} · {selection}. Nøkkeltall fra nominerte og andre "
+                    "industribedrifter.",
+                    "{kpi} by county and sector, {year} · {selection}. Key figures of the nominees and other "
+                    "industrial companies."),
+    "og.compare": ("Juryens arbeidsflate: nominerte side om side og rangert på prisens kriterier.",
+                   "The jury's workspace: nominees side by side and ranked on the award's criteria."),
+    "og.benchmark": ("Se hvor din bedrift står blant sammenlignbare industribedrifter, uten å se noen andres tall.",
+                     "See where your company stands among comparable industrial companies, without seeing anyone's "
+                     "own figures."),
+    "og.present": ("Årets historie om norsk industri, i lysbilder.", "The year's story of Norwegian industry, in slides."),
+    "og.data": ("Hvordan nøkkeltallene er definert, hvilke data som finnes, og hvordan data lastes inn.",
+                "How the key figures are defined, what data there is, and how data is imported."),
+    "og.jury": ("Juryens egne vurderinger, ved siden av dataene.", "The jury's own scores, beside the data."),
     "share.chart.map": ("kart", "map"),
     "share.chart.sectors": ("bransjer", "sectors"),
     "share.chart.trend": ("utvikling", "trend"),
