@@ -20,6 +20,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import warnings
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -134,6 +135,21 @@ def _print(page: str) -> bytes:
             last = (err.decode(errors="replace").strip().splitlines() or ["no message"])[-1]
             raise PrintError(f"Chromium printed no PDF (exit {process.returncode}): {last[:200]}")
         return data
+
+
+@contextmanager
+def one_browser() -> Iterator[None]:
+    """For a script drawing many reports: kaleido keeps one Chromium for every chart drawn inside
+    this block, rather than starting one per chart (seconds each)."""
+    import kaleido
+
+    kaleido.start_sync_server(silence_warnings=True)
+    try:
+        with warnings.catch_warnings():  # plotly's note that the server ignores per-call options
+            warnings.filterwarnings("ignore", "The kopts argument is ignored", UserWarning)
+            yield
+    finally:
+        kaleido.stop_sync_server(silence_warnings=True)
 
 
 def _draw(fig: dict, width: int, height: int) -> bytes:

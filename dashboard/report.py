@@ -154,7 +154,7 @@ table.own {{ width: auto; min-width: 50%; }}
 .banner {{ background: #fff3cd; border: 1px solid #e0c46c; padding: .5rem 1rem; }}
 ul.summary {{ font-size: 16px; }}
 @page {{ size: A4; margin: 15mm; }}
-@media print {{ body {{ margin: 0 auto; }} tr, img {{ break-inside: avoid; }} }}
+@media print {{ body {{ margin: 0 auto; print-color-adjust: exact; }} tr, img {{ break-inside: avoid; }} }}
 </style></head><body>
 <h1>{title}</h1>
 <p class="demo">{esc(t("demo.notice", lang))}</p>
@@ -294,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--all needs --out DIR")
     app = Flask(__name__)  # the report's queries run in an app context; nothing is served
     app.extensions["dashboard.db"] = Database(Config.from_env().db_path)
-    with app.app_context():
+    with app.app_context(), drawing.one_browser():
         try:
             span = year_span()
             if not span.first <= args.year <= span.last:
