@@ -509,7 +509,7 @@ def test_a_title_ends_left_of_the_chart_toolbar() -> None:
             for line in layout["title"]["text"].split("<br>"):
                 assert len(line) * 17 * figures.CHAR_EM <= room, (name, line)
     strips = figures.strips_figure(peer_rows(), "en")["layout"]
-    assert strips["title"]["text"] == "Where the company stands on every key<br>figure"
+    assert strips["title"]["text"] == "Where the company stands on every<br>key figure"  # left of eight buttons
     subtitle_lines = strips["title"]["subtitle"]["text"].count("<br>") + 1
     assert strips["margin"]["t"] == figures.TITLE_BLOCK + figures.TITLE_LINE + figures.SUBTITLE_LINE * subtitle_lines
 

@@ -138,6 +138,7 @@ def _dynamic() -> dict[str, tuple[str, ...]]:
     code can put after it. A new f-string key makes the scan below fail until it is added here."""
     from dashboard import benchmark, dimensions, disclosure, errors, figures, kpis, state, users
     from dashboard.components.shell import PAGES
+    from dashboard import meta
     from dashboard.pages import explorer, jury
     from dashboard.scores import consensus, store
     return {
@@ -170,6 +171,7 @@ def _dynamic() -> dict[str, tuple[str, ...]]:
         "jury.agreement.": consensus.BANDS,
         "jury.audit.": store.ACTIONS,
         "share.chart.": explorer.SHARED,  # the charts' download names
+        "og.": tuple(meta.PAGES.values()),  # each page's preview text
         "image.": ("png", "svg"),  # the share menu's image buttons (also shown by assets/plotly-download.js)
     }
 
