@@ -80,9 +80,19 @@ def _my_turn() -> Iterator[None]:
     yield
 
 
+def _key(fig: dict, width: int, height: int) -> str:
+    return hashlib.sha256(f"{width}x{height}:{to_json_plotly(fig)}".encode()).hexdigest()
+
+
+def cached(fig: dict, width: int, height: int) -> bool:
+    """Whether ``fig`` at this size is drawn already (``png`` answers it from memory)."""
+    with _cache_lock:
+        return _key(fig, width, height) in _cache
+
+
 def png(fig: dict, width: int, height: int) -> bytes:
     """``fig`` as a PNG image, from the cache when the same chart was drawn before."""
-    key = hashlib.sha256(f"{width}x{height}:{to_json_plotly(fig)}".encode()).hexdigest()
+    key = _key(fig, width, height)
     with _cache_lock:
         if key in _cache:
             _cache.move_to_end(key)

@@ -23,7 +23,7 @@ from pathlib import Path
 from flask import Flask, Response, abort, request, send_file
 from plotly.io.json import to_json_plotly
 
-from dashboard import figures, state
+from dashboard import figures, http, state
 from dashboard.db import year_span
 from dashboard.i18n import normalize_lang, t
 from dashboard.pages import explorer
@@ -71,9 +71,16 @@ html, body {{ height: 100%; margin: 0; background: #fff; font-family: system-ui,
 <a href="{esc(dashboard)}" target="_blank" rel="noopener" id="embed-open">{esc(t("embed.open", lang))}</a></div>
 <script type="application/json" id="embed-figure">{_json(fig)}</script>
 <script type="application/json" id="embed-config">{_json(config)}</script>
-<script src="/assets/plotly-bundle.min.js"></script><script src="/assets/plotly-locale-no.js"></script>
-<script src="{PREFIX}embed.js"></script>
+<script src="{_asset("plotly-bundle.min.js")}"></script><script src="{_asset("plotly-locale-no.js")}"></script>
+<script src="{PREFIX}embed.js?m={SCRIPT.stat().st_mtime:.0f}"></script>
 </body></html>"""
+
+
+def _asset(name: str) -> str:
+    """An asset's address as Dash writes it, with its modification time (cached for a year, the
+    address changes with the file)."""
+    path = Path(__file__).parent / "assets" / name
+    return f"/assets/{name}?m={path.stat().st_mtime}"
 
 
 def _plain(title: str) -> str:
@@ -82,12 +89,11 @@ def _plain(title: str) -> str:
 
 
 def register(server: Flask) -> None:
-    @server.route(f"{PREFIX}embed.js")
+    @server.route(http.EMBED_SCRIPT)
     def embed_script() -> Response:
-        response = send_file(SCRIPT, mimetype="text/javascript", max_age=3600)
-        return response
+        return send_file(SCRIPT, mimetype="text/javascript", max_age=3600)
 
-    @server.route(f"{PREFIX}<chart>")
+    @server.route(http.EMBED_CHART)
     def embed(chart: str) -> Response:
         if chart not in CHARTS:
             abort(404)

@@ -19,7 +19,9 @@ from flask_compress import Compress
 ONE_YEAR = 365 * 24 * 3600
 STATIC = ("/assets/", "/_dash-component-suites/")  # files whose address changes with each release
 PACKED_MAX = 256  # compressed files kept per worker (the pages load about 30)
-EMBEDS = "/embed/"  # dashboard.embed's charts, for other sites' pages
+# dashboard.embed's routes, the only ones other sites may frame (by their rules: /embed/map/x or
+# /embed/../jury are the app's pages, framed by the app only)
+EMBED_CHART, EMBED_SCRIPT = "/embed/<chart>", "/embed/embed.js"
 MAX_BODY = 1024 * 1024  # bytes: the largest request body read (a callback body is a few KB)
 
 
@@ -58,7 +60,8 @@ def harden(app: Dash, frame_ancestors: str) -> None:
                 "form-action 'self'",
             ])
         # the embeds may be framed where FRAME_ANCESTORS says; every other page by this site only
-        framing = server.config["FRAME_ANCESTORS"] if request.path.startswith(EMBEDS) else "'self'"
+        rule = request.url_rule.rule if request.url_rule is not None else ""
+        framing = server.config["FRAME_ANCESTORS"] if rule in (EMBED_CHART, EMBED_SCRIPT) else "'self'"
         response.headers["Content-Security-Policy"] = f"{policy['value']}; frame-ancestors {framing}"
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"

@@ -64,14 +64,18 @@ TEXTS: dict[str, tuple[Text, ...]] = {
     "share.chart.trend": ("utvikling", "trend"),
     "share.chart.scatter": ("bedrifter", "companies"),
     "share.button": ("Del / bygg inn", "Share / embed"),
-    "share.title": ("Del denne figuren", "Share this chart"),
     "share.link": ("Lenke til visningen", "Link to this view"),
     "share.embed": ("Bygg inn på en nettside (iframe)", "Embed in a web page (iframe)"),
     "share.embed.help": (
-        "Figuren vises som her, med tittel, enhet, utvalg og kilde, og tilpasser seg rammen. Nettstedet må "
-        "være tillatt i FRAME_ANCESTORS.",
-        "The chart shows as here, with its title, unit, selection and source, and fits its frame. The site "
-        "must be allowed in FRAME_ANCESTORS."),
+        "Den innebygde figuren viser det offentligheten ser (grupper for små til å publiseres er utelatt), med "
+        "tittel, enhet, utvalg og kilde, for årene valgt her, og tilpasser seg rammen. Nettstedet må være "
+        "tillatt i FRAME_ANCESTORS.",
+        "The embedded chart shows what the public sees (groups too small to publish are left out), with its "
+        "title, unit, selection and source, for the years chosen here, and fits its frame. The site must be "
+        "allowed in FRAME_ANCESTORS."),
+    "share.embed.scatter": (
+        "Offentligheten ser ingen enkeltbedrifter: den innebygde figuren sier det, i stedet for å vise punktene.",
+        "The public sees no single company: the embedded chart says so instead of showing the points."),
     "share.copy": ("Kopier", "Copy"),
     "share.images": ("Bilde for lysbilder og trykk", "Image for slides and print"),
     "jury.title": ("Juryens vurdering", "The jury's scores"),

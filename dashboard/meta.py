@@ -3,9 +3,12 @@ in the page's language, and Open Graph and Twitter card tags (title, description
 view), so that a link in a chat, a newsletter or a social post shows a preview.
 
 The image (``/og/<page>.png``) is drawn offline by kaleido with the system Chromium
-(``dashboard.drawing``: one at a time per worker, cached by content): for an explorer address, its
-county map as the public sees it; for any other page, the explorer's map of the last year. Only
-the public's figures, whoever asks: a preview is seen by anyone the link is sent to.
+(``dashboard.drawing``: one at a time per worker, cached by content): the explorer's county map of
+the address's KPI and year (other pages: of the last year), as the public sees it, whoever asks: a
+preview is seen by anyone the link is sent to. Only the KPI, the year and the language choose an
+image, so there are few to draw (15 KPIs × the years × 2 languages), each once per worker; and an
+address gets ``PREVIEW_LIMIT`` drawings a minute, so previews cannot keep the reports' drawing
+turn busy.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from urllib.parse import parse_qs, urlencode
 
 from flask import Flask, Response, abort, has_request_context, request
 
-from dashboard import drawing, state
+from dashboard import drawing, ratelimit, state
 from dashboard.db import DatabaseError, year_span
 from dashboard.i18n import DEFAULT_LANG, language, normalize_lang, t
 from dashboard.kpis import get_kpi
@@ -25,6 +28,8 @@ log = logging.getLogger(__name__)
 PAGES = {"/": "explorer", "/compare": "compare", "/benchmark": "benchmark", "/present": "present",
          "/data": "data", "/jury": "jury"}
 IMAGE = (1200, 630)  # the size link previews show (Open Graph's recommended 1.91 : 1)
+PREVIEW_KEYS = ("kpi", "to", "lang")  # what chooses a preview image
+PREVIEW_LIMIT = (12, 60.0)  # preview images drawn per address per minute, across all workers
 
 
 def request_lang() -> str:
@@ -64,7 +69,7 @@ def tags(path: str, args: dict[str, str]) -> tuple[str, str]:
     lang = normalize_lang(args.get("lang"))
     title = f"{t(f'nav.{page}', lang)} – {t('app.title', lang)}"
     text = description(page, lang, args)
-    view = {k: v for k, v in args.items() if k != "company"} if page == "explorer" else {"lang": lang}
+    view = {k: v for k, v in args.items() if k in PREVIEW_KEYS} if page == "explorer" else {"lang": lang}
     image = f"{request.host_url.rstrip('/')}/og/{page}.png" + ("?" + urlencode(view) if view else "")
     metas = {"description": text}
     props = {"og:type": "website", "og:site_name": t("app.title", lang), "og:title": title, "og:description": text,
@@ -77,15 +82,21 @@ def tags(path: str, args: dict[str, str]) -> tuple[str, str]:
     return escape(title), "\n".join(lines)
 
 
-def image(page: str, args: dict[str, str]) -> bytes:
-    """The preview image of a page's view: the explorer map of the address (any other page: of
-    the last year), the public's figures, titled as on the page."""
+def image(page: str, args: dict[str, str], limited: bool = False) -> bytes:
+    """The preview image of a page's view: the explorer map of the address's KPI and year (any
+    other page: of the last year), the public's figures, titled as on the page. ``limited``: an
+    image not drawn before counts against the asking address's ``PREVIEW_LIMIT`` (``Busy`` past it)."""
     from dashboard.pages import explorer
 
     lang = normalize_lang(args.get("lang"))
-    f = state.from_query(args if page == "explorer" else {"lang": lang}, year_span())
+    chosen = {k: v for k, v in args.items() if k in PREVIEW_KEYS} if page == "explorer" else {}
+    f = state.from_query(chosen, year_span())
     fig = explorer.map_view(f, lang, None)
-    return drawing.png({**fig, "layout": {**fig["layout"], "template": {}}}, *IMAGE)
+    fig = {**fig, "layout": {**fig["layout"], "template": {}}}
+    if limited and not drawing.cached(fig, *IMAGE) and not ratelimit.allow("preview", ratelimit.client_address(),
+                                                                            *PREVIEW_LIMIT):
+        raise drawing.Busy
+    return drawing.png(fig, *IMAGE)
 
 
 def register(app) -> None:
@@ -108,7 +119,7 @@ def register(app) -> None:
             abort(404)
         try:
             with drawing.one_report():
-                png = image(page, {k: v for k, v in request.args.items() if isinstance(v, str)})
+                png = image(page, {k: v for k, v in request.args.items() if isinstance(v, str)}, limited=True)
         except drawing.Busy:
             return Response(status=503, headers={"Retry-After": str(drawing.RETRY_AFTER)})
         return Response(png, mimetype="image/png", headers={"Cache-Control": "public, max-age=86400"})

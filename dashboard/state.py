@@ -84,6 +84,12 @@ class Filters:
         }
         return {k: v for k, v in args.items() if v}
 
+    def pinned_query(self, lang: str, span: Span) -> str:
+        """The selection with its years written out even where they are the data's first and last:
+        an embed's address, which must go on showing the same years after a new year is imported."""
+        args = self.query_args(span) | {"from": str(self.year_from), "to": str(self.year_to)} | lang_arg(lang)
+        return "?" + urlencode(args, safe=",")
+
     def to_query(self, lang: str, span: Span, company: str | None = None) -> str:
         """The explorer's address: the selection, the company whose detail is open, the language."""
         args = self.query_args(span) | ({"company": company} if company else {}) | lang_arg(lang)

@@ -203,7 +203,8 @@ def test_the_open_company_is_in_the_address(app) -> None:
     assert opened["lang-nb"]["href"] == f"/?county=46&company={ORG}"  # the other language keeps it
     closed = address(app, "explorer-company.is_open", **{"explorer-company-open__data": ORG,
                                                          "explorer-company__is_open": False})
-    assert closed["explorer-address"]["data"] == {"href": "/?county=46&lang=en", "history": "back", "step": None}
+    assert closed["explorer-address"]["data"] == {"href": "/?county=46&lang=en", "history": "back", "step": None,
+                                                  "embed": "?county=46&from=2014&to=2025&lang=en"}  # years pinned
     hostile = address(app, **{"explorer-company-open__data": "1 or 1=1", "explorer-company__is_open": True})
     assert hostile["explorer-address"]["data"]["href"] == "/?county=46&lang=en"
 

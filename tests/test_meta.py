@@ -44,9 +44,20 @@ def test_a_shared_link_has_a_preview(app) -> None:
     assert tags["og:description"].startswith("Robot density by county and sector, 2025 · Vestland.")
     assert tags["twitter:card"] == "summary_large_image" and tags["og:locale"] == "en_GB"
     image = tags["og:image"].replace("&amp;", "&")
-    assert image == "http://localhost/og/explorer.png?lang=en&kpi=robot_density&county=46"  # no company detail
+    assert image == "http://localhost/og/explorer.png?lang=en&kpi=robot_density"  # the KPI, year and language only
     assert page_tags(client, "/compare")[1]["og:description"].startswith("Juryens arbeidsflate")
     assert client.get("/og/nothing.png").status_code == 404
+
+
+def test_previews_past_an_addresses_limit_are_not_drawn(app, monkeypatch) -> None:
+    """An address that asked for PREVIEW_LIMIT images not drawn before gets 503, not a drawing (so
+    previews cannot keep the reports' drawing turn)."""
+    from dashboard import drawing, ratelimit
+
+    monkeypatch.setattr(ratelimit, "allow", lambda *args: False)
+    monkeypatch.setattr(drawing, "_draw", lambda *args: pytest.fail("drawn past the limit"))
+    r = app.server.test_client().get("/og/explorer.png?kpi=energy_intensity&to=2019&lang=en")
+    assert r.status_code == 503 and r.headers["Retry-After"] == str(drawing.RETRY_AFTER)
 
 
 @pytest.mark.slow

@@ -147,9 +147,9 @@ window.dash_clientside.dashboard.shareTexts = function (written) {
     const CHARTS = ["map", "sectors", "trend", "scatter"];
     const address = (written && written.href) || window.location.pathname + window.location.search;
     const origin = window.location.origin;
-    const query = new URLSearchParams(address.split("?")[1] || "");
-    query.delete("company");
-    const search = query.toString() ? "?" + query.toString() : "";
+    // the embed's address: the selection with its years written out (it keeps showing them after a
+    // new year is imported), no company detail
+    const search = (written && written.embed) || "";
     const escape = (s) => String(s).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
     const title = (chart) => {
         const gd = document.querySelector("#explorer-" + chart + " .js-plotly-plot");
@@ -160,6 +160,11 @@ window.dash_clientside.dashboard.shareTexts = function (written) {
     const embeds = CHARTS.map((chart) => '<iframe src="' + escape(origin + "/embed/" + chart + search) +
         '" width="600" height="400" style="border:0" loading="lazy" title="' + escape(title(chart)) + '"></iframe>');
     return links.concat(embeds);
+};
+
+// A chart's share / embed panel opened and closed by its button, which says which it is.
+window.dash_clientside.dashboard.toggleShare = function (n, open) {
+    return [!open, String(!open)];
 };
 
 // A copy button: its field's text to the clipboard (selected, for a browser without the

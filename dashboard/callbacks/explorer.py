@@ -124,7 +124,8 @@ def address(filters: dict, lang: object, company: object = None, shown: object =
     step = step if isinstance(step, str) else None
     played = step is not None and step != (before.get("step") if isinstance(before, dict) else None)
     closed = shown is False and ctx.triggered_id == page.MODAL
-    here = {"href": "/" + f.to_query(lang, span, org), "history": _history(played, closed), "step": step}
+    here = {"href": "/" + f.to_query(lang, span, org), "history": _history(played, closed), "step": step,
+            "embed": f.pinned_query(lang, span)}
     return here, *("/" + f.to_query(language, span, org) for language in LANGS)
 
 
@@ -235,6 +236,13 @@ clientside_callback(
     [*(Output(f"explorer-share-{name}-link", "value") for name in page.SHARED),
      *(Output(f"explorer-share-{name}-embed", "value") for name in page.SHARED)],
     Input(page.ADDRESS, "data"),
+)
+clientside_callback(
+    ClientsideFunction(namespace="dashboard", function_name="toggleShare"),
+    Output({"type": page.SHARE_PANEL, "chart": MATCH}, "is_open"),
+    Output({"type": page.SHARE_OPEN, "chart": MATCH}, "aria-expanded"),
+    Input({"type": page.SHARE_OPEN, "chart": MATCH}, "n_clicks"),
+    State({"type": page.SHARE_PANEL, "chart": MATCH}, "is_open"), prevent_initial_call=True,
 )
 clientside_callback(
     ClientsideFunction(namespace="dashboard", function_name="copyText"),

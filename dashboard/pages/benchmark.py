@@ -149,16 +149,19 @@ def hidden_note(rows: list[PeerRow], lang: str) -> html.P | None:
                   className="table-note hidden-note")
 
 
-def charts(rows: list[PeerRow], lang: str) -> list:
+def charts(rows: list[PeerRow], lang: str, named: tuple = ()) -> list:
     """The strips and the radar, or nothing where no percentile may be shown (the banner or the
-    table says why): no empty chart frames."""
+    table says why): no empty chart frames. Their downloads are named for ``named`` (the
+    company, the peer group, the year)."""
     if not any(not r.hidden and r.pct is not None for r in rows):
         return []
+    strips = figures.named(figures.strips_figure(rows, lang), "benchmark", *named)
+    radar = figures.named(figures.benchmark_radar_figure(rows, lang), "benchmark-radar", *named)
     return [
-        html.Section(dcc.Graph(id=STRIPS, figure=figures.strips_figure(rows, lang), config=figures.graph_config(lang),
+        html.Section(dcc.Graph(id=STRIPS, figure=strips, config=figures.graph_config(lang),
                                className="chart-strips"), className="chart-panel"),
-        html.Section(dcc.Graph(id=RADAR, figure=figures.benchmark_radar_figure(rows, lang),
-                               config=figures.graph_config(lang), className="chart-radar"), className="chart-panel"),
+        html.Section(dcc.Graph(id=RADAR, figure=radar, config=figures.graph_config(lang), className="chart-radar"),
+                     className="chart-panel"),
     ]
 
 
@@ -188,7 +191,7 @@ def view(subject: Subject | None, options: list[str], year: int, lang: str,
             GROUP: bench.group_line(count, subject, options, lang), "banner_hidden": not small,
             BANNER_TEXT: banner, WIDEN: t("benchmark.small.widen", lang, what=bench.describe_group(subject, wider, lang))
             if wider is not None else "", "widen_hidden": wider is None, WIDEN_TO: wider,
-            SUMMARY: summary, TABLE: table(rows, lang, year), CHARTS: charts(rows, lang)}
+            SUMMARY: summary, TABLE: table(rows, lang, year), CHARTS: charts(rows, lang, (subject.name, what, year))}
 
 
 def summary_list(summary: bench.Summary, lang: str) -> list:
@@ -202,7 +205,8 @@ def trend_graph(subject: Subject | None, options: list[str], kpi_id: str, lang: 
     if subject is None:
         return None
     own, medians = bench.trend(subject, options, kpi_id, viewer)
-    fig = figures.benchmark_trend_figure(own, medians, KPIS_BY_ID[kpi_id], lang, subject.name)
+    fig = figures.named(figures.benchmark_trend_figure(own, medians, KPIS_BY_ID[kpi_id], lang, subject.name),
+                        "benchmark", subject.name, KPIS_BY_ID[kpi_id].label(lang), bench.describe_group(subject, options, lang))
     return dcc.Graph(id=TREND, figure=fig, config=figures.graph_config(lang), className="chart-trend")
 
 

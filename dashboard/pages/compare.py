@@ -346,7 +346,8 @@ def multiples(s: CompareState, lang: str, order: list[str] | None = None) -> fig
     names = dict(zip(companies["org_nr"], companies["name"]))
     history = run_query("compare_history", companies=list(s.companies)) if names else pd.DataFrame(
         columns=["org_nr", "kpi", "year", "value", "change"])
-    return figures.multiples_figure(history, names, KPIS, lang, s.view, order)
+    return figures.named(figures.multiples_figure(history, names, KPIS, lang, s.view, order), t("nav.compare", lang),
+                         t(f"prize.{s.prize}", lang), s.year, t(f"compare.view.{s.view}", lang))
 
 
 def radar(store: dict, lang: str, order: list[str] | None = None) -> figures.Figure:
@@ -355,7 +356,9 @@ def radar(store: dict, lang: str, order: list[str] | None = None) -> figures.Fig
     names = {c["org_nr"]: c["name"] for c in companies}
     pct = pd.DataFrame([(c["org_nr"], k, v) for c in companies for k, v in c.get("percentiles", {}).items()],
                        columns=["org_nr", "kpi", "nominee_pct"])
-    return figures.radar_figure(pct, names, KPIS, lang, store.get("prize", "main"), order)
+    prize = store.get("prize", "main")
+    return figures.named(figures.radar_figure(pct, names, KPIS, lang, prize, order), t("nav.compare", lang), "radar",
+                         t(f"prize.{prize}", lang), store.get("year"))
 
 
 def weight_sliders(s: CompareState, lang: str) -> html.Div:

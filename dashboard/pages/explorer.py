@@ -7,6 +7,8 @@ a page drawn from a link and a page changed by a click show the same thing.
 
 from __future__ import annotations
 
+import json
+
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 import numpy as np
@@ -51,8 +53,8 @@ MODAL_TITLE = "explorer-company-title"
 MODAL_BODY = "explorer-company-body"
 
 SHARED = ("map", "sectors", "trend", "scatter")  # charts with a share / embed menu (dashboard.embed's)
-SHARE_LINK = "explorer-share-link"  # dict ids {"type": SHARE_LINK, "chart": name}
-SHARE_EMBED = "explorer-share-embed"
+SHARE_OPEN = "explorer-share-open"  # dict ids {"type": SHARE_OPEN, "chart": name}: the menu's button
+SHARE_PANEL = "explorer-share-panel"  # and the panel it opens
 COPY = "explorer-copy"  # {"type": COPY, "target": the id (a string) of the field it copies}
 IMAGE = "explorer-image"  # {"type": IMAGE, "chart": name, "format": "png" | "svg"}
 TABLE_LIMIT = 500  # rows sent to the browser; the note says when there are more
@@ -328,11 +330,13 @@ def company_detail(org_nr: str | None, f: Filters, lang: str,
 
 
 def share_menu(name: str, lang: str) -> html.Div:
-    """A chart's "share / embed" menu: the link to the view, the iframe snippet of its embed
-    (``dashboard.embed``), both with a copy button, and its image as PNG and SVG (1600 × 900). The
-    texts are written in the browser from the view's address (``dashboard.js``, shareTexts)."""
+    """A chart's "share / embed" panel, opened by a button under the chart (in the page's own tab
+    order): the link to the view, the iframe snippet of its embed (``dashboard.embed``), both
+    with a copy button, and its image as PNG and SVG (1600 × 900). The link and the snippet are
+    written in the browser from the view's address (``dashboard.js``, shareTexts)."""
     field = f"explorer-share-{name}"
     link, embed = f"{field}-link", f"{field}-embed"
+    panel = {"type": SHARE_PANEL, "chart": name}
     copy = lambda target: html.Button(t("share.copy", lang), id={"type": COPY, "target": target},  # noqa: E731
                                       className="btn btn-outline-primary btn-sm")
     body = [
@@ -342,15 +346,15 @@ def share_menu(name: str, lang: str) -> html.Div:
         html.Label(t("share.embed", lang), htmlFor=embed, className="form-label mt-2"),
         html.Div([dcc.Textarea(id=embed, readOnly=True, rows=3, className="form-control form-control-sm share-code"),
                   copy(embed)], className="share-row"),
-        html.P(t("share.embed.help", lang), className="table-note"),
+        html.P(t("share.embed.scatter" if name == "scatter" else "share.embed.help", lang), className="table-note"),
         html.P(t("share.images", lang), className="form-label mt-2 mb-1"),
         html.Div([html.Button(fmt.upper(), id={"type": IMAGE, "chart": name, "format": fmt}, title=t(f"image.{fmt}", lang),
                               className="btn btn-outline-primary btn-sm") for fmt in ("png", "svg")], className="share-row"),
     ]
     return html.Div([
-        html.Button(t("share.button", lang), id=f"{field}-open", className="btn btn-link btn-sm share-open"),
-        dbc.Popover([dbc.PopoverHeader(t("share.title", lang)), dbc.PopoverBody(body)], target=f"{field}-open",
-                    trigger="legacy", placement="top", className="share-popover"),
+        html.Button(t("share.button", lang), id={"type": SHARE_OPEN, "chart": name}, className="btn btn-link btn-sm share-open",
+                    **{"aria-expanded": "false", "aria-controls": json.dumps(panel, sort_keys=True, separators=(",", ":"))}),
+        dbc.Collapse(html.Div(body, className="share-panel"), id=panel, is_open=False),
     ], className="panel-share")
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from dash.testing.wait import until
+from selenium.webdriver.common.keys import Keys
 
 from tests.browser.helpers import WAIT, requests_leaving_the_machine
 
@@ -27,28 +28,35 @@ def other_origin(tmp_path: Path):
     server.shutdown()
 
 
-def frame_state(driver) -> str:
-    """What the first iframe shows: "drawn" (the chart's plot), "refused" (the browser's error
-    page), or "" while it loads."""
-    driver.switch_to.frame(driver.find_element("css selector", "iframe"))
-    try:
-        return driver.execute_script("""
-            if (location.href.startsWith('chrome-error:')) return 'refused';
-            const svg = document.querySelector('#embed-chart .main-svg');
-            return svg && document.querySelector('#embed-chart .gtitle') ? 'drawn' : '';""")
-    finally:
-        driver.switch_to.default_content()
+CHARTS = ("map", "sectors", "trend", "scatter")
 
 
-def test_an_embed_in_another_sites_page(dash_duo, app, other_origin, monkeypatch) -> None:
+def frame_states(driver) -> list[str]:
+    """What each iframe shows: "drawn" (the chart's plot and its title or, for the scatter, its
+    "hidden" note), "refused" (the browser's error page), or "" while it loads."""
+    states = []
+    for frame in driver.find_elements("css selector", "iframe"):
+        driver.switch_to.frame(frame)
+        try:
+            states.append(driver.execute_script("""
+                if (location.href.startsWith('chrome-error:')) return 'refused';
+                const svg = document.querySelector('#embed-chart .main-svg');
+                return svg && document.querySelector('#embed-chart .gtitle, #embed-chart .annotation') ? 'drawn' : '';"""))
+        finally:
+            driver.switch_to.default_content()
+    return states
+
+
+def test_the_embeds_in_another_sites_page(dash_duo, app, other_origin, monkeypatch) -> None:
     folder, origin = other_origin
     dash_duo.start_server(app)
-    src = dash_duo.server_url + "/embed/map?kpi=robot_density&lang=en"
-    (folder / "host.html").write_text(f'<!DOCTYPE html><html><body><h1>News</h1>'
-                                      f'<iframe src="{src}" width="600" height="400"></iframe></body></html>')
+    frames = "".join(f'<iframe src="{dash_duo.server_url}/embed/{chart}?kpi=robot_density&lang=en" width="600" '
+                     f'height="400"></iframe>' for chart in CHARTS)
+    (folder / "host.html").write_text(f"<!DOCTYPE html><html><body><h1>News</h1>{frames}</body></html>")
     monkeypatch.setitem(app.server.config, "FRAME_ANCESTORS", f"'self' {origin}")
     dash_duo.driver.get(origin + "/host.html")
-    until(lambda: frame_state(dash_duo.driver) == "drawn", timeout=WAIT, msg="the embed was not drawn")
+    until(lambda: frame_states(dash_duo.driver) == ["drawn"] * 4, timeout=WAIT,
+          msg="the embeds were not all drawn")
     dash_duo.driver.switch_to.frame(dash_duo.driver.find_element("css selector", "iframe"))
     shown = dash_duo.driver.execute_script("""
         const gd = document.getElementById('embed-chart');
@@ -61,10 +69,11 @@ def test_an_embed_in_another_sites_page(dash_duo, app, other_origin, monkeypatch
     assert shown["width"] == 600 and 340 <= shown["height"] <= 380  # the frame, less the link's line
     assert shown["open"] == dash_duo.server_url + "/?kpi=robot_density&lang=en"
     assert "Source: synthetic demo" in shown["note"]  # the note, as drawn (its lines run together)
-    # an origin FRAME_ANCESTORS does not list: the browser refuses to show it
+    # an origin FRAME_ANCESTORS does not list: the browser refuses to show any of them
     monkeypatch.setitem(app.server.config, "FRAME_ANCESTORS", "'self' https://www.norskindustri.no")
     dash_duo.driver.get(origin + "/host.html?again")
-    until(lambda: frame_state(dash_duo.driver) == "refused", timeout=WAIT, msg="the embed was not refused")
+    until(lambda: frame_states(dash_duo.driver) == ["refused"] * 4, timeout=WAIT,
+          msg="the embeds were not all refused")
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -77,12 +86,14 @@ def test_charts_download_as_png_and_svg_offline(dash_duo, app) -> None:
     dash_duo.driver.get(dash_duo.server_url + "/?lang=en&kpi=robot_density&county=46")
     dash_duo.wait_for_element("#explorer-map .main-svg", timeout=WAIT)
     folder = Path(dash_duo.download_path)
-    dash_duo.find_element("#explorer-share-map-open").click()
+    dash_duo.find_element('[id*=\'"type":"explorer-share-open"\'][id*=\'"chart":"map"\']').send_keys(Keys.ENTER)
     link = dash_duo.wait_for_element("#explorer-share-map-link", timeout=WAIT)
     until(lambda: link.get_attribute("value").endswith("/?county=46&kpi=robot_density&lang=en"), timeout=WAIT,
           msg="no link in the share menu")
     snippet = dash_duo.find_element("#explorer-share-map-embed").get_attribute("value")
-    assert snippet.startswith(f'<iframe src="{dash_duo.server_url}/embed/map?county=46&amp;kpi=robot_density&amp;lang=en"')
+    # the embed keeps the view's years, written out: it goes on showing them after a new year is imported
+    assert snippet.startswith(f'<iframe src="{dash_duo.server_url}/embed/map?county=46&amp;kpi=robot_density&amp;'
+                              f'from=2014&amp;to=2025&amp;lang=en" width="600" height="400"')
     for fmt in ("png", "svg"):
         dash_duo.find_element(f'[id*=\'"format":"{fmt}"\'][id*=\'"chart":"map"\']').click()
     name = "map-robot-density-vestland-2025"
