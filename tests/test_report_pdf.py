@@ -154,7 +154,6 @@ def test_the_page_downloads_a_pdf(app, drawn, nominee, monkeypatch) -> None:
     with app.server.test_request_context(headers={"Origin": "http://localhost"},
                                          environ_base={"REMOTE_ADDR": "192.0.2.21"}):
         data, why = page.report_download(state, "nb", "pdf")
-        refused = page.report_download(state, "nb", "pdf")
     assert why == "" and (data["type"], data["base64"], data["filename"]) == ("application/pdf", True, f"benchmark-{YEAR}-nb.pdf")
     printed = base64.b64decode(data["content"])
     assert printed.startswith(b"%PDF-1.7 <!DOCTYPE html>") and f"Org.nr. {nominee}".encode() in printed
