@@ -31,7 +31,7 @@ from flask import abort, current_app, request
 from dashboard import auth, dimensions, figures, state, users
 from dashboard.components.loading import loading
 from dashboard.components.shell import page_layout
-from dashboard.db import year_span
+from dashboard.db import cached, year_span
 from dashboard.i18n import fmt_date, fmt_number, t, tn
 from dashboard.kpis import Criterion, criteria_for, kpis_for
 from dashboard.pages import compare
@@ -120,9 +120,11 @@ class Finalists:
         return names.get(org, org)
 
 
-def finalists_of_year(s: Selection) -> list[str]:
-    """The organisation numbers of the finalists a write may name."""
-    return finalists(s.year, s.prize)["org_nr"].tolist()
+@cached(maxsize=64)
+def finalists_of_year(s: Selection) -> tuple[str, ...]:
+    """The organisation numbers of the finalists a write may name (asked once per database file:
+    every saved cell checks them)."""
+    return tuple(finalists(s.year, s.prize)["org_nr"])
 
 
 def finalists_of(s: Selection) -> Finalists:
@@ -426,11 +428,11 @@ def consensus_view(s: Selection, f: Finalists, lang: str) -> list:
 
 # --- the chair's round ------------------------------------------------------------------------
 
-def jurors(s: Selection) -> list[str]:
-    """Who is expected to score: every user with the jury role, and anyone who has scored."""
+def jurors(cells: list[store.Score]) -> list[str]:
+    """Who is expected to score: every user with the jury role, and anyone who has scored (``cells``)."""
     listed = [u.name for u in users.listing(current_app.config["USERS_DB"]) if u.role == "jury"] \
         if current_app.config.get("DASHBOARD_AUTH") else []
-    scored = {sc.juror for sc in store.scores(scores_db(), s.year, s.prize)}
+    scored = {sc.juror for sc in cells}
     return sorted({*listed, *scored, *([auth.user_name()] if auth.role() == "open" else [])})
 
 
@@ -449,7 +451,7 @@ def round_view(s: Selection, f: Finalists, lang: str) -> list:
                html.Button(t("jury.round.close_button", lang), id={"type": ACTION, "action": "close"},
                            className="btn btn-outline-danger", disabled=round_state != "open")]
     progress = []
-    for j in jurors(s):
+    for j in jurors(cells):
         own_conflicts = sum(1 for c in conflicts if c[0] == j)
         total = per_juror * (len(f.orgs) - own_conflicts)
         scored = sum(1 for c in cells if c.juror == j and c.score is not None)
@@ -458,7 +460,7 @@ def round_view(s: Selection, f: Finalists, lang: str) -> list:
                                  html.Td(str(own_conflicts), className="num")]))
     audit = store.audit(path, s.year, s.prize, AUDIT_ROWS)
     labels = {c.id: c.label(lang, short=True) for c in criteria_for(s.prize)}
-    every = scores_frame(s, lang, f)
+    every = scores_frame(s, lang, f, cells)
     return [
         html.Section([html.H2(t("jury.round.title", lang), className="h5"),
                       html.P(round_text(round_state, lang), id="jury-round-state"),
@@ -500,14 +502,15 @@ def round_view(s: Selection, f: Finalists, lang: str) -> list:
     ]
 
 
-def scores_frame(s: Selection, lang: str, f: Finalists | None = None) -> pd.DataFrame:
-    """Every juror's score and comment of the year and prize (conflicts keep none), by juror,
-    finalist and criterion: the chair's table and its download."""
+def scores_frame(s: Selection, lang: str, f: Finalists | None = None,
+                 cells: list[store.Score] | None = None) -> pd.DataFrame:
+    """Every juror's score and comment of the year and prize (conflicts keep none; ``cells`` when
+    read already), by juror, finalist and criterion: the chair's table and its download."""
     names = dict(zip(*(finalists(s.year, s.prize)[c] for c in ("org_nr", "name")))) if f is None \
         else dict(zip(f.frame["org_nr"], f.frame["name"]))
     order = {c.id: i for i, c in enumerate(criteria_for(s.prize))}
     labels = {c.id: c.label(lang, short=True) for c in criteria_for(s.prize)}
-    cells = sorted(store.scores(scores_db(), s.year, s.prize),
+    cells = sorted(store.scores(scores_db(), s.year, s.prize) if cells is None else cells,
                    key=lambda c: (c.juror, names.get(c.org_nr, c.org_nr), order.get(c.criterion, 99)))
     return pd.DataFrame({
         t("jury.col.juror", lang): [c.juror for c in cells],

@@ -108,8 +108,7 @@ def now() -> str:
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are begun explicitly), the schema made."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(path, timeout=WAIT, isolation_level=None)
-    con.execute(f"pragma busy_timeout = {int(WAIT * 1000)}")
+    con = sqlite3.connect(path, timeout=WAIT, isolation_level=None)  # the timeout is SQLite's busy wait
     con.execute("pragma journal_mode = wal")
     con.executescript(SCHEMA)
     return con
